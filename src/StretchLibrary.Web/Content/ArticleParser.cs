@@ -1,0 +1,307 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace StretchLibrary.Web.Content;
+
+/// <summary>Turns one content file into a validated, rendered record, or into the problems that stop it.</summary>
+public static partial class ArticleParser
+{
+    public const int MaxFileBytes = 256 * 1024;
+
+    public static readonly IReadOnlyList<string> KnownPositions =
+        ["seated", "standing", "lying on back", "lying face down", "side-lying", "hands and knees"];
+
+    // One pipeline for all content. Raw HTML is off, and the generic-attributes extension
+    // ({onclick=...}) is deliberately not part of it.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UseEmphasisExtras()
+        .UsePipeTables()
+        .UseListExtras()
+        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
+        .Build();
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static bool IsValidSlug(string slug) => SlugPattern().IsMatch(slug);
+
+    public static string ToTagSlug(string name) => TagSlugPattern().Replace(name.ToLowerInvariant(), "-").Trim('-');
+
+    /// <summary>Parses a stretch file. <paramref name="folderCategory"/> is the folder it sits in.</summary>
+    public static Stretch? ParseStretch(string path, byte[] bytes, string? folderCategory, List<ContentProblem> problems)
+    {
+        var start = problems.Count;
+        if (!TrySplit(path, bytes, problems, out var fields, out var body, out var bodyLine))
+        {
+            return null;
+        }
+
+        var slug = SlugFromPath(path, problems);
+        var title = fields.String("title", required: true, maxLength: 80);
+        var categoryText = fields.String("category", required: true, maxLength: 20);
+        Category? category = null;
+        if (categoryText is not null)
+        {
+            if (Enum.TryParse<Category>(categoryText, ignoreCase: true, out var parsed) && !int.TryParse(categoryText, out _))
+            {
+                category = parsed;
+                if (folderCategory is not null && !string.Equals(folderCategory, categoryText, StringComparison.OrdinalIgnoreCase))
+                {
+                    fields.Problem(fields.Node("category"), $"category '{categoryText}' does not match the folder '{folderCategory}'");
+                }
+            }
+            else
+            {
+                fields.Problem(fields.Node("category"), $"unknown category '{categoryText}' (expected back, posture or neck)");
+            }
+        }
+
+        var summary = fields.String("summary", required: true, maxLength: 300);
+        var setup = fields.String("setup", maxLength: 120);
+        var positions = fields.List("positions", required: true);
+        foreach (var position in positions.Where(p => !KnownPositions.Contains(p)))
+        {
+            fields.Problem(fields.Node("positions"), $"unknown position '{position}' (expected one of: {string.Join(", ", KnownPositions)})");
+        }
+
+        var equipment = fields.List("equipment");
+        var targets = fields.List("targets");
+        var aliases = fields.List("aliases");
+        var dosageFields = fields.Map("dosage");
+        Dosage? dosage = null;
+        if (dosageFields is null)
+        {
+            fields.Problem(null, "missing required field 'dosage'");
+        }
+        else
+        {
+            dosage = DosageReader.Read(dosageFields, allowAlternative: true);
+        }
+
+        var cautions = fields.List("cautions");
+        var stopIf = fields.List("stop_if");
+        var variants = fields.Map("variants");
+        var easier = variants is null ? [] : ReadVariants(variants, "easier");
+        var harder = variants is null ? [] : ReadVariants(variants, "harder");
+        variants?.RejectUnknown();
+        var related = fields.List("related");
+        foreach (var other in related.Where(r => !IsValidSlug(r)))
+        {
+            fields.Problem(fields.Node("related"), $"related entry '{other}' is not a slug");
+        }
+
+        var order = fields.Int("order") ?? 100;
+        fields.RejectUnknown();
+        var document = ParseBody(path, body, bodyLine, problems);
+
+        if (problems.Count > start || document is null || title is null || category is null || summary is null || dosage is null || slug is null)
+        {
+            return null;
+        }
+
+        return new Stretch
+        {
+            Slug = slug,
+            Title = title,
+            Category = category.Value,
+            Summary = summary,
+            Setup = setup,
+            Positions = positions.Select(p => new Tag(p, ToTagSlug(p))).ToArray(),
+            Equipment = equipment.Select(e => new Tag(e, ToTagSlug(e))).ToArray(),
+            Targets = targets,
+            Aliases = aliases,
+            Dosage = dosage,
+            Cautions = cautions,
+            StopIf = stopIf,
+            Easier = easier,
+            Harder = harder,
+            Related = related,
+            Order = order,
+            BodyHtml = document.ToHtml(Pipeline),
+            BodyText = Markdown.ToPlainText(body, Pipeline),
+            Steps = ExtractSteps(document),
+            SourcePath = path,
+        };
+    }
+
+    public static Guide? ParseGuide(string path, byte[] bytes, List<ContentProblem> problems)
+    {
+        var start = problems.Count;
+        if (!TrySplit(path, bytes, problems, out var fields, out var body, out var bodyLine))
+        {
+            return null;
+        }
+
+        var slug = SlugFromPath(path, problems);
+        var title = fields.String("title", required: true, maxLength: 80);
+        var summary = fields.String("summary", required: true, maxLength: 300);
+        var order = fields.Int("order") ?? 100;
+        fields.RejectUnknown();
+        var document = ParseBody(path, body, bodyLine, problems);
+        if (problems.Count > start || document is null || title is null || summary is null || slug is null)
+        {
+            return null;
+        }
+
+        return new Guide
+        {
+            Slug = slug,
+            Title = title,
+            Summary = summary,
+            Order = order,
+            BodyHtml = document.ToHtml(Pipeline),
+            SourcePath = path,
+        };
+    }
+
+    /// <summary>Checks size and encoding, then splits front matter from the body and parses the YAML.</summary>
+    internal static bool TrySplit(string path, byte[] bytes, List<ContentProblem> problems, out YamlFields fields, out string body, out int bodyLine)
+    {
+        fields = null!;
+        body = "";
+        bodyLine = 1;
+        if (bytes.Length > MaxFileBytes)
+        {
+            problems.Add(new(path, 1, $"file is {bytes.Length / 1024} KB; at most {MaxFileBytes / 1024} KB is allowed"));
+            return false;
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var at = Math.Clamp(ex.Index, 0, bytes.Length);
+            var line = 1 + bytes.AsSpan(0, at).Count((byte)'\n');
+            problems.Add(new(path, line, "file is not valid UTF-8 text; save it as UTF-8"));
+            return false;
+        }
+
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        if (lines.Length == 0 || lines[0].TrimEnd() != "---")
+        {
+            problems.Add(new(path, 1, "file must start with a '---' line that opens the front matter"));
+            return false;
+        }
+
+        var close = Array.FindIndex(lines, 1, l => l.TrimEnd() == "---");
+        if (close < 0)
+        {
+            problems.Add(new(path, 1, "front matter is not closed by a second '---' line"));
+            return false;
+        }
+
+        var yaml = string.Join('\n', lines[1..close]);
+        body = string.Join('\n', lines[(close + 1)..]);
+        bodyLine = close + 2;
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            // YAML marks are 1-based from the first front-matter line, which is the file's line 2.
+            problems.Add(new(path, (int)ex.Start.Line + 1, $"front matter is not valid YAML: {ex.InnerException?.Message ?? ex.Message}"));
+            return false;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
+        {
+            problems.Add(new(path, 2, "front matter must be a set of 'name: value' fields"));
+            return false;
+        }
+
+        fields = new YamlFields(map, path, lineOffset: 1, problems);
+        return true;
+    }
+
+    private static MarkdownDocument? ParseBody(string path, string body, int bodyLine, List<ContentProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            problems.Add(new(path, bodyLine, "the body after the front matter is empty"));
+            return null;
+        }
+
+        return Markdown.Parse(body, Pipeline);
+    }
+
+    private static string? SlugFromPath(string path, List<ContentProblem> problems)
+    {
+        var slug = Path.GetFileNameWithoutExtension(path);
+        if (IsValidSlug(slug))
+        {
+            return slug;
+        }
+
+        problems.Add(new(path, 1, $"file name '{slug}' is not a valid slug (lower-case letters, digits and single hyphens)"));
+        return null;
+    }
+
+    private static Variant[] ReadVariants(YamlFields variants, string key) =>
+        variants.MapList(key).ToList().Select(item =>
+        {
+            var title = item.Fields.String("title", required: true, maxLength: 80);
+            var text = item.Fields.String("text", required: true, maxLength: 400);
+            item.Fields.RejectUnknown();
+            return title is null || text is null ? null : new Variant(title, text);
+        }).OfType<Variant>().ToArray();
+
+    private static string[] ExtractSteps(MarkdownDocument document)
+    {
+        for (var i = 0; i < document.Count - 1; i++)
+        {
+            if (document[i] is HeadingBlock heading && InlineText(heading.Inline).Equals("Steps", StringComparison.OrdinalIgnoreCase)
+                && document[i + 1] is ListBlock list)
+            {
+                return list.OfType<ListItemBlock>()
+                    .Select(item => string.Join(' ', item.Descendants<ParagraphBlock>().Select(p => InlineText(p.Inline))))
+                    .Where(step => step.Length > 0)
+                    .ToArray();
+            }
+        }
+
+        return [];
+    }
+
+    private static string InlineText(ContainerInline? inline)
+    {
+        if (inline is null)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder();
+        foreach (var node in inline.Descendants())
+        {
+            switch (node)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content);
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+            }
+        }
+
+        return text.ToString().Trim();
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex TagSlugPattern();
+}

@@ -1,0 +1,81 @@
+namespace StretchLibrary.Web.Content;
+
+public enum Category
+{
+    Back,
+    Posture,
+    Neck,
+}
+
+/// <summary>A label such as a position or a piece of equipment: its display name and the slug used in URLs.</summary>
+public sealed record Tag(string Name, string Slug);
+
+public sealed record Variant(string Title, string Text);
+
+/// <summary>A stretch article, parsed, validated and rendered once when content loads.</summary>
+public sealed record Stretch
+{
+    public required string Slug { get; init; }
+
+    public required string Title { get; init; }
+
+    public required Category Category { get; init; }
+
+    public required string Summary { get; init; }
+
+    public string? Setup { get; init; }
+
+    public required IReadOnlyList<Tag> Positions { get; init; }
+
+    public required IReadOnlyList<Tag> Equipment { get; init; }
+
+    public required IReadOnlyList<string> Targets { get; init; }
+
+    public required IReadOnlyList<string> Aliases { get; init; }
+
+    public required Dosage Dosage { get; init; }
+
+    public required IReadOnlyList<string> Cautions { get; init; }
+
+    public required IReadOnlyList<string> StopIf { get; init; }
+
+    public required IReadOnlyList<Variant> Easier { get; init; }
+
+    public required IReadOnlyList<Variant> Harder { get; init; }
+
+    public required IReadOnlyList<string> Related { get; init; }
+
+    public int Order { get; init; }
+
+    /// <summary>The body rendered to HTML. Content in the repository is trusted; raw HTML in it is not rendered.</summary>
+    public required string BodyHtml { get; init; }
+
+    /// <summary>The body as plain text, for search.</summary>
+    public required string BodyText { get; init; }
+
+    /// <summary>The items of the body's "Steps" list, as plain text.</summary>
+    public required IReadOnlyList<string> Steps { get; init; }
+
+    public required string SourcePath { get; init; }
+}
+
+public sealed record Guide
+{
+    public required string Slug { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Summary { get; init; }
+
+    public int Order { get; init; }
+
+    public required string BodyHtml { get; init; }
+
+    public required string SourcePath { get; init; }
+}
+
+/// <summary>One thing wrong with a content file. <see cref="Line"/> is 1-based.</summary>
+public sealed record ContentProblem(string Path, int Line, string Reason)
+{
+    public override string ToString() => $"{Path}:{Line}: {Reason}";
+}

@@ -1,0 +1,36 @@
+namespace StretchLibrary.Web.Content;
+
+public sealed class ContentOptions
+{
+    public const string Section = "Content";
+
+    /// <summary>The content folder. Empty: the nearest <c>content/</c> above the app (repository or published output).</summary>
+    public string RootPath { get; set; } = "";
+
+    /// <summary>
+    /// Finds the folder to load: the configured one (relative paths resolve against the app's content root), or
+    /// the first <c>content/</c> with a <c>stretches</c> folder found walking up from the content root and then
+    /// from the app's own folder.
+    /// </summary>
+    public static string Resolve(string? configured, string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.GetFullPath(configured, contentRoot);
+        }
+
+        foreach (var start in new[] { contentRoot, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Join(dir.FullName, "content");
+                if (Directory.Exists(Path.Join(candidate, "stretches")))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return Path.GetFullPath("content", contentRoot);
+    }
+}

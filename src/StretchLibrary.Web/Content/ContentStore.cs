@@ -1,0 +1,79 @@
+namespace StretchLibrary.Web.Content;
+
+/// <summary>
+/// Holds the current <see cref="ContentSnapshot"/>. Loads the content folder once at start and again whenever a
+/// file in it changes; readers always see one whole snapshot, never a half-loaded one.
+/// </summary>
+public sealed partial class ContentStore : IDisposable
+{
+    private static readonly TimeSpan SettleDelay = TimeSpan.FromMilliseconds(300);
+
+    private readonly ILogger<ContentStore> _logger;
+    private readonly FileSystemWatcher? _watcher;
+    private readonly Timer _reloadTimer;
+    private readonly Lock _reloadLock = new();
+    private ContentSnapshot _current;
+
+    public ContentStore(string rootPath, ILogger<ContentStore> logger)
+    {
+        RootPath = rootPath;
+        _logger = logger;
+        _reloadTimer = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
+        _current = LoadAndLog();
+        if (Directory.Exists(rootPath))
+        {
+            _watcher = new FileSystemWatcher(rootPath) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
+            _watcher.Changed += OnChanged;
+            _watcher.Created += OnChanged;
+            _watcher.Deleted += OnChanged;
+            _watcher.Renamed += OnChanged;
+            _watcher.EnableRaisingEvents = true;
+        }
+    }
+
+    public string RootPath { get; }
+
+    public ContentSnapshot Current => Volatile.Read(ref _current);
+
+    /// <summary>Raised after a reload has replaced <see cref="Current"/>.</summary>
+    public event Action<ContentSnapshot>? Reloaded;
+
+    public void Reload()
+    {
+        lock (_reloadLock)
+        {
+            var snapshot = LoadAndLog();
+            Volatile.Write(ref _current, snapshot);
+            Reloaded?.Invoke(snapshot);
+        }
+    }
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _reloadTimer.Dispose();
+    }
+
+    // Editors save in bursts (temp file, rename, touch): wait for the folder to settle, then load once.
+    private void OnChanged(object sender, FileSystemEventArgs e) => _reloadTimer.Change(SettleDelay, Timeout.InfiniteTimeSpan);
+
+    private ContentSnapshot LoadAndLog()
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var snapshot = ContentLoader.Load(RootPath);
+        foreach (var problem in snapshot.Problems)
+        {
+            LogProblem(_logger, problem.Path, problem.Line, problem.Reason);
+        }
+
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogLoaded(_logger, snapshot.Stretches.Count, snapshot.Guides.Count, RootPath, elapsed, snapshot.Problems.Count);
+        return snapshot;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Content problem, file skipped: {ContentPath}:{Line}: {Reason}")]
+    private static partial void LogProblem(ILogger logger, string contentPath, int line, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {StretchCount} stretches and {GuideCount} guides from {ContentRoot} in {ElapsedMs:0} ms with {ProblemCount} problems")]
+    private static partial void LogLoaded(ILogger logger, int stretchCount, int guideCount, string contentRoot, double elapsedMs, int problemCount);
+}

@@ -1,0 +1,233 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace StretchLibrary.Web.Content;
+
+/// <summary>
+/// An inverted index over the stretches, built once per content load. Matching ignores case, punctuation and
+/// plurals, tolerates one typo per word (four letters or more), and ranks title and alias hits first.
+/// </summary>
+public sealed class SearchIndex
+{
+    private const int TitleWeight = 1000, AliasWeight = 800, TagWeight = 60, SummaryWeight = 30, BodyWeight = 10;
+
+    private static readonly FrozenSet<string> StopWords = FrozenSet.ToFrozenSet(
+        ["a", "an", "and", "the", "of", "for", "to", "in", "on", "at", "with", "my", "your", "you", "is", "it", "or", "by", "from", "how", "do", "be", "as", "this", "that", "are", "if"],
+        StringComparer.Ordinal);
+
+    private readonly IReadOnlyList<Stretch> _stretches;
+    private readonly FrozenDictionary<string, (int Doc, int Weight)[]> _postings;
+    private readonly string[] _sortedTerms;
+
+    public SearchIndex(IReadOnlyList<Stretch> stretches)
+    {
+        _stretches = stretches;
+        var postings = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
+        for (var doc = 0; doc < stretches.Count; doc++)
+        {
+            var s = stretches[doc];
+            Add(postings, doc, s.Title, TitleWeight);
+            foreach (var alias in s.Aliases)
+            {
+                Add(postings, doc, alias, AliasWeight);
+            }
+
+            var tags = s.Positions.Select(t => t.Name).Concat(s.Equipment.Select(t => t.Name)).Concat(s.Targets).Append(s.Category.ToString());
+            Add(postings, doc, string.Join(' ', tags), TagWeight);
+            Add(postings, doc, s.Summary, SummaryWeight);
+            Add(postings, doc, s.BodyText, BodyWeight);
+        }
+
+        _postings = postings.ToFrozenDictionary(p => p.Key, p => p.Value.Select(kv => (kv.Key, kv.Value)).ToArray(), StringComparer.Ordinal);
+        _sortedTerms = [.. postings.Keys.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The stretches matching every word of <paramref name="query"/>, best first.</summary>
+    public IReadOnlyList<Stretch> Search(string query)
+    {
+        var words = Tokenize(query).Distinct().ToArray();
+        if (words.Length == 0)
+        {
+            return [];
+        }
+
+        Dictionary<int, double>? scores = null;
+        foreach (var word in words)
+        {
+            var matches = Match(word);
+            if (scores is null)
+            {
+                scores = matches;
+            }
+            else
+            {
+                foreach (var doc in scores.Keys.ToArray())
+                {
+                    if (matches.TryGetValue(doc, out var add))
+                    {
+                        scores[doc] += add;
+                    }
+                    else
+                    {
+                        scores.Remove(doc);
+                    }
+                }
+            }
+
+            if (scores.Count == 0)
+            {
+                return [];
+            }
+        }
+
+        return scores!
+            .OrderByDescending(kv => kv.Value)
+            .ThenBy(kv => _stretches[kv.Key].Title, StringComparer.OrdinalIgnoreCase)
+            .Select(kv => _stretches[kv.Key])
+            .ToArray();
+    }
+
+    /// <summary>Lower-cases, splits on anything but letters and digits, drops stop words, and folds plurals.</summary>
+    public static IEnumerable<string> Tokenize(string text)
+    {
+        var word = new StringBuilder();
+        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(char.ToLowerInvariant(c));
+            }
+            else if (c is '\'' or '\u2019')
+            {
+                // "don't" is one word
+            }
+            else if (word.Length > 0)
+            {
+                if (Stem(word.ToString()) is { } term)
+                {
+                    yield return term;
+                }
+
+                word.Clear();
+            }
+        }
+
+        if (word.Length > 0 && Stem(word.ToString()) is { } last)
+        {
+            yield return last;
+        }
+    }
+
+    internal static string? Stem(string word)
+    {
+        if (StopWords.Contains(word))
+        {
+            return null;
+        }
+
+        if (word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal))
+        {
+            return word[..^3] + "y";
+        }
+
+        if (word.Length > 4 && (word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("ches", StringComparison.Ordinal)
+            || word.EndsWith("shes", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal)))
+        {
+            return word[..^2];
+        }
+
+        if (word.Length > 3 && word[^1] == 's' && !word.EndsWith("ss", StringComparison.Ordinal)
+            && !word.EndsWith("us", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal))
+        {
+            return word[..^1];
+        }
+
+        return word;
+    }
+
+    private static void Add(Dictionary<string, Dictionary<int, int>> postings, int doc, string text, int weight)
+    {
+        foreach (var term in Tokenize(text))
+        {
+            if (!postings.TryGetValue(term, out var docs))
+            {
+                postings[term] = docs = [];
+            }
+
+            docs[doc] = Math.Max(docs.GetValueOrDefault(doc), weight);
+        }
+    }
+
+    /// <summary>Best weight per document for one query word: exact, then prefix, then one typo away.</summary>
+    private Dictionary<int, double> Match(string word)
+    {
+        var result = new Dictionary<int, double>();
+        void Take(string term, double factor)
+        {
+            foreach (var (doc, weight) in _postings[term])
+            {
+                var score = weight * factor;
+                if (score > result.GetValueOrDefault(doc))
+                {
+                    result[doc] = score;
+                }
+            }
+        }
+
+        if (_postings.ContainsKey(word))
+        {
+            Take(word, 1.0);
+        }
+
+        if (word.Length >= 3)
+        {
+            // Words typed so far ("thora") match the terms they begin.
+            var i = Array.BinarySearch(_sortedTerms, word, StringComparer.Ordinal);
+            for (i = i < 0 ? ~i : i + 1; i < _sortedTerms.Length && _sortedTerms[i].StartsWith(word, StringComparison.Ordinal); i++)
+            {
+                Take(_sortedTerms[i], 0.7);
+            }
+        }
+
+        if (word.Length >= 4)
+        {
+            foreach (var term in _sortedTerms)
+            {
+                if (Math.Abs(term.Length - word.Length) <= 1 && term != word && IsOneEditApart(word, term))
+                {
+                    Take(term, 0.6);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>True when one insertion, deletion, substitution or swap of neighbours turns a into b.</summary>
+    internal static bool IsOneEditApart(string a, string b)
+    {
+        if (a.Length > b.Length)
+        {
+            (a, b) = (b, a);
+        }
+
+        var i = 0;
+        while (i < a.Length && a[i] == b[i])
+        {
+            i++;
+        }
+
+        if (i == a.Length)
+        {
+            return b.Length - a.Length <= 1;
+        }
+
+        if (a.Length == b.Length)
+        {
+            return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1))
+                || (i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2)));
+        }
+
+        return a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));
+    }
+}
