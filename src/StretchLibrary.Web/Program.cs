@@ -14,13 +14,18 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services));
 
-builder.Services.AddContentLibrary(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddContentLibrary();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
 
 // Load content now, so a broken folder is reported at start rather than on the first request.
-_ = app.Services.GetRequiredService<ContentStore>();
+var content = app.Services.GetRequiredService<ContentStore>();
+if (!Directory.Exists(content.RootPath))
+{
+    Console.Error.WriteLine($"Content folder not found: {content.RootPath}. Set Content__RootPath to the folder holding stretches/ and guides/.");
+    return 1;
+}
 
 if (!app.Environment.IsDevelopment())
 {

@@ -202,14 +202,21 @@ public static partial class ArticleParser
         body = string.Join('\n', lines[(close + 1)..]);
         bodyLine = close + 2;
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             // YAML marks are 1-based from the first front-matter line, which is the file's line 2.
             problems.Add(new(path, (int)ex.Start.Line + 1, $"front matter is not valid YAML: {ex.InnerException?.Message ?? ex.Message}"));
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet fails this way on some unclosed flow collections ("[" with no "]").
+            problems.Add(new(path, (int)(parser.Current?.Start.Line ?? 1) + 1, "front matter is not valid YAML: a '[', '{' or quote is not closed"));
             return false;
         }
 

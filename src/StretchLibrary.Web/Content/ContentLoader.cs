@@ -23,7 +23,7 @@ public static class ContentLoader
                 continue;
             }
 
-            if (Read(path, problems) is { } bytes && ArticleParser.ParseStretch(path, bytes, folder, problems) is { } stretch)
+            if (Read(path, problems) is { } bytes && Guard(path, problems, () => ArticleParser.ParseStretch(path, bytes, folder, problems)) is { } stretch)
             {
                 stretches.Add(stretch);
             }
@@ -32,7 +32,7 @@ public static class ContentLoader
         var guides = new List<Guide>();
         foreach (var path in Files(Path.Join(root, "guides")))
         {
-            if (Read(path, problems) is { } bytes && ArticleParser.ParseGuide(path, bytes, problems) is { } guide)
+            if (Read(path, problems) is { } bytes && Guard(path, problems, () => ArticleParser.ParseGuide(path, bytes, problems)) is { } guide)
             {
                 guides.Add(guide);
             }
@@ -47,6 +47,23 @@ public static class ContentLoader
             (var path, _) => path,
         });
         return new ContentSnapshot(stretches, guides, problems);
+    }
+
+    /// <summary>One file must never stop the rest from loading, whatever its parser throws.</summary>
+    private static T? Guard<T>(string path, List<ContentProblem> problems, Func<T?> parse)
+        where T : class
+    {
+        try
+        {
+            return parse();
+        }
+#pragma warning disable CA1031 // Any failure is reported against the file and the load goes on.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            problems.Add(new(path, 1, $"file could not be parsed: {ex.Message}"));
+            return null;
+        }
     }
 
     private static IEnumerable<string> Files(string folder) =>

@@ -1,22 +1,27 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
 namespace StretchLibrary.Web.Content;
 
 public static class ContentServiceCollectionExtensions
 {
     /// <summary>Registers the content store: one singleton that loads <c>Content:RootPath</c> and watches it.</summary>
-    public static IServiceCollection AddContentLibrary(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static IServiceCollection AddContentLibrary(this IServiceCollection services)
     {
-        var root = ContentOptions.Resolve(configuration[$"{ContentOptions.Section}:{nameof(ContentOptions.RootPath)}"], contentRoot);
-        services.AddSingleton(sp => new ContentStore(root, sp.GetRequiredService<ILogger<ContentStore>>()));
+        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
+        services.AddSingleton(sp => new ContentStore(
+            ContentOptions.Resolve(sp.GetRequiredService<IOptions<ContentOptions>>().Value.RootPath, sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath),
+            sp.GetRequiredService<ILogger<ContentStore>>()));
         services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
         return services;
     }
 }
 
-internal sealed class ContentHealthCheck(ContentStore store) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+internal sealed class ContentHealthCheck(ContentStore store) : IHealthCheck
 {
-    public Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
-        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(store.Current.Stretches.Count > 0
-            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy($"{store.Current.Stretches.Count} stretches")
-            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("no stretches loaded"));
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var count = store.Current.Stretches.Count;
+        return Task.FromResult(count > 0 ? HealthCheckResult.Healthy($"{count} stretches") : HealthCheckResult.Unhealthy("no stretches loaded"));
+    }
 }

@@ -59,7 +59,11 @@ internal static class DosageReader
         }
 
         var amount = Amount.TryParse(text, out var error);
-        if (amount is null)
+        if (text.TrimStart().StartsWith('-'))
+        {
+            fields.Problem(node, $"'{key}' must be above zero, not '{text}'");
+        }
+        else if (amount is null)
         {
             fields.Problem(node, $"'{key}': {error}");
         }

@@ -1,0 +1,224 @@
+using System.Text;
+using StretchLibrary.Web.Content;
+
+namespace StretchLibrary.Web.Tests.Content;
+
+public class ArticleParserTests
+{
+    private const string Path = "content/stretches/back/test-stretch.md";
+
+    private static (Stretch? Stretch, List<ContentProblem> Problems) Parse(string text, string folder = "back")
+    {
+        var problems = new List<ContentProblem>();
+        var stretch = ArticleParser.ParseStretch(Path, Encoding.UTF8.GetBytes(text), folder, problems);
+        return (stretch, problems);
+    }
+
+    [Fact]
+    public void Front_matter_fields_are_read_into_the_record()
+    {
+        var text = """
+            ---
+            title: Seated trunk rotation
+            category: back
+            summary: A slow twist.
+            setup: Sit tall on a chair.
+            positions: [seated]
+            equipment: [chair, foam roller]
+            targets: [mid back]
+            aliases: [chair twist]
+            dosage:
+              reps: 10-15
+              sides: each
+              or:
+                hold: up to 30
+                note: Hold where it helps most.
+            cautions: [Go gently.]
+            stop_if: [Tingling in an arm.]
+            variants:
+              easier:
+                - title: Smaller turn
+                  text: Turn halfway.
+            related: [quadruped-rotation]
+            order: 5
+            ---
+            ## Steps
+
+            1. Sit *tall*.
+            2. Turn to one side.
+
+            ## Tips
+
+            - Breathe.
+            """;
+
+        var (stretch, problems) = Parse(text);
+
+        Assert.Empty(problems);
+        Assert.NotNull(stretch);
+        Assert.Equal("test-stretch", stretch.Slug);
+        Assert.Equal(Category.Back, stretch.Category);
+        Assert.Equal("Sit tall on a chair.", stretch.Setup);
+        Assert.Equal([new Tag("chair", "chair"), new Tag("foam roller", "foam-roller")], stretch.Equipment);
+        Assert.Equal(["chair twist"], stretch.Aliases);
+        Assert.Equal(Amount.Between(10, 15), stretch.Dosage.Reps);
+        Assert.Equal(Sides.Each, stretch.Dosage.Sides);
+        Assert.Equal(Amount.UpTo(30), stretch.Dosage.Alternative!.Hold);
+        Assert.Equal("Hold where it helps most.", stretch.Dosage.Alternative.Note);
+        Assert.Equal([new Variant("Smaller turn", "Turn halfway.")], stretch.Easier);
+        Assert.Equal(["quadruped-rotation"], stretch.Related);
+        Assert.Equal(5, stretch.Order);
+        Assert.Equal(["Sit tall.", "Turn to one side."], stretch.Steps);
+        Assert.Contains("<em>tall</em>", stretch.BodyHtml);
+        Assert.Contains("<h2 id=\"steps\">Steps</h2>", stretch.BodyHtml);
+    }
+
+    [Fact]
+    public void Raw_html_in_the_body_is_not_rendered()
+    {
+        var (stretch, _) = Parse(TempContent.Stretch(body: "Hello <script>alert(1)</script> {onclick=alert(1)}\n"));
+
+        Assert.NotNull(stretch);
+        Assert.DoesNotContain("<script>", stretch.BodyHtml);
+        Assert.Contains("&lt;script&gt;", stretch.BodyHtml);
+        Assert.DoesNotContain("onclick=\"", stretch.BodyHtml);
+    }
+
+    [Fact]
+    public void Bad_yaml_is_reported_on_its_line()
+    {
+        var (stretch, problems) = Parse("---\ntitle: ok\nsummary: [unclosed\ncategory: back\n---\nbody\n");
+
+        Assert.Null(stretch);
+        var problem = Assert.Single(problems);
+        Assert.Equal(Path, problem.Path);
+        Assert.InRange(problem.Line, 3, 5);
+        Assert.Contains("not valid YAML", problem.Reason);
+    }
+
+    [Fact]
+    public void Missing_front_matter_is_reported()
+    {
+        var (_, problems) = Parse("# Just markdown\n");
+
+        Assert.Equal([new ContentProblem(Path, 1, "file must start with a '---' line that opens the front matter")], problems);
+    }
+
+    [Fact]
+    public void Missing_required_fields_are_each_reported()
+    {
+        var (stretch, problems) = Parse("---\ncategory: back\n---\nbody\n");
+
+        Assert.Null(stretch);
+        Assert.Contains(problems, p => p.Reason == "missing required field 'title'");
+        Assert.Contains(problems, p => p.Reason == "missing required field 'summary'");
+        Assert.Contains(problems, p => p.Reason == "missing required field 'positions'");
+        Assert.Contains(problems, p => p.Reason == "missing required field 'dosage'");
+    }
+
+    [Fact]
+    public void Unknown_category_is_reported_on_the_category_line()
+    {
+        var (stretch, problems) = Parse(TempContent.Stretch(category: "legs"));
+
+        Assert.Null(stretch);
+        Assert.Contains(new ContentProblem(Path, 3, "unknown category 'legs' (expected back, posture or neck)"), problems);
+    }
+
+    [Fact]
+    public void Category_must_match_its_folder()
+    {
+        var (_, problems) = Parse(TempContent.Stretch(category: "neck"), folder: "back");
+
+        Assert.Contains(problems, p => p.Line == 3 && p.Reason == "category 'neck' does not match the folder 'back'");
+    }
+
+    [Fact]
+    public void Unknown_field_is_reported_as_a_probable_typo()
+    {
+        var (_, problems) = Parse(TempContent.Stretch(frontMatter: "titel: Oops"));
+
+        Assert.Contains(problems, p => p.Reason == "unknown field 'titel'" && p.Line == 9);
+    }
+
+    [Theory]
+    [InlineData("reps: 15-10", "'reps': range '15-10' has its low end above its high end")]
+    [InlineData("reps: 0", "'reps' must be above zero, not '0'")]
+    [InlineData("reps: -3", "'reps' must be above zero, not '-3'")]
+    [InlineData("hold: 5000", "'hold' of 5000 is implausible; at most 600 is allowed")]
+    [InlineData("sets: 40", "'sets' of 40 is implausible; at most 10 is allowed")]
+    [InlineData("sides: left", "'sides' must be 'each' or 'both', not 'left'")]
+    [InlineData("per_day: lots", "'per_day': 'lots' is not a number, a range like 10-15, 'up to N' or 'about N'")]
+    public void Impossible_dosage_is_reported_with_its_line(string line, string reason)
+    {
+        var text = TempContent.Stretch().Replace("  reps: 10", "  " + line, StringComparison.Ordinal);
+
+        var (stretch, problems) = Parse(text);
+
+        Assert.Null(stretch);
+        Assert.Equal([new ContentProblem(Path, 8, reason)], problems);
+    }
+
+    [Fact]
+    public void Dosage_needs_reps_or_hold()
+    {
+        var text = TempContent.Stretch().Replace("  reps: 10", "  sets: 2", StringComparison.Ordinal);
+
+        var (_, problems) = Parse(text);
+
+        Assert.Contains(problems, p => p.Reason == "dosage needs 'reps' or 'hold'");
+    }
+
+    [Fact]
+    public void Empty_body_is_reported_after_the_front_matter()
+    {
+        var (stretch, problems) = Parse(TempContent.Stretch(body: "\n   \n"));
+
+        Assert.Null(stretch);
+        Assert.Contains(problems, p => p.Reason == "the body after the front matter is empty" && p.Line == 11);
+    }
+
+    [Fact]
+    public void Text_that_is_not_utf8_is_reported_on_the_line_of_the_bad_byte()
+    {
+        var bytes = Encoding.UTF8.GetBytes(TempContent.Stretch()).Concat(new byte[] { (byte)'\n', 0xC3, 0x28, (byte)'\n' }).ToArray();
+        var problems = new List<ContentProblem>();
+
+        var stretch = ArticleParser.ParseStretch(Path, bytes, "back", problems);
+
+        Assert.Null(stretch);
+        var problem = Assert.Single(problems);
+        Assert.Equal("file is not valid UTF-8 text; save it as UTF-8", problem.Reason);
+        Assert.Equal(TempContent.Stretch().Count(c => c == '\n') + 2, problem.Line);
+    }
+
+    [Fact]
+    public void Files_over_256_KB_are_refused()
+    {
+        var text = TempContent.Stretch(body: new string('a', 300 * 1024));
+        var (stretch, problems) = Parse(text);
+
+        Assert.Null(stretch);
+        Assert.Contains("at most 256 KB", Assert.Single(problems).Reason);
+    }
+
+    [Fact]
+    public void Unknown_position_is_reported()
+    {
+        var (_, problems) = Parse(TempContent.Stretch().Replace("positions: [seated]", "positions: [upside down]", StringComparison.Ordinal));
+
+        Assert.Contains(problems, p => p.Line == 5 && p.Reason.StartsWith("unknown position 'upside down'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Guide_needs_title_summary_and_body()
+    {
+        var problems = new List<ContentProblem>();
+
+        var guide = ArticleParser.ParseGuide("content/guides/x.md", Encoding.UTF8.GetBytes("---\ntitle: Only a title\n---\n\n"), problems);
+
+        Assert.Null(guide);
+        Assert.Contains(problems, p => p.Reason == "missing required field 'summary'");
+        Assert.Contains(problems, p => p.Reason == "the body after the front matter is empty");
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using AngleSharp.Dom;
+
+namespace StretchLibrary.Web.Tests.Pages;
+
+public class StretchPagesTests(LibraryFactory factory) : IClassFixture<LibraryFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    public static TheoryData<string, string> ShippedPages => new()
+    {
+        { "/stretches/seated-trunk-rotation", "Seated trunk rotation" },
+        { "/stretches/quadruped-rotation", "Quadruped rotation" },
+        { "/stretches/thoracic-rotation-stretch", "Thoracic rotation stretch" },
+        { "/stretches/thoracic-extension", "Thoracic extension" },
+        { "/stretches/backward-shoulder-rolls", "Backward shoulder rolls" },
+        { "/stretches/lying-arm-extensions", "Lying arm extensions" },
+        { "/stretches/prone-w", "Prone W" },
+        { "/stretches/foam-roller-i-y-t", "Foam roller I, Y, T" },
+        { "/stretches/chin-tucks", "Chin tucks" },
+        { "/stretches/neck-flexion-extension", "Neck flexion and extension" },
+        { "/stretches/seated-cervical-rotation", "Seated cervical rotation" },
+        { "/guides/how-often-to-stretch", "How often should you stretch?" },
+        { "/guides/when-to-stretch", "When to stretch" },
+        { "/guides/safe-stretching", "Stretching safely" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ShippedPages))]
+    public async Task Every_shipped_article_answers_200_with_its_title(string url, string title)
+    {
+        using var response = await _client.GetAsync(url);
+        var document = await response.ReadDocumentAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(title, document.QuerySelector("h1")!.TextContent);
+        Assert.Equal($"{title} · StretchLibrary", document.Title);
+    }
+
+    [Theory]
+    [InlineData("/stretches/no-such-stretch")]
+    [InlineData("/guides/no-such-guide")]
+    [InlineData("/nothing/here")]
+    public async Task Unknown_address_returns_a_friendly_404(string url)
+    {
+        using var response = await _client.GetAsync(url);
+        var document = await response.ReadDocumentAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("We couldn’t find that page", document.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(document.QuerySelector("form[action='/stretches'] input[name=q]"));
+    }
+
+    [Fact]
+    public async Task Home_page_shows_the_three_areas_a_start_set_and_the_safety_note()
+    {
+        var document = await _client.GetDocumentAsync("/");
+
+        Assert.Equal(
+            ["/stretches?category=back", "/stretches?category=posture", "/stretches?category=neck"],
+            document.QuerySelectorAll(".category-tile").Select(a => a.GetAttribute("href")));
+        Assert.Equal(3, document.QuerySelectorAll(".card").Length);
+        Assert.Contains("numbness", document.QuerySelector(".safety-note")!.TextContent);
+        Assert.NotNull(document.QuerySelector(".safety-note a[href='/guides/safe-stretching']"));
+    }
+
+    [Fact]
+    public async Task Stretch_page_shows_dosage_steps_stop_if_tags_and_related_links()
+    {
+        var document = await _client.GetDocumentAsync("/stretches/seated-trunk-rotation");
+
+        Assert.Equal("10-15 reps, then switch sides", document.QuerySelector(".dosage-main")!.TextContent);
+        Assert.True(document.QuerySelectorAll(".stretch-body ol li").Length >= 3);
+        Assert.NotEmpty(document.QuerySelectorAll(".stop-if li"));
+        Assert.Contains("/stretches?position=seated", Hrefs(document, ".tags a"));
+        Assert.Contains("/stretches?equipment=chair", Hrefs(document, ".tags a"));
+        Assert.NotEmpty(document.QuerySelectorAll(".related a[href^='/stretches/']"));
+        Assert.Contains("/guides/safe-stretching", Hrefs(document, ".stop-if a"));
+    }
+
+    [Fact]
+    public async Task Thoracic_rotation_says_hold_about_30_seconds_on_each_side()
+    {
+        var document = await _client.GetDocumentAsync("/stretches/thoracic-rotation-stretch");
+
+        Assert.Equal("Hold about 30 s on each side, 2-3 times", document.QuerySelector(".dosage-main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Healthz_reports_healthy()
+    {
+        using var response = await _client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    private static IEnumerable<string?> Hrefs(IParentNode document, string selector) =>
+        document.QuerySelectorAll(selector).Select(a => a.GetAttribute("href"));
+}
