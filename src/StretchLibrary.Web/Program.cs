@@ -1,5 +1,7 @@
 using Serilog;
+using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Data;
 
 if (args is ["validate-content", .. var rest])
 {
@@ -15,6 +17,10 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Services(services));
 
 builder.Services.AddContentLibrary();
+builder.Services.AddAppData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<GuestAccounts>();
+builder.Services.AddHostedService<GuestCleanup>();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
@@ -27,6 +33,12 @@ if (!Directory.Exists(content.RootPath))
     return 1;
 }
 
+if (await app.Services.PrepareDatabaseAsync() is { } databaseProblem)
+{
+    Console.Error.WriteLine(databaseProblem);
+    return 1;
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
@@ -36,11 +48,13 @@ if (!app.Environment.IsDevelopment())
 // Friendly 404s: re-run the pipeline for the error page, keeping the status code.
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseSerilogRequestLogging();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapRazorPages().WithStaticAssets();
 
-app.Run();
+await app.RunAsync();
 return 0;
 
 public partial class Program;

@@ -2,18 +2,53 @@ using AngleSharp;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace StretchLibrary.Web.Tests;
 
-/// <summary>The real app over a chosen content folder (the shipped one by default).</summary>
+/// <summary>
+/// The real app over a chosen content folder (the shipped one by default) and its own SQLite file in a
+/// temporary folder, deleted on dispose.
+/// </summary>
 public class LibraryFactory : WebApplicationFactory<Program>
 {
+    private readonly string _dataFolder = Path.Join(Path.GetTempPath(), "stretchlibrary-tests", "db-" + Guid.NewGuid().ToString("n"));
+
     public string ContentRoot { get; set; } = TempContent.ShippedRoot;
+
+    public string DatabasePath => Path.Join(_dataFolder, "app.db");
+
+    public string ConnectionString => $"Data Source={DatabasePath}";
+
+    /// <summary>The clock the app sees; the real one unless a test sets it before the first request.</summary>
+    public MutableClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Content:RootPath", ContentRoot);
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A scope's DbContext, for arranging data and checking what handlers stored.</summary>
+    public async Task<T> WithDbAsync<T>(Func<Data.AppDbContext, Task<T>> use)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<Data.AppDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
     }
 }
 
@@ -31,4 +66,12 @@ public static class HtmlHelpers
         var context = BrowsingContext.New(Configuration.Default);
         return (IHtmlDocument)await context.OpenAsync(request => request.Content(html).Address(response.RequestMessage!.RequestUri!));
     }
+}
+
+/// <summary>A clock tests can set; time does not move on its own.</summary>
+public sealed class MutableClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
 }

@@ -159,6 +159,74 @@ public static partial class ArticleParser
         };
     }
 
+    public static StarterRoutine? ParseStarter(string path, byte[] bytes, List<ContentProblem> problems)
+    {
+        var start = problems.Count;
+        if (!TrySplit(path, bytes, problems, out var fields, out var body, out var bodyLine))
+        {
+            return null;
+        }
+
+        var slug = SlugFromPath(path, problems);
+        var title = fields.String("title", required: true, maxLength: 80);
+        var summary = fields.String("summary", required: true, maxLength: 300);
+        var target = fields.Int("weekly_target");
+        if (target is < 1 or > 21)
+        {
+            fields.Problem(fields.Node("weekly_target"), $"'weekly_target' of {target} is out of range 1-21");
+        }
+
+        var items = fields.MapList("items").ToList().Select(item => ReadStarterItem(item.Fields)).OfType<StarterItem>().ToArray();
+        if (items.Length == 0)
+        {
+            fields.Problem(fields.Node("items"), "a starter routine needs at least one item in 'items'");
+        }
+
+        var order = fields.Int("order") ?? 100;
+        fields.RejectUnknown();
+        var document = ParseBody(path, body, bodyLine, problems);
+        if (problems.Count > start || document is null || title is null || summary is null || slug is null)
+        {
+            return null;
+        }
+
+        return new StarterRoutine
+        {
+            Slug = slug,
+            Title = title,
+            Summary = summary,
+            WeeklyTarget = target,
+            Items = items,
+            Order = order,
+            BodyHtml = document.ToHtml(Pipeline),
+            SourcePath = path,
+        };
+    }
+
+    private static StarterItem? ReadStarterItem(YamlFields item)
+    {
+        var slug = item.String("stretch", required: true, maxLength: 100);
+        int? Bounded(string key, int max)
+        {
+            var value = item.Int(key);
+            if (value is < 1 || value > max)
+            {
+                item.Problem(item.Node(key), $"'{key}' of {value} is out of range 1-{max}");
+                return null;
+            }
+
+            return value;
+        }
+
+        var reps = Bounded("reps", Dosage.MaxReps);
+        var hold = Bounded("hold", Dosage.MaxHoldSeconds);
+        var sets = Bounded("sets", Dosage.MaxSets);
+        var perDay = Bounded("per_day", Dosage.MaxPerDay);
+        var note = item.String("note", maxLength: 300);
+        item.RejectUnknown();
+        return slug is null ? null : new StarterItem(slug, reps, hold, sets, perDay, note);
+    }
+
     /// <summary>Checks size and encoding, then splits front matter from the body and parses the YAML.</summary>
     internal static bool TrySplit(string path, byte[] bytes, List<ContentProblem> problems, out YamlFields fields, out string body, out int bodyLine)
     {

@@ -79,3 +79,26 @@ public sealed record ContentProblem(string Path, int Line, string Reason)
 {
     public override string ToString() => $"{Path}:{Line}: {Reason}";
 }
+
+/// <summary>A stretch in a starter routine, with optional fixed overrides of its dosage.</summary>
+public sealed record StarterItem(string StretchSlug, int? Reps, int? HoldSeconds, int? Sets, int? PerDay, string? Note);
+
+/// <summary>A ready-made routine from <c>content/routines/</c> that people can copy to their own.</summary>
+public sealed record StarterRoutine
+{
+    public required string Slug { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Summary { get; init; }
+
+    public int? WeeklyTarget { get; init; }
+
+    public required IReadOnlyList<StarterItem> Items { get; init; }
+
+    public int Order { get; init; }
+
+    public required string BodyHtml { get; init; }
+
+    public required string SourcePath { get; init; }
+}

@@ -38,15 +38,25 @@ public static class ContentLoader
             }
         }
 
+        var starters = new List<StarterRoutine>();
+        foreach (var path in Files(Path.Join(root, "routines")))
+        {
+            if (Read(path, problems) is { } bytes && Guard(path, problems, () => ArticleParser.ParseStarter(path, bytes, problems)) is { } starter)
+            {
+                starters.Add(starter);
+            }
+        }
+
         stretches = Unique(stretches, s => s.Slug, s => s.SourcePath, problems);
         guides = Unique(guides, g => g.Slug, g => g.SourcePath, problems);
         stretches = [.. stretches.Select(s => DropUnknownRelated(s, stretches, problems))];
+        starters = [.. Unique(starters, s => s.Slug, s => s.SourcePath, problems).Where(s => AllStretchesExist(s, stretches, problems))];
         problems.Sort((a, b) => (string.CompareOrdinal(a.Path, b.Path), a.Line.CompareTo(b.Line)) switch
         {
             (0, var line) => line,
             (var path, _) => path,
         });
-        return new ContentSnapshot(stretches, guides, problems);
+        return new ContentSnapshot(stretches, guides, problems, starters);
     }
 
     /// <summary>One file must never stop the rest from loading, whatever its parser throws.</summary>
@@ -130,10 +140,22 @@ public static class ContentLoader
         return known.Length == stretch.Related.Count ? stretch : stretch with { Related = known };
     }
 
+    /// <summary>A starter naming a stretch that is not in the library is reported and left out.</summary>
+    private static bool AllStretchesExist(StarterRoutine starter, List<Stretch> all, List<ContentProblem> problems)
+    {
+        var missing = starter.Items.Where(i => !all.Exists(s => s.Slug == i.StretchSlug)).ToArray();
+        foreach (var item in missing)
+        {
+            problems.Add(new(starter.SourcePath, LineOf(starter.SourcePath, "  - stretch: " + item.StretchSlug), $"stretch '{item.StretchSlug}' is not in the library"));
+        }
+
+        return missing.Length == 0;
+    }
+
     private static int LineOf(string path, string prefix)
     {
         var lines = File.ReadLines(path).ToArray();
-        var index = Array.FindIndex(lines, l => l.StartsWith(prefix, StringComparison.Ordinal));
+        var index = Array.FindIndex(lines, l => l.TrimEnd().StartsWith(prefix, StringComparison.Ordinal));
         return index + 1;
     }
 }

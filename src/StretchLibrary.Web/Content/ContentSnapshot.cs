@@ -5,8 +5,9 @@ namespace StretchLibrary.Web.Content;
 /// <summary>Everything loaded from one pass over the content folder. Never changes once built.</summary>
 public sealed class ContentSnapshot
 {
-    public ContentSnapshot(IEnumerable<Stretch> stretches, IEnumerable<Guide> guides, IReadOnlyList<ContentProblem> problems)
+    public ContentSnapshot(IEnumerable<Stretch> stretches, IEnumerable<Guide> guides, IReadOnlyList<ContentProblem> problems, IEnumerable<StarterRoutine>? starters = null)
     {
+        Starters = [.. (starters ?? []).OrderBy(s => s.Order).ThenBy(s => s.Title, StringComparer.OrdinalIgnoreCase)];
         Stretches = [.. stretches.OrderBy(s => s.Category).ThenBy(s => s.Order).ThenBy(s => s.Title, StringComparer.OrdinalIgnoreCase)];
         Guides = [.. guides.OrderBy(g => g.Order).ThenBy(g => g.Title, StringComparer.OrdinalIgnoreCase)];
         Problems = problems;
@@ -28,6 +29,11 @@ public sealed class ContentSnapshot
     public IReadOnlyList<Guide> Guides { get; }
 
     public IReadOnlyList<ContentProblem> Problems { get; }
+
+    /// <summary>Ready-made routines people can copy.</summary>
+    public IReadOnlyList<StarterRoutine> Starters { get; }
+
+    public StarterRoutine? FindStarter(string slug) => Starters.FirstOrDefault(s => s.Slug == slug);
 
     public SearchIndex Search { get; }
 

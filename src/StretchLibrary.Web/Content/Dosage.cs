@@ -33,6 +33,15 @@ public sealed record Dosage
     /// <summary>An alternative way to do the stretch ("or hold 30-60 s").</summary>
     public Dosage? Alternative { get; init; }
 
+    /// <summary>This dosage with a routine's fixed overrides applied; null leaves a part as the content says.</summary>
+    public Dosage WithOverrides(int? reps, int? holdSeconds, int? sets, int? perDay) => this with
+    {
+        Reps = reps is { } r ? Amount.Exactly(r) : Reps,
+        Hold = holdSeconds is { } h ? Amount.Exactly(h) : Hold,
+        Sets = sets is { } s ? Amount.Exactly(s) : Sets,
+        PerDay = perDay is { } d ? Amount.Exactly(d) : PerDay,
+    };
+
     /// <summary>The dosage in plain words, e.g. "10-15 reps, then switch sides".</summary>
     public string Describe()
     {

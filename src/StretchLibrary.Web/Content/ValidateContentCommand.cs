@@ -14,7 +14,7 @@ public static class ValidateContentCommand
             output.WriteLine(problem with { Path = relative == "." ? root : Path.Join(root, relative) });
         }
 
-        output.WriteLine($"{snapshot.Stretches.Count} stretches, {snapshot.Guides.Count} guides, {snapshot.Problems.Count} problems in {root}");
+        output.WriteLine($"{snapshot.Stretches.Count} stretches, {snapshot.Guides.Count} guides, {snapshot.Starters.Count} starter routines, {snapshot.Problems.Count} problems in {root}");
         return snapshot.Problems.Count == 0 ? 0 : 1;
     }
 

@@ -16,7 +16,7 @@ public sealed class ValidateContentCommandTests : IDisposable
         var exit = ValidateContentCommand.Run([TempContent.ShippedRoot], output);
 
         Assert.Equal(0, exit);
-        Assert.Equal($"11 stretches, 3 guides, 0 problems in {TempContent.ShippedRoot}", output.ToString().Trim());
+        Assert.Equal($"11 stretches, 3 guides, 4 starter routines, 0 problems in {TempContent.ShippedRoot}", output.ToString().Trim());
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class ValidateContentCommandTests : IDisposable
             [
                 $"{Path.Join(_content.Root, "stretches/back/bad-dosage.md")}:8: 'reps': range '15-10' has its low end above its high end",
                 $"{Path.Join(_content.Root, "stretches/neck/no-title.md")}:2: missing required field 'title'",
-                $"1 stretches, 0 guides, 2 problems in {_content.Root}",
+                $"1 stretches, 0 guides, 0 starter routines, 2 problems in {_content.Root}",
             ],
             lines);
     }

@@ -1,16 +1,21 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Data;
 
 namespace StretchLibrary.Web.Pages.Stretches;
 
-public sealed class DetailsModel(ContentStore store) : PageModel
+public sealed class DetailsModel(ContentStore store, AppDbContext db) : PageModel
 {
     public Stretch Stretch { get; private set; } = default!;
 
     public IReadOnlyList<Stretch> Related { get; private set; } = [];
 
-    public IActionResult OnGet(string slug)
+    /// <summary>How many logged sessions included this stretch; null for anonymous visitors.</summary>
+    public int? TimesDone { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var content = store.Current;
         if (content.FindStretch(slug) is not { } stretch)
@@ -20,6 +25,11 @@ public sealed class DetailsModel(ContentStore store) : PageModel
 
         Stretch = stretch;
         Related = [.. stretch.Related.Select(content.FindStretch).OfType<Stretch>()];
+        if (User.UserId() is { } userId)
+        {
+            TimesDone = await db.Completions.OwnedBy(userId).CountAsync(c => c.StretchSlugs.Contains(slug), cancellationToken);
+        }
+
         return Page();
     }
 }

@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Tracking;
+
+namespace StretchLibrary.Web.Accounts;
+
+/// <summary>
+/// Lets a visitor save without registering: the first save creates a guest account, kept by a persistent
+/// sign-in cookie, which can later be claimed with an email and password.
+/// </summary>
+public sealed class GuestAccounts(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, TimeProvider clock)
+{
+    /// <summary>The claim that marks a guest's sign-in, so pages can offer to claim the account without a query.</summary>
+    public const string GuestClaim = "guest";
+
+    /// <summary>Unclaimed guests with no activity for this long are deleted with their data.</summary>
+    public static readonly TimeSpan GuestRetention = TimeSpan.FromDays(180);
+
+    /// <summary>The signed-in user, or a new guest signed in now. Also records the browser's time zone when given.</summary>
+    public async Task<AppUser> GetOrCreateAsync(ClaimsPrincipal principal, string? timeZone)
+    {
+        var user = await users.GetUserAsync(principal);
+        var now = clock.GetUtcNow();
+        if (user is null)
+        {
+            user = new AppUser
+            {
+                UserName = "guest-" + Guid.NewGuid().ToString("n"),
+                IsGuest = true,
+                CreatedAt = now,
+                LastSeenAt = now,
+                TimeZoneId = LocalClock.IsKnownZone(timeZone) ? timeZone! : "UTC",
+            };
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException("Could not create a guest account: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+
+            await signIn.SignInWithClaimsAsync(user, isPersistent: true, [new Claim(GuestClaim, "1")]);
+            return user;
+        }
+
+        await TouchAsync(user, timeZone);
+        return user;
+    }
+
+    /// <summary>Notes activity (guests are kept while active) and a newly reported time zone.</summary>
+    public async Task TouchAsync(AppUser user, string? timeZone)
+    {
+        var changed = false;
+        if (LocalClock.IsKnownZone(timeZone) && user.TimeZoneId != timeZone)
+        {
+            user.TimeZoneId = timeZone!;
+            changed = true;
+        }
+
+        var now = clock.GetUtcNow();
+        if (now - user.LastSeenAt > TimeSpan.FromHours(1))
+        {
+            user.LastSeenAt = now;
+            changed = true;
+        }
+
+        if (changed)
+        {
+            await users.UpdateAsync(user);
+        }
+    }
+
+    /// <summary>Moves a guest's routines to the account they just signed in to, then deletes the guest.</summary>
+    public async Task MergeGuestIntoAsync(string guestId, string userId, CancellationToken cancellationToken)
+    {
+        var guest = await users.FindByIdAsync(guestId);
+        if (guest is not { IsGuest: true } || guestId == userId)
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Routines.Where(r => r.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(r => r.OwnerId, userId), cancellationToken);
+        await db.Completions.Where(c => c.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(c => c.OwnerId, userId), cancellationToken);
+        await db.Users.Where(u => u.Id == guestId).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace StretchLibrary.Web.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Routine> Routines => Set<Routine>();
+
+    public DbSet<RoutineItem> RoutineItems => Set<RoutineItem>();
+
+    public DbSet<Completion> Completions => Set<Completion>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>(user => user.Property(u => u.TimeZoneId).HasMaxLength(64));
+
+        builder.Entity<Routine>(routine =>
+        {
+            routine.Property(r => r.Name).HasMaxLength(Routine.NameMaxLength);
+            routine.HasIndex(r => r.OwnerId);
+            routine.HasOne<AppUser>().WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Cascade);
+            routine.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.RoutineId).OnDelete(DeleteBehavior.Cascade);
+            routine.HasMany(r => r.Completions).WithOne().HasForeignKey(c => c.RoutineId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<RoutineItem>(item =>
+        {
+            item.Property(i => i.StretchSlug).HasMaxLength(100);
+            item.Property(i => i.Note).HasMaxLength(RoutineItem.NoteMaxLength);
+            item.HasIndex(i => new { i.RoutineId, i.Position });
+        });
+
+        builder.Entity<Completion>(completion =>
+        {
+            completion.Property(c => c.Note).HasMaxLength(Completion.NoteMaxLength);
+            completion.HasIndex(c => new { c.OwnerId, c.RoutineId, c.LocalDate });
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no DateTimeOffset type; store UTC ticks so values sort and compare correctly in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}

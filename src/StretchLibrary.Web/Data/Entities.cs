@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace StretchLibrary.Web.Data;
+
+public sealed class AppUser : IdentityUser
+{
+    /// <summary>Created behind the scenes when a visitor first saves something; claimed by adding an email and password.</summary>
+    public bool IsGuest { get; set; }
+
+    /// <summary>IANA time zone used for "today" and weeks; UTC until the browser or the user says otherwise.</summary>
+    public string TimeZoneId { get; set; } = "UTC";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset LastSeenAt { get; set; }
+}
+
+public sealed class Routine
+{
+    public const int NameMaxLength = 80;
+
+    public int Id { get; set; }
+
+    public required string OwnerId { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>Times a week the owner means to do it; null for no target.</summary>
+    public int? WeeklyTarget { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<RoutineItem> Items { get; set; } = [];
+
+    public List<Completion> Completions { get; set; } = [];
+}
+
+/// <summary>One stretch in a routine, with optional overrides of the stretch's own dosage.</summary>
+public sealed class RoutineItem
+{
+    public const int NoteMaxLength = 300;
+
+    public int Id { get; set; }
+
+    public int RoutineId { get; set; }
+
+    /// <summary>0-based order within the routine.</summary>
+    public int Position { get; set; }
+
+    public required string StretchSlug { get; set; }
+
+    public int? Reps { get; set; }
+
+    public int? HoldSeconds { get; set; }
+
+    public int? Sets { get; set; }
+
+    public int? PerDay { get; set; }
+
+    public string? Note { get; set; }
+}
+
+/// <summary>One time a routine was done.</summary>
+public sealed class Completion
+{
+    public const int NoteMaxLength = 500;
+
+    public long Id { get; set; }
+
+    public int RoutineId { get; set; }
+
+    /// <summary>Denormalised from the routine so every completion query can filter by owner directly.</summary>
+    public required string OwnerId { get; set; }
+
+    /// <summary>The calendar date in the owner's time zone when it was done.</summary>
+    public DateOnly LocalDate { get; set; }
+
+    public DateTimeOffset CompletedAtUtc { get; set; }
+
+    /// <summary>Slugs of the stretches done this time.</summary>
+    public List<string> StretchSlugs { get; set; } = [];
+
+    public int? PainBefore { get; set; }
+
+    public int? PainAfter { get; set; }
+
+    public string? Note { get; set; }
+}

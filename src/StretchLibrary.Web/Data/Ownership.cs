@@ -1,0 +1,16 @@
+using System.Security.Claims;
+
+namespace StretchLibrary.Web.Data;
+
+public static class Ownership
+{
+    /// <summary>The signed-in user's id, or null for an anonymous visitor.</summary>
+    public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>Only the routines this user owns; an anonymous visitor (null) owns none.</summary>
+    public static IQueryable<Routine> OwnedBy(this IQueryable<Routine> routines, string? ownerId) =>
+        routines.Where(r => ownerId != null && r.OwnerId == ownerId);
+
+    public static IQueryable<Completion> OwnedBy(this IQueryable<Completion> completions, string? ownerId) =>
+        completions.Where(c => ownerId != null && c.OwnerId == ownerId);
+}

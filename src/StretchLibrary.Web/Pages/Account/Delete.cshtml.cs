@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using StretchLibrary.Web.Data;
+
+namespace StretchLibrary.Web.Pages.Account;
+
+/// <summary>Deletes the account; routines, items and completions go with it (cascading foreign keys).</summary>
+[Authorize]
+public sealed class DeleteModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+{
+    [BindProperty, DataType(DataType.Password), StringLength(256)]
+    public string? Password { get; set; }
+
+    public bool NeedsPassword { get; private set; }
+
+    public async Task OnGetAsync() => NeedsPassword = (await users.GetUserAsync(User)) is { IsGuest: false };
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = (await users.GetUserAsync(User))!;
+        NeedsPassword = !user.IsGuest;
+        if (NeedsPassword && !await users.CheckPasswordAsync(user, Password ?? ""))
+        {
+            ModelState.AddModelError(nameof(Password), "That password is not right.");
+            return Page();
+        }
+
+        await users.DeleteAsync(user);
+        await signIn.SignOutAsync();
+        TempData["Message"] = "Your account and all its data were deleted.";
+        return LocalRedirect("/");
+    }
+}

@@ -1,0 +1,83 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Tracking;
+
+namespace StretchLibrary.Web.Pages.Account;
+
+[Authorize]
+public sealed class ManageModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+{
+    public sealed class PasswordInput
+    {
+        [Required(ErrorMessage = "Enter your current password."), StringLength(256)]
+        [DataType(DataType.Password)]
+        [Display(Name = "Current password")]
+        public string Current { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose a new password."), StringLength(256, MinimumLength = 8, ErrorMessage = "Use at least {2} characters.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "New password")]
+        public string New { get; set; } = "";
+    }
+
+    [BindProperty]
+    public PasswordInput Password { get; set; } = new();
+
+    [BindProperty, Display(Name = "Time zone"), StringLength(64)]
+    public string? TimeZone { get; set; }
+
+    public AppUser Account { get; private set; } = default!;
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Account = (await users.GetUserAsync(User))!;
+        TimeZone ??= Account.TimeZoneId;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPasswordAsync()
+    {
+        var user = (await users.GetUserAsync(User))!;
+        if (!ModelState.IsValid)
+        {
+            return await OnGetAsync();
+        }
+
+        var result = await users.ChangePasswordAsync(user, Password.Current, Password.New);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code == "PasswordMismatch" ? "Password.Current" : "Password.New", error.Description);
+            }
+
+            return await OnGetAsync();
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        Message = "Password changed.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostTimeZoneAsync()
+    {
+        var user = (await users.GetUserAsync(User))!;
+        if (!LocalClock.IsKnownZone(TimeZone))
+        {
+            ModelState.AddModelError(nameof(TimeZone), "Unknown time zone. Use a name like Europe/London or America/New_York.");
+            return await OnGetAsync();
+        }
+
+        user.TimeZoneId = TimeZone!;
+        await users.UpdateAsync(user);
+        Message = $"Time zone set to {TimeZone}.";
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,88 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Data;
+
+namespace StretchLibrary.Web.Pages.Account;
+
+/// <summary>Creates an account; for a guest, claims the guest account so its routines and history stay.</summary>
+public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock) : PageModel
+{
+    public sealed class RegisterInput
+    {
+        [Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter a valid email address."), StringLength(254)]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose a password."), StringLength(256, MinimumLength = 8, ErrorMessage = "Use at least {2} characters (a passphrase of a few words works well).")]
+        [DataType(DataType.Password)]
+        public string Password { get; set; } = "";
+
+        [Compare(nameof(Password), ErrorMessage = "The two passwords don’t match.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Password again")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    [BindProperty]
+    public RegisterInput Input { get; set; } = new();
+
+    public bool IsGuest => User.HasClaim(GuestAccounts.GuestClaim, "1");
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var email = Input.Email.Trim();
+        if (await users.FindByNameAsync(email) is not null)
+        {
+            ModelState.AddModelError("Input.Email", "An account with this email already exists. Sign in instead.");
+            return Page();
+        }
+
+        var user = IsGuest ? await users.GetUserAsync(User) : null;
+        var now = clock.GetUtcNow();
+        IdentityResult result;
+        if (user is { IsGuest: true })
+        {
+            user.UserName = email;
+            user.Email = email;
+            user.IsGuest = false;
+            user.LastSeenAt = now;
+            result = await users.UpdateAsync(user);
+            if (result.Succeeded)
+            {
+                result = await users.AddPasswordAsync(user, Input.Password);
+            }
+        }
+        else
+        {
+            user = new AppUser { UserName = email, Email = email, CreatedAt = now, LastSeenAt = now };
+            result = await users.CreateAsync(user, Input.Password);
+        }
+
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : string.Empty, error.Description);
+            }
+
+            return Page();
+        }
+
+        // A fresh sign-in: new cookie, and no guest claim any more.
+        await signIn.SignOutAsync();
+        await signIn.SignInAsync(user, isPersistent: true);
+        TempData["Message"] = "Your account is ready. Your routines are saved to it.";
+        return LocalRedirect("/routines");
+    }
+}

@@ -1,0 +1,97 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Data;
+
+namespace StretchLibrary.Web.Pages.Routines;
+
+/// <summary>"Add to routine": a small confirm page, so stretch pages carry no form or cookie.</summary>
+public sealed class AddModel(AppDbContext db, ContentStore content, GuestAccounts guests, TimeProvider clock) : PageModel
+{
+    public Stretch Stretch { get; private set; } = default!;
+
+    public IReadOnlyList<(int Id, string Name, bool HasStretch)> Routines { get; private set; } = [];
+
+    /// <summary>The routine to add to; 0 means a new one named <see cref="NewName"/>.</summary>
+    [BindProperty]
+    public int RoutineId { get; set; }
+
+    [BindProperty, StringLength(Routine.NameMaxLength, ErrorMessage = "Keep the name under {1} characters.")]
+    [Display(Name = "Name of the new routine")]
+    public string? NewName { get; set; }
+
+    [BindProperty]
+    public string? Tz { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (content.Current.FindStretch(slug) is not { } stretch)
+        {
+            return NotFound();
+        }
+
+        Stretch = stretch;
+        Routines = await db.Routines.AsNoTracking().OwnedBy(User.UserId()).OrderByDescending(r => r.UpdatedAt)
+            .Select(r => new ValueTuple<int, string, bool>(r.Id, r.Name, r.Items.Any(i => i.StretchSlug == slug)))
+            .ToListAsync(cancellationToken);
+        if (HttpMethods.IsGet(Request.Method))
+        {
+            RoutineId = Routines.Count > 0 ? Routines[0].Id : 0;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (content.Current.FindStretch(slug) is not { } stretch)
+        {
+            return NotFound();
+        }
+
+        if (RoutineId == 0 && string.IsNullOrWhiteSpace(NewName))
+        {
+            ModelState.AddModelError(nameof(NewName), "Name the new routine, or pick one of yours.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await OnGetAsync(slug, cancellationToken);
+        }
+
+        var now = clock.GetUtcNow();
+        Routine? routine;
+        if (RoutineId == 0)
+        {
+            var user = await guests.GetOrCreateAsync(User, Tz);
+            routine = new Routine { OwnerId = user.Id, Name = NewName!.Trim(), CreatedAt = now };
+            db.Routines.Add(routine);
+        }
+        else
+        {
+            routine = await db.Routines.OwnedBy(User.UserId()).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == RoutineId, cancellationToken);
+            if (routine is null)
+            {
+                return NotFound();
+            }
+        }
+
+        if (routine.Items.Any(i => i.StretchSlug == slug))
+        {
+            Message = $"{stretch.Title} is already in “{routine.Name}”.";
+            return RedirectToPage("Details", new { id = routine.Id });
+        }
+
+        routine.Items.Add(new RoutineItem { StretchSlug = slug, Position = routine.Items.Count == 0 ? 0 : routine.Items.Max(i => i.Position) + 1 });
+        routine.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        Message = $"Added {stretch.Title} to “{routine.Name}”.";
+        return RedirectToPage("Details", new { id = routine.Id });
+    }
+}

@@ -1,0 +1,108 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Tracking;
+
+namespace StretchLibrary.Web.Pages.Routines;
+
+public sealed class DetailsModel(AppDbContext db, ContentStore content, TimeProvider clock) : PageModel
+{
+    public sealed record HistoryRow(long Id, DateOnly Date, int StretchCount, int? PainBefore, int? PainAfter, string? Note);
+
+    public Routine Routine { get; private set; } = default!;
+
+    public IReadOnlyList<ItemView> Items { get; private set; } = [];
+
+    public AdherenceSummary Summary { get; private set; } = default!;
+
+    public IReadOnlyDictionary<DateOnly, int> CountsByDate { get; private set; } = new Dictionary<DateOnly, int>();
+
+    public IReadOnlyList<PainPoint> Pain { get; private set; } = [];
+
+    public IReadOnlyList<HistoryRow> Recent { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    [BindProperty, Required(ErrorMessage = "Give the routine a name."), StringLength(Routine.NameMaxLength, ErrorMessage = "Keep the name under {1} characters.")]
+    public string? Name { get; set; }
+
+    [BindProperty, Range(1, 21, ErrorMessage = "Choose between {1} and {2} times a week, or leave it empty.")]
+    [Display(Name = "Weekly target")]
+    public int? WeeklyTarget { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var userId = User.UserId();
+        var routine = await db.Routines.AsNoTracking().OwnedBy(userId).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (routine is null)
+        {
+            return NotFound();
+        }
+
+        Routine = routine;
+        var snapshot = content.Current;
+        Items = [.. routine.Items.OrderBy(i => i.Position).Select(i => ItemView.From(i, snapshot))];
+        var zone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleAsync(cancellationToken);
+        Today = LocalClock.Today(clock.GetUtcNow(), LocalClock.FindZone(zone));
+        var completions = db.Completions.AsNoTracking().OwnedBy(userId).Where(c => c.RoutineId == id);
+        var dates = await completions.Select(c => c.LocalDate).ToListAsync(cancellationToken);
+        Summary = Adherence.Summarize(dates, Today, routine.WeeklyTarget);
+        CountsByDate = dates.GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count());
+        Pain = [.. (await completions.Where(c => c.PainBefore != null || c.PainAfter != null)
+            .OrderByDescending(c => c.LocalDate).ThenByDescending(c => c.Id).Take(20)
+            .Select(c => new PainPoint(c.LocalDate, c.PainBefore, c.PainAfter)).ToListAsync(cancellationToken)).AsEnumerable().Reverse()];
+        Recent = await completions.OrderByDescending(c => c.LocalDate).ThenByDescending(c => c.Id).Take(5)
+            .Select(c => new HistoryRow(c.Id, c.LocalDate, c.StretchSlugs.Count, c.PainBefore, c.PainAfter, c.Note)).ToListAsync(cancellationToken);
+        Name ??= routine.Name;
+        WeeklyTarget ??= routine.WeeklyTarget;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostRenameAsync(int id, CancellationToken cancellationToken) =>
+        UpdateAsync(id, nameof(Name), r => r.Name = Name!.Trim(), $"Renamed to “{Name?.Trim()}”.", cancellationToken);
+
+    public Task<IActionResult> OnPostTargetAsync(int id, CancellationToken cancellationToken) =>
+        UpdateAsync(id, nameof(WeeklyTarget), r => r.WeeklyTarget = WeeklyTarget, WeeklyTarget is null ? "Weekly target removed." : $"Target set to {WeeklyTarget} times a week.", cancellationToken);
+
+    public async Task<IActionResult> OnPostDuplicateAsync(int id, CancellationToken cancellationToken)
+    {
+        var source = await db.Routines.AsNoTracking().OwnedBy(User.UserId()).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (source is null)
+        {
+            return NotFound();
+        }
+
+        var copy = RoutineCopies.CopyOf(source, source.OwnerId, RoutineCopies.CopyName(source.Name), clock.GetUtcNow());
+        db.Routines.Add(copy);
+        await db.SaveChangesAsync(cancellationToken);
+        Message = $"Made a copy of “{source.Name}”.";
+        return RedirectToPage(new { id = copy.Id });
+    }
+
+    /// <summary>Validates only the field this form posts, applies the change to an owned routine, and redirects.</summary>
+    private async Task<IActionResult> UpdateAsync(int id, string field, Action<Routine> apply, string message, CancellationToken cancellationToken)
+    {
+        var routine = await db.Routines.OwnedBy(User.UserId()).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (routine is null)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.GetFieldValidationState(field) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            return await OnGetAsync(id, cancellationToken);
+        }
+
+        apply(routine);
+        routine.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        Message = message;
+        return RedirectToPage(new { id });
+    }
+}

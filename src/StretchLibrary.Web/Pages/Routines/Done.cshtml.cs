@@ -1,0 +1,124 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Tracking;
+
+namespace StretchLibrary.Web.Pages.Routines;
+
+/// <summary>Logs a session of a routine ("Mark done") and undoes the latest one.</summary>
+public sealed class DoneModel(AppDbContext db, ContentStore content, GuestAccounts guests, TimeProvider clock) : PageModel
+{
+    public sealed class DoneInput
+    {
+        [Required(ErrorMessage = "Choose the date you did it.")]
+        public DateOnly? Date { get; set; }
+
+        public List<string> Stretches { get; set; } = [];
+
+        [Range(0, 10, ErrorMessage = "Pain is rated from 0 (none) to 10 (worst).")]
+        public int? PainBefore { get; set; }
+
+        [Range(0, 10, ErrorMessage = "Pain is rated from 0 (none) to 10 (worst).")]
+        public int? PainAfter { get; set; }
+
+        [StringLength(Completion.NoteMaxLength, ErrorMessage = "Keep the note under {1} characters.")]
+        public string? Note { get; set; }
+
+        public string? Tz { get; set; }
+    }
+
+    [BindProperty]
+    public DoneInput Input { get; set; } = new();
+
+    public DoneFormView Form { get; private set; } = default!;
+
+    public string RoutineName { get; private set; } = "";
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, null, cancellationToken) is null ? NotFound() : Page();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        var routine = await LoadAsync(id, Input.Tz, cancellationToken);
+        if (routine is null)
+        {
+            return NotFound();
+        }
+
+        var inRoutine = Form.Items.Select(i => i.Slug).ToHashSet();
+        var done = Input.Stretches.Where(inRoutine.Contains).Distinct().ToList();
+        if (done.Count == 0)
+        {
+            ModelState.AddModelError("Input.Stretches", "Tick at least one stretch you did.");
+        }
+
+        if (Input.Date > Form.Today)
+        {
+            ModelState.AddModelError("Input.Date", "That date is in the future. Choose today or an earlier day.");
+        }
+        else if (Input.Date < Form.Today.AddYears(-5))
+        {
+            ModelState.AddModelError("Input.Date", "That date is more than five years ago.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Form = Form with { Input = Input };
+            return Page();
+        }
+
+        db.Completions.Add(new Completion
+        {
+            RoutineId = id,
+            OwnerId = routine.OwnerId,
+            LocalDate = Input.Date!.Value,
+            CompletedAtUtc = clock.GetUtcNow(),
+            StretchSlugs = done,
+            PainBefore = Input.PainBefore,
+            PainAfter = Input.PainAfter,
+            Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        Message = $"Marked done for {(Input.Date == Form.Today ? "today" : Input.Date.Value.ToString("ddd d MMM", System.Globalization.CultureInfo.InvariantCulture))}. Well done!";
+        return RedirectToPage("Details", new { id });
+    }
+
+    public async Task<IActionResult> OnPostUndoAsync(int id, CancellationToken cancellationToken)
+    {
+        var latest = await db.Completions.OwnedBy(User.UserId()).Where(c => c.RoutineId == id)
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        if (latest is null)
+        {
+            return NotFound();
+        }
+
+        db.Completions.Remove(latest);
+        await db.SaveChangesAsync(cancellationToken);
+        Message = $"Removed the entry for {latest.LocalDate.ToString("ddd d MMM", System.Globalization.CultureInfo.InvariantCulture)}.";
+        return RedirectToPage("Details", new { id });
+    }
+
+    /// <summary>The owned routine and the form's data, in the user's time zone (updated from the browser's when sent).</summary>
+    private async Task<Routine?> LoadAsync(int id, string? timeZone, CancellationToken cancellationToken)
+    {
+        var routine = await db.Routines.AsNoTracking().OwnedBy(User.UserId()).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (routine is null)
+        {
+            return null;
+        }
+
+        var user = await guests.GetOrCreateAsync(User, timeZone);
+        var snapshot = content.Current;
+        var items = routine.Items.OrderBy(i => i.Position).Select(i => ItemView.From(i, snapshot)).Where(i => i.Stretch is not null).ToArray();
+        Form = new DoneFormView(id, LocalClock.Today(clock.GetUtcNow(), LocalClock.FindZone(user.TimeZoneId)), items);
+        RoutineName = routine.Name;
+        return routine;
+    }
+}

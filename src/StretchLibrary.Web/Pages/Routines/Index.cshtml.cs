@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Data;
+
+namespace StretchLibrary.Web.Pages.Routines;
+
+public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccounts guests, TimeProvider clock) : PageModel
+{
+    public sealed record RoutineRow(int Id, string Name, int ItemCount, int TimesDone, DateOnly? LastDone);
+
+    public IReadOnlyList<RoutineRow> Routines { get; private set; } = [];
+
+    public IReadOnlyList<StarterRoutine> Starters { get; private set; } = [];
+
+    [BindProperty, Required(ErrorMessage = "Give the routine a name."), StringLength(Routine.NameMaxLength, ErrorMessage = "Keep the name under {1} characters.")]
+    [Display(Name = "Name")]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? Tz { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var userId = User.UserId();
+        Routines = await db.Routines.AsNoTracking().OwnedBy(userId)
+            .OrderBy(r => r.Name)
+            .Select(r => new RoutineRow(r.Id, r.Name, r.Items.Count, r.Completions.Count, r.Completions.Max(c => (DateOnly?)c.LocalDate)))
+            .ToListAsync(cancellationToken);
+        Starters = content.Current.Starters;
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+
+        var user = await guests.GetOrCreateAsync(User, Tz);
+        var now = clock.GetUtcNow();
+        var routine = new Routine { OwnerId = user.Id, Name = Name!.Trim(), CreatedAt = now, UpdatedAt = now };
+        db.Routines.Add(routine);
+        await db.SaveChangesAsync(cancellationToken);
+        Message = $"Created “{routine.Name}”. Add stretches from any stretch page.";
+        return RedirectToPage("Details", new { id = routine.Id });
+    }
+
+    public async Task<IActionResult> OnPostCopyStarterAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (content.Current.FindStarter(slug) is not { } starter)
+        {
+            return NotFound();
+        }
+
+        var user = await guests.GetOrCreateAsync(User, Tz);
+        var routine = RoutineCopies.FromStarter(starter, user.Id, clock.GetUtcNow());
+        db.Routines.Add(routine);
+        await db.SaveChangesAsync(cancellationToken);
+        Message = $"Copied “{starter.Title}” to your routines.";
+        return RedirectToPage("Details", new { id = routine.Id });
+    }
+}

@@ -1,0 +1,129 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Data;
+
+namespace StretchLibrary.Web.Pages.Routines;
+
+/// <summary>One item of a routine: edit its dosage and note, move it, remove it.</summary>
+public sealed class ItemsModel(AppDbContext db, ContentStore content, TimeProvider clock) : PageModel
+{
+    public sealed class ItemInput
+    {
+        [Range(1, Dosage.MaxReps, ErrorMessage = "Reps must be between {1} and {2}.")]
+        public int? Reps { get; set; }
+
+        [Range(1, Dosage.MaxHoldSeconds, ErrorMessage = "Hold must be between {1} and {2} seconds.")]
+        [Display(Name = "Hold (seconds)")]
+        public int? HoldSeconds { get; set; }
+
+        [Range(1, Dosage.MaxSets, ErrorMessage = "Sets must be between {1} and {2}.")]
+        public int? Sets { get; set; }
+
+        [Range(1, Dosage.MaxPerDay, ErrorMessage = "Times a day must be between {1} and {2}.")]
+        [Display(Name = "Times a day")]
+        public int? PerDay { get; set; }
+
+        [StringLength(RoutineItem.NoteMaxLength, ErrorMessage = "Keep the note under {1} characters.")]
+        public string? Note { get; set; }
+    }
+
+    [BindProperty]
+    public ItemInput Input { get; set; } = new();
+
+    public ItemView Item { get; private set; } = default!;
+
+    public string RoutineName { get; private set; } = "";
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, int itemId, CancellationToken cancellationToken)
+    {
+        var routine = await FindAsync(id, cancellationToken);
+        if (routine?.Items.SingleOrDefault(i => i.Id == itemId) is not { } item)
+        {
+            return NotFound();
+        }
+
+        Item = ItemView.From(item, content.Current);
+        RoutineName = routine.Name;
+        if (HttpMethods.IsGet(Request.Method))
+        {
+            Input = new ItemInput { Reps = item.Reps, HoldSeconds = item.HoldSeconds, Sets = item.Sets, PerDay = item.PerDay, Note = item.Note };
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, int itemId, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return await OnGetAsync(id, itemId, cancellationToken);
+        }
+
+        return await ChangeAsync(id, itemId, (routine, item) =>
+        {
+            (item.Reps, item.HoldSeconds, item.Sets, item.PerDay) = (Input.Reps, Input.HoldSeconds, Input.Sets, Input.PerDay);
+            item.Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim();
+            return "Saved.";
+        }, cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostMoveUpAsync(int id, int itemId, CancellationToken cancellationToken) => MoveAsync(id, itemId, -1, cancellationToken);
+
+    public Task<IActionResult> OnPostMoveDownAsync(int id, int itemId, CancellationToken cancellationToken) => MoveAsync(id, itemId, +1, cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveAsync(int id, int itemId, CancellationToken cancellationToken) =>
+        ChangeAsync(id, itemId, (routine, item) =>
+        {
+            routine.Items.Remove(item);
+            db.RoutineItems.Remove(item);
+            Renumber(routine.Items.OrderBy(i => i.Position));
+            return $"Removed {content.Current.FindStretch(item.StretchSlug)?.Title ?? item.StretchSlug}.";
+        }, cancellationToken);
+
+    private Task<IActionResult> MoveAsync(int id, int itemId, int step, CancellationToken cancellationToken) =>
+        ChangeAsync(id, itemId, (routine, item) =>
+        {
+            var ordered = routine.Items.OrderBy(i => i.Position).ToList();
+            var from = ordered.IndexOf(item);
+            var to = Math.Clamp(from + step, 0, ordered.Count - 1);
+            ordered.RemoveAt(from);
+            ordered.Insert(to, item);
+            Renumber(ordered);
+            return null;
+        }, cancellationToken);
+
+    private static void Renumber(IEnumerable<RoutineItem> ordered)
+    {
+        var position = 0;
+        foreach (var item in ordered.ToList())
+        {
+            item.Position = position++;
+        }
+    }
+
+    private async Task<IActionResult> ChangeAsync(int id, int itemId, Func<Routine, RoutineItem, string?> change, CancellationToken cancellationToken)
+    {
+        var routine = await FindAsync(id, cancellationToken, tracking: true);
+        if (routine?.Items.SingleOrDefault(i => i.Id == itemId) is not { } item)
+        {
+            return NotFound();
+        }
+
+        Message = change(routine, item);
+        routine.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage("Details", null, new { id }, $"item-{itemId}");
+    }
+
+    private Task<Routine?> FindAsync(int id, CancellationToken cancellationToken, bool tracking = false)
+    {
+        var routines = tracking ? db.Routines : db.Routines.AsNoTracking();
+        return routines.OwnedBy(User.UserId()).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+    }
+}

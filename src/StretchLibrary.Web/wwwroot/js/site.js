@@ -1,0 +1,10 @@
+// Progressive enhancement only: every page works without this file.
+// Tell the server the browser's time zone, so "today" and weeks follow the user's calendar.
+document.addEventListener("DOMContentLoaded", () => {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone) {
+    for (const input of document.querySelectorAll("input.js-tz")) {
+      input.value = zone;
+    }
+  }
+});

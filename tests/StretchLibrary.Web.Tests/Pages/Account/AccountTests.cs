@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StretchLibrary.Web.Tests.Pages.Routines;
+
+namespace StretchLibrary.Web.Tests.Pages.Account;
+
+public sealed class AccountTests : IDisposable
+{
+    private const string Password = "correct horse battery";
+    private readonly LibraryFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    private RoutineClient Visitor() => new(_factory.CreateClient());
+
+    [Fact]
+    public async Task Claiming_a_guest_account_keeps_its_routines_across_logout_and_login()
+    {
+        var visitor = Visitor();
+        await visitor.AddAsync("chin-tucks", newRoutine: "Desk");
+        await visitor.MarkDoneAsync(DateOnly.FromDateTime(DateTime.UtcNow));
+
+        var page = await visitor.RegisterAsync("sam@example.com", Password);
+        Assert.Equal("My routines", page.QuerySelector("h1")!.TextContent);
+        Assert.Null(page.QuerySelector(".guest-banner"));
+        await visitor.GetAsync("/account/logout");
+        await visitor.SubmitAsync("main form[method=post]");
+        Assert.Empty((await visitor.GetAsync("/routines")).QuerySelectorAll(".routine-list li"));
+
+        page = await visitor.LoginAsync("sam@example.com", Password);
+
+        Assert.Equal("Desk", page.QuerySelector(".routine-list a")!.TextContent);
+        Assert.Contains("done 1 time", page.QuerySelector(".routine-list .card-meta")!.TextContent);
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.Users.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Signing_in_from_a_guest_session_moves_the_guest_routines_into_the_account()
+    {
+        var first = Visitor();
+        await first.RegisterAsync("kim@example.com", Password);
+        var second = Visitor();
+        await second.AddAsync("prone-w", newRoutine: "Made on the phone");
+
+        var page = await second.LoginAsync("kim@example.com", Password);
+
+        Assert.Equal(["Made on the phone"], page.QuerySelectorAll(".routine-list a").Select(a => a.TextContent));
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.Users.CountAsync(u => u.IsGuest)));
+    }
+
+    [Fact]
+    public async Task Wrong_password_is_refused_with_a_message()
+    {
+        var visitor = Visitor();
+        await visitor.RegisterAsync("lee@example.com", Password);
+        var other = Visitor();
+
+        var page = await other.LoginAsync("lee@example.com", "not the password");
+
+        Assert.Contains("don’t match an account", page.QuerySelector(".validation-summary-errors")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Short_password_and_mismatched_confirmation_are_shown_next_to_the_fields()
+    {
+        var visitor = Visitor();
+        await visitor.GetAsync("/account/register");
+
+        var page = await visitor.SubmitAsync("form[method=post]", ("Input.Email", "x@example.com"), ("Input.Password", "short"), ("Input.ConfirmPassword", "other"));
+
+        Assert.StartsWith("Use at least 8 characters", page.QuerySelector("[data-valmsg-for='Input.Password']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("The two passwords don’t match.", page.QuerySelector("[data-valmsg-for='Input.ConfirmPassword']")!.TextContent);
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.Users.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Changing_the_password_lets_you_sign_in_with_the_new_one_only()
+    {
+        var visitor = Visitor();
+        await visitor.RegisterAsync("ana@example.com", Password);
+        await visitor.GetAsync("/account");
+        await visitor.SubmitAsync("form[action*='handler=Password']", ("Password.Current", Password), ("Password.New", "a brand new passphrase"));
+
+        var wrong = await Visitor().LoginAsync("ana@example.com", Password);
+        var right = await Visitor().LoginAsync("ana@example.com", "a brand new passphrase");
+
+        Assert.NotNull(wrong.QuerySelector(".validation-summary-errors"));
+        Assert.Equal("My routines", right.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Deleting_the_account_deletes_its_routines_and_history()
+    {
+        var visitor = Visitor();
+        await visitor.AddAsync("chin-tucks", newRoutine: "Gone soon");
+        await visitor.MarkDoneAsync(DateOnly.FromDateTime(DateTime.UtcNow));
+        await visitor.RegisterAsync("del@example.com", Password);
+        await visitor.GetAsync("/account/delete");
+
+        var page = await visitor.SubmitAsync("main form[method=post]", ("Password", Password));
+
+        Assert.Contains("deleted", page.QuerySelector(".flash")!.TextContent);
+        Assert.Equal((0, 0, 0, 0), await _factory.WithDbAsync(async db =>
+            (await db.Users.CountAsync(), await db.Routines.CountAsync(), await db.RoutineItems.CountAsync(), await db.Completions.CountAsync())));
+    }
+
+    [Fact]
+    public async Task Idle_guests_are_deleted_after_the_retention_period_and_active_ones_kept()
+    {
+        var idle = Visitor();
+        await idle.AddAsync("chin-tucks", newRoutine: "Forgotten");
+        _factory.Clock.Now += TimeSpan.FromDays(181);
+        var active = Visitor();
+        await active.AddAsync("prone-w", newRoutine: "Fresh");
+        var cleanup = _factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Accounts.GuestCleanup>().Single();
+
+        var deleted = await cleanup.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, deleted);
+        Assert.Equal(["Fresh"], await _factory.WithDbAsync(db => db.Routines.Select(r => r.Name).ToListAsync()));
+    }
+}

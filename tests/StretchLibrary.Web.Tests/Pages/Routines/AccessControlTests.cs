@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace StretchLibrary.Web.Tests.Pages.Routines;
+
+/// <summary>Every handler that reads or changes routines and completions, tried on someone else's ids.</summary>
+public sealed class AccessControlTests : IAsyncLifetime, IDisposable
+{
+    private readonly LibraryFactory _factory = new();
+    private int _routineId;
+    private int _itemId;
+
+    public static TheoryData<string, string> Handlers => new()
+    {
+        { "GET", "/routines/{id}" },
+        { "GET", "/routines/{id}/items/{item}" },
+        { "GET", "/routines/{id}/done" },
+        { "GET", "/routines/{id}/history" },
+        { "GET", "/routines/{id}/delete" },
+        { "POST", "/routines/{id}?handler=Rename" },
+        { "POST", "/routines/{id}?handler=Target" },
+        { "POST", "/routines/{id}?handler=Duplicate" },
+        { "POST", "/routines/{id}/items/{item}" },
+        { "POST", "/routines/{id}/items/{item}/moveup" },
+        { "POST", "/routines/{id}/items/{item}/movedown" },
+        { "POST", "/routines/{id}/items/{item}/remove" },
+        { "POST", "/routines/{id}/done" },
+        { "POST", "/routines/{id}/done?handler=undo" },
+        { "POST", "/routines/{id}/delete" },
+        { "POST", "/routines/add/chin-tucks" },
+    };
+
+    public async Task InitializeAsync()
+    {
+        var owner = new RoutineClient(_factory.CreateClient());
+        await owner.AddAsync("prone-w", newRoutine: "Owner's routine");
+        await owner.AddAsync("thoracic-extension", routineId: owner.RoutineId);
+        _routineId = owner.RoutineId;
+        await owner.MarkDoneAsync(DateOnly.FromDateTime(DateTime.UtcNow));
+        _itemId = await _factory.WithDbAsync(db => db.RoutineItems.Where(i => i.RoutineId == _routineId).OrderBy(i => i.Position).Select(i => i.Id).FirstAsync());
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _factory.Dispose();
+
+    [Theory]
+    [MemberData(nameof(Handlers))]
+    public async Task Another_user_gets_404_and_nothing_changes(string method, string template)
+    {
+        var other = new RoutineClient(_factory.CreateClient());
+        await other.AddAsync("chin-tucks", newRoutine: "Mine");
+        var before = await SnapshotAsync();
+
+        using var response = await SendAsync(other, method, template);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Handlers))]
+    public async Task An_anonymous_visitor_gets_404_and_nothing_changes(string method, string template)
+    {
+        var anonymous = new RoutineClient(_factory.CreateClient());
+        await anonymous.GetAsync("/routines");
+        var before = await SnapshotAsync();
+
+        using var response = await SendAsync(anonymous, method, template);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_refused()
+    {
+        var owner = new RoutineClient(_factory.CreateClient());
+        await owner.AddAsync("chin-tucks", newRoutine: "Mine");
+        using var content = new FormUrlEncodedContent([new("Name", "Hijacked")]);
+
+        using var response = await owner.Http.PostAsync($"/routines/{owner.RoutineId}?handler=Rename", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Mine", await _factory.WithDbAsync(db => db.Routines.Where(r => r.Id == owner.RoutineId).Select(r => r.Name).SingleAsync()));
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(RoutineClient visitor, string method, string template)
+    {
+        var url = template.Replace("{id}", _routineId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{item}", _itemId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        if (method == "GET")
+        {
+            return await visitor.Http.GetAsync(url);
+        }
+
+        // A valid token for this visitor, taken from a page they can see; the form values aim at the owner's data.
+        var token = visitor.Page!.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Name"] = "Taken over",
+            ["WeeklyTarget"] = "3",
+            ["RoutineId"] = _routineId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Reps"] = "50",
+            ["Input.Date"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Stretches"] = "prone-w",
+        });
+        return await visitor.Http.PostAsync(url, content);
+    }
+
+    /// <summary>Every row of routines, items and completions as JSON: equal snapshots mean nothing changed.</summary>
+    private Task<string> SnapshotAsync() => _factory.WithDbAsync(async db => JsonSerializer.Serialize(new
+    {
+        Routines = await db.Routines.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.OwnerId, r.Name, r.WeeklyTarget, r.UpdatedAt }).ToListAsync(),
+        Items = await db.RoutineItems.AsNoTracking().OrderBy(i => i.Id).ToListAsync(),
+        Completions = await db.Completions.AsNoTracking().OrderBy(c => c.Id).ToListAsync(),
+    }));
+}
