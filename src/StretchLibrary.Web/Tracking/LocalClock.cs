@@ -1,0 +1,21 @@
+namespace StretchLibrary.Web.Tracking;
+
+/// <summary>The user's calendar: which date it is where they live, from an IANA time zone id.</summary>
+public static class LocalClock
+{
+    /// <summary>The calendar date in <paramref name="zone"/> at the instant <paramref name="utcNow"/>.</summary>
+    public static DateOnly Today(DateTimeOffset utcNow, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(utcNow, zone).DateTime);
+    }
+
+    /// <summary>The zone with this IANA id (e.g. "Europe/Berlin"); UTC when the id is missing or unknown.</summary>
+    public static TimeZoneInfo FindZone(string? id) => Find(id) ?? TimeZoneInfo.Utc;
+
+    /// <summary>Whether this machine's time zone data knows the id.</summary>
+    public static bool IsKnownZone(string? id) => Find(id) is not null;
+
+    private static TimeZoneInfo? Find(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
+}
