@@ -1,0 +1,55 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace StretchLibrary.BrowserTests;
+
+/// <summary>
+/// The real app on Kestrel, listening on a free loopback port, serving the repository's own <c>content/</c>.
+/// </summary>
+public sealed class StretchLibraryApp : WebApplicationFactory<Program>
+{
+    public StretchLibraryApp()
+    {
+        // Port 0: the OS picks a free port, so parallel runs on one machine don't collide.
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>The address the server listens on, e.g. <c>http://127.0.0.1:41234</c>; starts the server.</summary>
+    public Uri Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        return new Uri(addresses.Single());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        // Outside Development the app expects published assets; a build output keeps some (the .gz variants
+        // that MapStaticAssets prefers) under obj/, which only the build's static web assets manifest finds.
+        builder.UseStaticWebAssets();
+        // UseSetting (not ConfigureAppConfiguration) so Program.cs sees these while it registers services.
+        builder.UseSetting("Content:RootPath", Path.Join(RepositoryRoot, "content"));
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Join(dir.FullName, "StretchLibrary.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No StretchLibrary.sln above {AppContext.BaseDirectory}.");
+    }
+}

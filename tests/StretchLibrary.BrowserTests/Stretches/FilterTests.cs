@@ -1,0 +1,57 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace StretchLibrary.BrowserTests.Stretches;
+
+[Collection(BrowserCollectionDefinition.Name)]
+public sealed class FilterTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Area_filter_works_without_javascript()
+    {
+        // Arrange: the filter form is a plain GET form, so it must work with scripts off.
+        await using var context = await browser.NewContextAsync(new() { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/stretches");
+        var filters = page.GetByRole(AriaRole.Form, new() { Name = "Search and filter" });
+
+        // Act
+        await filters.GetByLabel("Area").SelectOptionAsync(new SelectOptionValue { Label = "Neck" });
+        await filters.GetByRole(AriaRole.Button, new() { Name = "Show stretches" }).ClickAsync();
+
+        // Assert
+        await Expect(page).ToHaveURLAsync(new Regex(@"[?&]category=neck(&|$)"));
+        var titles = await page.Locator(".card-title").AllTextContentsAsync();
+        Assert.Equal(["Chin tucks", "Neck flexion and extension", "Seated cervical rotation"], titles.Order());
+        await Expect(filters.GetByLabel("Area")).ToHaveValueAsync("neck");
+    }
+
+    [Fact]
+    public async Task Position_tag_on_a_stretch_page_lists_every_stretch_done_in_that_position()
+    {
+        // Arrange
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/stretches/chin-tucks");
+        var tags = page.Locator(".stretch-header").GetByRole(AriaRole.List, new() { Name = "Position and equipment" });
+
+        // Act
+        await tags.GetByRole(AriaRole.Link, new() { Name = "seated", Exact = true }).ClickAsync();
+
+        // Assert
+        await Expect(page).ToHaveURLAsync(new Regex(@"/stretches\?position=seated$"));
+        var cards = page.Locator("article.card");
+        await Expect(cards).ToHaveCountAsync(SeatedStretchCount());
+        foreach (var card in await cards.AllAsync())
+        {
+            await Expect(card.GetByRole(AriaRole.Link, new() { Name = "seated", Exact = true })).ToHaveCountAsync(1);
+        }
+
+        await Expect(cards.GetByRole(AriaRole.Heading, new() { Name = "Chin tucks", Exact = true })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Counted from the content files themselves, so the app's own filter is not its own oracle.</summary>
+    private static int SeatedStretchCount() =>
+        Directory.EnumerateFiles(Path.Join(StretchLibraryApp.RepositoryRoot, "content", "stretches"), "*.md", SearchOption.AllDirectories)
+            .Count(file => File.ReadLines(file).First(line => line.StartsWith("positions:", StringComparison.Ordinal))
+                .Contains("seated", StringComparison.Ordinal));
+}
