@@ -54,7 +54,9 @@ public static class FormHelpers
         }
 
         using var content = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri(form.Action), content);
+        // Resolve the action against the page's address as a browser would (an empty action posts back to the page).
+        var action = new Uri(new Uri(form.Owner!.Url), form.GetAttribute("action") ?? "");
+        return await client.PostAsync(action, content);
     }
 
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlFormElement form, params (string Name, object? Value)[] values) =>

@@ -36,7 +36,7 @@ public class StretchCardTests : BunitContext
         Assert.Equal("/stretches/chin-tucks", cut.Find("h3 a").GetAttribute("href"));
         Assert.Equal("Neck · Hold 2-3 s, 10 reps", cut.Find(".card-meta").TextContent);
         Assert.Equal(
-            ["/stretches?category=neck", "/stretches?position=lying-on-back", "/stretches?position=seated", "/stretches?equipment=towel"],
+            ["/stretches?category=neck", "/stretches?position=lying-on-back", "/stretches?position=seated", "/stretches?equipment=towel", "/routines/add/chin-tucks"],
             cut.FindAll("a").Skip(1).Select(a => a.GetAttribute("href")));
     }
 

@@ -133,7 +133,7 @@ public sealed class RoutineBuilderTests : IDisposable
         await visitor.MarkDoneAsync(DateOnly.FromDateTime(DateTime.UtcNow));
         var id = visitor.RoutineId;
         await visitor.GetAsync($"/routines/{id}/delete");
-        Assert.Contains("history of 1 session", visitor.Page!.QuerySelector("main p")!.TextContent);
+        Assert.Contains("history of 1 session", visitor.Page!.QuerySelector("main h1 + p")!.TextContent);
 
         var page = await visitor.SubmitAsync("main form[method=post]");
 

@@ -22,7 +22,11 @@ public sealed class RoutineClient(HttpClient client)
     public async Task<IHtmlDocument> SubmitAsync(string formSelector, params (string Name, object? Value)[] values)
     {
         using var response = await Http.SubmitAsync(Page!.Form(formSelector), values);
-        Assert.True(response.IsSuccessStatusCode, $"{formSelector} answered {(int)response.StatusCode}");
+        if (!response.IsSuccessStatusCode)
+        {
+            Assert.Fail($"{formSelector} answered {(int)response.StatusCode} for {response.RequestMessage!.RequestUri}: {await response.Content.ReadAsStringAsync()}");
+        }
+
         return Page = await response.ReadDocumentAsync();
     }
 
