@@ -19,6 +19,8 @@ public sealed class StretchLibraryApp : WebApplicationFactory<Program>
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
+    private readonly string _dataFolder = Path.Join(Path.GetTempPath(), "stretchlibrary-browser-tests", Guid.NewGuid().ToString("n"));
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     /// <summary>The address the server listens on, e.g. <c>http://127.0.0.1:41234</c>; starts the server.</summary>
@@ -38,6 +40,18 @@ public sealed class StretchLibraryApp : WebApplicationFactory<Program>
         // UseSetting (not ConfigureAppConfiguration) so Program.cs sees these while it registers services.
         builder.UseSetting("Content:RootPath", Path.Join(RepositoryRoot, "content"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // A database of its own, so tests never touch the developer's App_Data.
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Join(_dataFolder, "app.db")}");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_dataFolder))
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
     }
 
     private static string FindRepositoryRoot()

@@ -44,7 +44,7 @@ public sealed class AxeTests(BrowserFixture browser)
     private static string Checks(AxeResultNode node) =>
         string.Join("; ", node.Any.Concat(node.All).Concat(node.None).Select(check => check.Message).Distinct());
 
-    private static string Describe(string path, string scheme, AxeResultItem[] violations) =>
+    internal static string Describe(string path, string scheme, AxeResultItem[] violations) =>
         $"{violations.Length} axe violation(s) on {path} ({scheme}):" + string.Concat(violations.Select(v =>
             $"\n- {v.Id} ({v.Impact}): {v.Help}" + string.Concat(v.Nodes.Select(n => $"\n    {n.Target}: {Checks(n)}"))));
 }

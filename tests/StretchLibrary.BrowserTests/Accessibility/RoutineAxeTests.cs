@@ -1,0 +1,42 @@
+using Deque.AxeCore.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace StretchLibrary.BrowserTests.Accessibility;
+
+/// <summary>The pages a person sees once they have a routine with some history, scanned in both color schemes.</summary>
+[Collection(BrowserCollectionDefinition.Name)]
+public sealed class RoutineAxeTests(BrowserFixture browser)
+{
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task Routine_and_account_pages_have_no_axe_violations(string scheme)
+    {
+        await using var context = await browser.NewContextAsync(new() { ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/routines/add/chin-tucks");
+        await page.GetByLabel("Name of the new routine").FillAsync("Evening");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to routine" }).ClickAsync();
+        await page.GetByLabel("Pain before (0-10, optional)").FillAsync("6");
+        await page.GetByLabel("Pain after (0-10, optional)").FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark done" }).ClickAsync();
+        await Expect(page.Locator("figure.pain-trend")).ToBeVisibleAsync();
+        var routine = new Uri(page.Url).AbsolutePath;
+        var item = await page.GetByRole(AriaRole.Link, new() { Name = "Edit: Chin tucks" }).GetAttributeAsync("href");
+        string[] paths = ["/routines", routine, $"{routine}/done", $"{routine}/history", $"{routine}/delete", item!, "/routines/add/prone-w", "/account/register", "/account/login", "/stretches/chin-tucks"];
+
+        var problems = new List<string>();
+        foreach (var path in paths)
+        {
+            await page.GotoAsync(path);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+            var result = await page.RunAxe();
+            if (result.Violations.Length > 0)
+            {
+                problems.Add(AxeTests.Describe(path, scheme, result.Violations));
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+}
