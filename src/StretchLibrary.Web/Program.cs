@@ -21,6 +21,7 @@ builder.Services.AddAppData(builder.Configuration, builder.Environment.ContentRo
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<GuestAccounts>();
 builder.Services.AddHostedService<GuestCleanup>();
+builder.Services.AddOptions<StretchLibrary.Web.Pages.Routines.SessionOptions>().BindConfiguration("Session");
 builder.Services.AddRazorPages();
 
 var app = builder.Build();

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Tracking;
+
+namespace StretchLibrary.Web.Pages.Routines;
+
+/// <summary>
+/// The guided session: one stretch at a time. session.js turns it into a timed player; without JavaScript it
+/// is a page per stretch with previous/next links and, at the end, the "Mark done" form.
+/// </summary>
+public sealed class PlayModel(AppDbContext db, ContentStore content, TimeProvider clock, IOptions<SessionOptions> options) : PageModel
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public int RoutineId { get; private set; }
+
+    public string RoutineName { get; private set; } = "";
+
+    public IReadOnlyList<SessionStretch> Stretches { get; private set; } = [];
+
+    /// <summary>1-based stretch shown without JavaScript; one past the last is the finish page.</summary>
+    public int Step { get; private set; }
+
+    public bool IsFinish => Step > Stretches.Count;
+
+    public DoneFormView Finish { get; private set; } = default!;
+
+    /// <summary>The plan for session.js, embedded as a JSON data block (not executable, so CSP-safe).</summary>
+    public string PlanJson => JsonSerializer.Serialize(new { routineId = RoutineId, stretches = Stretches }, Json);
+
+    public async Task<IActionResult> OnGetAsync(int id, int step = 1, CancellationToken cancellationToken = default)
+    {
+        var userId = User.UserId();
+        var routine = await db.Routines.AsNoTracking().OwnedBy(userId).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (routine is null)
+        {
+            return NotFound();
+        }
+
+        var snapshot = content.Current;
+        var items = routine.Items.OrderBy(i => i.Position).Select(i => ItemView.From(i, snapshot)).Where(i => i.Stretch is not null).ToArray();
+        (RoutineId, RoutineName) = (routine.Id, routine.Name);
+        Stretches = SessionPlan.For(items, options.Value.HoldScale);
+        Step = Math.Clamp(step, 1, Stretches.Count + 1);
+        var zone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleAsync(cancellationToken);
+        Finish = new DoneFormView(id, LocalClock.Today(clock.GetUtcNow(), LocalClock.FindZone(zone)), items);
+        return Page();
+    }
+}
