@@ -2,6 +2,7 @@ using Serilog;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Pages;
 
 if (args is ["validate-content", .. var rest])
 {
@@ -22,6 +23,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<GuestAccounts>();
 builder.Services.AddHostedService<GuestCleanup>();
 builder.Services.AddOptions<StretchLibrary.Web.Pages.Routines.SessionOptions>().BindConfiguration("Session");
+builder.Services.AddLibraryCache();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
@@ -51,6 +53,7 @@ app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseSerilogRequestLogging();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapRazorPages().WithStaticAssets();

@@ -123,7 +123,7 @@ public static partial class ArticleParser
             Related = related,
             Order = order,
             BodyHtml = document.ToHtml(Pipeline),
-            BodyText = Markdown.ToPlainText(body, Pipeline),
+            BodyText = PlainText(document),
             Steps = ExtractSteps(document),
             SourcePath = path,
         };
@@ -346,6 +346,10 @@ public static partial class ArticleParser
 
         return [];
     }
+
+    /// <summary>Every word of the parsed body, for the search index (no second Markdown parse).</summary>
+    private static string PlainText(MarkdownDocument document) =>
+        string.Join(' ', document.Descendants<LeafBlock>().Select(block => InlineText(block.Inline)).Where(text => text.Length > 0));
 
     private static string InlineText(ContainerInline? inline)
     {

@@ -12,51 +12,46 @@ public static class ContentLoader
             return new ContentSnapshot([], [], problems);
         }
 
-        var stretches = new List<Stretch>();
+        // Files parse independently, so they parse in parallel; problems are merged in path order afterwards.
         var stretchesRoot = Path.Join(root, "stretches");
-        foreach (var path in Files(stretchesRoot))
+        var stretches = ParseAll(Files(stretchesRoot), problems, (path, bytes, found) =>
         {
             var folder = Path.GetRelativePath(stretchesRoot, Path.GetDirectoryName(path)!);
             if (folder.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal) || folder == ".")
             {
-                problems.Add(new(path, 1, "stretch files belong in stretches/back, stretches/posture or stretches/neck"));
-                continue;
+                found.Add(new(path, 1, "stretch files belong in stretches/back, stretches/posture or stretches/neck"));
+                return null;
             }
 
-            if (Read(path, problems) is { } bytes && Guard(path, problems, () => ArticleParser.ParseStretch(path, bytes, folder, problems)) is { } stretch)
-            {
-                stretches.Add(stretch);
-            }
-        }
-
-        var guides = new List<Guide>();
-        foreach (var path in Files(Path.Join(root, "guides")))
-        {
-            if (Read(path, problems) is { } bytes && Guard(path, problems, () => ArticleParser.ParseGuide(path, bytes, problems)) is { } guide)
-            {
-                guides.Add(guide);
-            }
-        }
-
-        var starters = new List<StarterRoutine>();
-        foreach (var path in Files(Path.Join(root, "routines")))
-        {
-            if (Read(path, problems) is { } bytes && Guard(path, problems, () => ArticleParser.ParseStarter(path, bytes, problems)) is { } starter)
-            {
-                starters.Add(starter);
-            }
-        }
+            return ArticleParser.ParseStretch(path, bytes, folder, found);
+        });
+        var guides = ParseAll(Files(Path.Join(root, "guides")), problems, ArticleParser.ParseGuide);
+        var starters = ParseAll(Files(Path.Join(root, "routines")), problems, ArticleParser.ParseStarter);
 
         stretches = Unique(stretches, s => s.Slug, s => s.SourcePath, problems);
         guides = Unique(guides, g => g.Slug, g => g.SourcePath, problems);
-        stretches = [.. stretches.Select(s => DropUnknownRelated(s, stretches, problems))];
-        starters = [.. Unique(starters, s => s.Slug, s => s.SourcePath, problems).Where(s => AllStretchesExist(s, stretches, problems))];
+        var slugs = stretches.Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);
+        stretches = [.. stretches.Select(s => DropUnknownRelated(s, slugs, problems))];
+        starters = [.. Unique(starters, s => s.Slug, s => s.SourcePath, problems).Where(s => AllStretchesExist(s, slugs, problems))];
         problems.Sort((a, b) => (string.CompareOrdinal(a.Path, b.Path), a.Line.CompareTo(b.Line)) switch
         {
             (0, var line) => line,
             (var path, _) => path,
         });
         return new ContentSnapshot(stretches, guides, problems, starters);
+    }
+
+    private static List<T> ParseAll<T>(IEnumerable<string> paths, List<ContentProblem> problems, Func<string, byte[], List<ContentProblem>, T?> parse)
+        where T : class
+    {
+        var results = paths.AsParallel().AsOrdered().Select(path =>
+        {
+            var found = new List<ContentProblem>();
+            var item = Read(path, found) is { } bytes ? Guard(path, found, () => parse(path, bytes, found)) : null;
+            return (Item: item, Problems: found);
+        }).ToList();
+        problems.AddRange(results.SelectMany(r => r.Problems));
+        return [.. results.Select(r => r.Item).OfType<T>()];
     }
 
     /// <summary>One file must never stop the rest from loading, whatever its parser throws.</summary>
@@ -129,9 +124,9 @@ public static class ContentLoader
     /// A link to a stretch that does not exist is reported but only the link is dropped: skipping the whole
     /// article would hide good content because of a neighbour's problem.
     /// </summary>
-    private static Stretch DropUnknownRelated(Stretch stretch, List<Stretch> all, List<ContentProblem> problems)
+    private static Stretch DropUnknownRelated(Stretch stretch, HashSet<string> slugs, List<ContentProblem> problems)
     {
-        var known = stretch.Related.Where(r => r != stretch.Slug && all.Exists(s => s.Slug == r)).ToArray();
+        var known = stretch.Related.Where(r => r != stretch.Slug && slugs.Contains(r)).ToArray();
         foreach (var missing in stretch.Related.Except(known))
         {
             problems.Add(new(stretch.SourcePath, LineOf(stretch.SourcePath, "related:"), $"related slug '{missing}' is not a stretch in the library"));
@@ -141,9 +136,9 @@ public static class ContentLoader
     }
 
     /// <summary>A starter naming a stretch that is not in the library is reported and left out.</summary>
-    private static bool AllStretchesExist(StarterRoutine starter, List<Stretch> all, List<ContentProblem> problems)
+    private static bool AllStretchesExist(StarterRoutine starter, HashSet<string> slugs, List<ContentProblem> problems)
     {
-        var missing = starter.Items.Where(i => !all.Exists(s => s.Slug == i.StretchSlug)).ToArray();
+        var missing = starter.Items.Where(i => !slugs.Contains(i.StretchSlug)).ToArray();
         foreach (var item in missing)
         {
             problems.Add(new(starter.SourcePath, LineOf(starter.SourcePath, "  - stretch: " + item.StretchSlug), $"stretch '{item.StretchSlug}' is not in the library"));

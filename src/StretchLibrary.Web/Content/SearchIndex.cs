@@ -19,6 +19,9 @@ public sealed class SearchIndex
     private readonly FrozenDictionary<string, (int Doc, int Weight)[]> _postings;
     private readonly string[] _sortedTerms;
 
+    // Terms grouped by length: a word one edit away from another differs in length by at most one.
+    private readonly FrozenDictionary<int, string[]> _termsByLength;
+
     public SearchIndex(IReadOnlyList<Stretch> stretches)
     {
         _stretches = stretches;
@@ -40,50 +43,41 @@ public sealed class SearchIndex
 
         _postings = postings.ToFrozenDictionary(p => p.Key, p => p.Value.Select(kv => (kv.Key, kv.Value)).ToArray(), StringComparer.Ordinal);
         _sortedTerms = [.. postings.Keys.Order(StringComparer.Ordinal)];
+        _termsByLength = _sortedTerms.GroupBy(t => t.Length).ToFrozenDictionary(g => g.Key, g => g.ToArray());
     }
 
     /// <summary>The stretches matching every word of <paramref name="query"/>, best first.</summary>
     public IReadOnlyList<Stretch> Search(string query)
     {
-        var words = Tokenize(query).Distinct().ToArray();
+        var words = Tokenize(query).Distinct().Take(10).ToArray();
         if (words.Length == 0)
         {
             return [];
         }
 
-        Dictionary<int, double>? scores = null;
+        // Per document: the summed score and how many query words matched; a result must match all of them.
+        var total = new double[_stretches.Count];
+        var matched = new int[_stretches.Count];
+        var best = new double[_stretches.Count];
         foreach (var word in words)
         {
-            var matches = Match(word);
-            if (scores is null)
+            Array.Clear(best);
+            Match(word, best);
+            for (var doc = 0; doc < best.Length; doc++)
             {
-                scores = matches;
-            }
-            else
-            {
-                foreach (var doc in scores.Keys.ToArray())
+                if (best[doc] > 0)
                 {
-                    if (matches.TryGetValue(doc, out var add))
-                    {
-                        scores[doc] += add;
-                    }
-                    else
-                    {
-                        scores.Remove(doc);
-                    }
+                    total[doc] += best[doc];
+                    matched[doc]++;
                 }
-            }
-
-            if (scores.Count == 0)
-            {
-                return [];
             }
         }
 
-        return scores!
-            .OrderByDescending(kv => kv.Value)
-            .ThenBy(kv => _stretches[kv.Key].Title, StringComparer.OrdinalIgnoreCase)
-            .Select(kv => _stretches[kv.Key])
+        return Enumerable.Range(0, _stretches.Count)
+            .Where(doc => matched[doc] == words.Length)
+            .OrderByDescending(doc => total[doc])
+            .ThenBy(doc => _stretches[doc].Title, StringComparer.OrdinalIgnoreCase)
+            .Select(doc => _stretches[doc])
             .ToArray();
     }
 
@@ -158,19 +152,14 @@ public sealed class SearchIndex
         }
     }
 
-    /// <summary>Best weight per document for one query word: exact, then prefix, then one typo away.</summary>
-    private Dictionary<int, double> Match(string word)
+    /// <summary>Best weight per document for one query word, into <paramref name="best"/>: exact, then prefix, then one typo away.</summary>
+    private void Match(string word, double[] best)
     {
-        var result = new Dictionary<int, double>();
         void Take(string term, double factor)
         {
             foreach (var (doc, weight) in _postings[term])
             {
-                var score = weight * factor;
-                if (score > result.GetValueOrDefault(doc))
-                {
-                    result[doc] = score;
-                }
+                best[doc] = Math.Max(best[doc], weight * factor);
             }
         }
 
@@ -191,16 +180,17 @@ public sealed class SearchIndex
 
         if (word.Length >= 4)
         {
-            foreach (var term in _sortedTerms)
+            for (var length = word.Length - 1; length <= word.Length + 1; length++)
             {
-                if (Math.Abs(term.Length - word.Length) <= 1 && term != word && IsOneEditApart(word, term))
+                foreach (var term in _termsByLength.GetValueOrDefault(length, []))
                 {
-                    Take(term, 0.6);
+                    if (term != word && IsOneEditApart(word, term))
+                    {
+                        Take(term, 0.6);
+                    }
                 }
             }
         }
-
-        return result;
     }
 
     /// <summary>True when one insertion, deletion, substitution or swap of neighbours turns a into b.</summary>

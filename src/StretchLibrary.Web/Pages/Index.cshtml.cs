@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StretchLibrary.Web.Content;
 
 namespace StretchLibrary.Web.Pages;
 
+[OutputCache(PolicyName = LibraryCache.Policy)]
 public sealed class IndexModel(ContentStore store) : PageModel
 {
     public IReadOnlyList<(Category Category, int Count)> Categories { get; private set; } = [];

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StretchLibrary.Web.Content;
 
 namespace StretchLibrary.Web.Pages.Guides;
 
+[OutputCache(PolicyName = LibraryCache.Policy)]
 public sealed class DetailsModel(ContentStore store) : PageModel
 {
     public Guide Guide { get; private set; } = default!;

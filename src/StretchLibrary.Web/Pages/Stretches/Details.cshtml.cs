@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using StretchLibrary.Web.Data;
 
 namespace StretchLibrary.Web.Pages.Stretches;
 
+[OutputCache(PolicyName = LibraryCache.Policy)]
 public sealed class DetailsModel(ContentStore store, AppDbContext db) : PageModel
 {
     public Stretch Stretch { get; private set; } = default!;
