@@ -19,6 +19,8 @@ public static class DataServiceCollectionExtensions
         }
 
         services.AddSingleton<SqlitePragmas>();
+        services.AddSingleton<CompletionWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<CompletionWriter>());
         services.AddDbContext<AppDbContext>((sp, options) => options
             .UseSqlite(connectionString)
             .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Tracking;
@@ -10,7 +9,7 @@ using StretchLibrary.Web.Tracking;
 namespace StretchLibrary.Web.Pages.Routines;
 
 /// <summary>Logs a session of a routine ("Mark done") and undoes the latest one.</summary>
-public sealed class DoneModel(AppDbContext db, ContentStore content, GuestAccounts guests, TimeProvider clock) : PageModel
+public sealed class DoneModel(AppDbContext db, ContentStore content, CompletionWriter writer, TimeProvider clock) : PageModel
 {
     public sealed class DoneInput
     {
@@ -74,7 +73,7 @@ public sealed class DoneModel(AppDbContext db, ContentStore content, GuestAccoun
             return Page();
         }
 
-        db.Completions.Add(new Completion
+        await writer.AddAsync(new Completion
         {
             RoutineId = id,
             OwnerId = routine.OwnerId,
@@ -84,8 +83,7 @@ public sealed class DoneModel(AppDbContext db, ContentStore content, GuestAccoun
             PainBefore = Input.PainBefore,
             PainAfter = Input.PainAfter,
             Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
         Message = $"Marked done for {(Input.Date == Form.Today ? "today" : Input.Date.Value.ToString("ddd d MMM", System.Globalization.CultureInfo.InvariantCulture))}. Well done!";
         return RedirectToPage("Details", new { id });
     }
@@ -114,10 +112,17 @@ public sealed class DoneModel(AppDbContext db, ContentStore content, GuestAccoun
             return null;
         }
 
-        var user = await guests.GetOrCreateAsync(User, timeZone);
+        // The owner's zone, updated when the browser reports a different one (travel, or the first post).
+        var zone = await db.Users.Where(u => u.Id == routine.OwnerId).Select(u => u.TimeZoneId).SingleAsync(cancellationToken);
+        if (LocalClock.IsKnownZone(timeZone) && timeZone != zone)
+        {
+            zone = timeZone!;
+            await db.Users.Where(u => u.Id == routine.OwnerId).ExecuteUpdateAsync(u => u.SetProperty(x => x.TimeZoneId, zone), cancellationToken);
+        }
+
         var snapshot = content.Current;
         var items = routine.Items.OrderBy(i => i.Position).Select(i => ItemView.From(i, snapshot)).Where(i => i.Stretch is not null).ToArray();
-        Form = new DoneFormView(id, LocalClock.Today(clock.GetUtcNow(), LocalClock.FindZone(user.TimeZoneId)), items);
+        Form = new DoneFormView(id, LocalClock.Today(clock.GetUtcNow(), LocalClock.FindZone(zone)), items);
         RoutineName = routine.Name;
         return routine;
     }

@@ -1,0 +1,103 @@
+using System.Threading.Channels;
+
+namespace StretchLibrary.Web.Data;
+
+/// <summary>
+/// Group commit for "Mark done": completions from concurrent requests are queued and written by one loop, many
+/// to a transaction, so a rush of users costs one durable commit (one fsync) per batch instead of one per row.
+/// Each request is acknowledged only after the transaction holding its row has committed.
+/// </summary>
+public sealed partial class CompletionWriter(IServiceScopeFactory scopes, ILogger<CompletionWriter> logger) : BackgroundService
+{
+    private const int MaxBatch = 256;
+
+    private readonly Channel<(Completion Completion, TaskCompletionSource Done)> _queue =
+        Channel.CreateBounded<(Completion, TaskCompletionSource)>(new BoundedChannelOptions(10_000) { SingleReader = true });
+
+    /// <summary>Stores <paramref name="completion"/>; completes when it is durably committed.</summary>
+    public async Task AddAsync(Completion completion, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _queue.Writer.WriteAsync((completion, done), cancellationToken);
+        await done.Task.WaitAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<(Completion Completion, TaskCompletionSource Done)>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+
+                await WriteAsync(batch);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: write what was already accepted, then stop.
+            while (_queue.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            await WriteAsync(batch);
+        }
+    }
+
+    private async Task WriteAsync(List<(Completion Completion, TaskCompletionSource Done)> batch)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await SaveAsync(batch.Select(b => b.Completion));
+            batch.ForEach(b => b.Done.TrySetResult());
+        }
+        catch (Exception ex) when (batch.Count > 1)
+        {
+            // One bad row must not fail its neighbours: retry them one by one.
+            LogBatchFailed(logger, batch.Count, ex);
+            foreach (var (completion, done) in batch)
+            {
+                try
+                {
+                    await SaveAsync([completion]);
+                    done.TrySetResult();
+                }
+                catch (Exception single)
+                {
+                    done.TrySetException(single);
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            batch[0].Done.TrySetException(ex);
+        }
+    }
+
+    private async Task SaveAsync(IEnumerable<Completion> completions)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        foreach (var completion in completions)
+        {
+            completion.Id = 0;
+            db.Completions.Add(completion);
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} completions failed; writing them one by one")]
+    private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
+}
