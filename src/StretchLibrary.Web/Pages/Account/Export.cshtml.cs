@@ -22,7 +22,12 @@ public sealed class ExportModel(AppDbContext db, TimeProvider clock) : PageModel
         }
 
         var userId = User.UserId()!;
-        var zone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleAsync(cancellationToken);
+        var zone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleOrDefaultAsync(cancellationToken);
+        if (zone is null)
+        {
+            return NotFound();
+        }
+
         var now = clock.GetUtcNow();
         var document = await ExportDocument.LoadAsync(db, userId, zone, now, cancellationToken);
         var date = LocalClock.Today(now, LocalClock.FindZone(zone)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
