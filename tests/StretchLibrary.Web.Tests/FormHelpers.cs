@@ -10,7 +10,7 @@ public static class FormHelpers
         document.QuerySelector(selector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form matches '{selector}' on {document.Url}");
 
     /// <summary>
-    /// Posts <paramref name="form"/> with its current field values, after replacing those named in
+    /// Submits <paramref name="form"/> (a GET or a POST, as the form says) with its current field values, after replacing those named in
     /// <paramref name="values"/> (a string[] value sets a multi-valued field; null removes it).
     /// </summary>
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlFormElement form, IReadOnlyDictionary<string, object?>? values = null)
@@ -56,6 +56,12 @@ public static class FormHelpers
         using var content = new FormUrlEncodedContent(fields);
         // Resolve the action against the page's address as a browser would (an empty action posts back to the page).
         var action = new Uri(new Uri(form.Owner!.Url), form.GetAttribute("action") ?? "");
+        if (string.Equals(form.Method, "get", StringComparison.OrdinalIgnoreCase))
+        {
+            // A GET form replaces the action's query with its fields.
+            return await client.GetAsync(new UriBuilder(action) { Query = await content.ReadAsStringAsync() }.Uri);
+        }
+
         return await client.PostAsync(action, content);
     }
 

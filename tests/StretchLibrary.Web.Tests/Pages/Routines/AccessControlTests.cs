@@ -18,6 +18,8 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
         { "GET", "/routines/{id}/done" },
         { "GET", "/routines/{id}/history" },
         { "GET", "/routines/{id}/delete" },
+        { "GET", "/routines/{id}/reminder" },
+        { "GET", "/routines/{id}/reminder?days=Monday&time=08:00" },
         { "POST", "/routines/{id}?handler=Rename" },
         { "POST", "/routines/{id}?handler=Target" },
         { "POST", "/routines/{id}?handler=Duplicate" },

@@ -1,0 +1,80 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Data;
+
+namespace StretchLibrary.Web.Export;
+
+/// <summary>
+/// Everything one user saved, in the shape of the JSON download (format "stretchlibrary-export", version 1).
+/// No ids: routines hold their items and completions, so a file can be imported into any account.
+/// </summary>
+public sealed record ExportDocument(string Format, int Version, DateTimeOffset ExportedAt, string TimeZone, IReadOnlyList<ExportedRoutine> Routines)
+{
+    public const string FormatName = "stretchlibrary-export";
+
+    public const int CurrentVersion = 1;
+
+    /// <summary>camelCase, indented, and letters from any script kept as they are (the file is a download, never HTML).</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    /// <summary>The user's routines in the order they were made, items in routine order, completions oldest first.</summary>
+    public static async Task<ExportDocument> LoadAsync(AppDbContext db, string userId, string timeZone, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var routines = await db.Routines.AsNoTracking().OwnedBy(userId).OrderBy(r => r.Id)
+            .Select(r => new ExportedRoutine(
+                r.Name,
+                r.WeeklyTarget,
+                r.Items.OrderBy(i => i.Position).Select(i => new ExportedItem(i.StretchSlug, i.Reps, i.HoldSeconds, i.Sets, i.PerDay, i.Note)).ToList(),
+                r.Completions.Where(c => c.OwnerId == userId).OrderBy(c => c.LocalDate).ThenBy(c => c.Id)
+                    .Select(c => new ExportedCompletion(c.LocalDate, c.CompletedAtUtc, c.StretchSlugs, c.PainBefore, c.PainAfter, c.Note)).ToList()))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return new ExportDocument(FormatName, CurrentVersion, now, timeZone, routines);
+    }
+}
+
+public sealed record ExportedRoutine(string Name, int? WeeklyTarget, IReadOnlyList<ExportedItem> Items, IReadOnlyList<ExportedCompletion> Completions)
+{
+    /// <summary>A new routine for <paramref name="ownerId"/> with these items and completions; the database assigns new ids.</summary>
+    public Routine ToEntity(string ownerId, DateTimeOffset now) => new()
+    {
+        OwnerId = ownerId,
+        Name = Name,
+        WeeklyTarget = WeeklyTarget,
+        CreatedAt = now,
+        UpdatedAt = now,
+        Items = [.. Items.Select((i, position) => new RoutineItem
+        {
+            Position = position,
+            StretchSlug = i.Slug,
+            Reps = i.Reps,
+            HoldSeconds = i.HoldSeconds,
+            Sets = i.Sets,
+            PerDay = i.PerDay,
+            Note = i.Note,
+        })],
+        Completions = [.. Completions.Select(c => new Completion
+        {
+            OwnerId = ownerId,
+            LocalDate = c.Date,
+            CompletedAtUtc = c.CompletedAtUtc.ToUniversalTime(),
+            StretchSlugs = [.. c.Stretches],
+            PainBefore = c.PainBefore,
+            PainAfter = c.PainAfter,
+            Note = c.Note,
+        })],
+    };
+}
+
+/// <summary>One stretch of a routine; null dosage parts follow the library.</summary>
+public sealed record ExportedItem(string Slug, int? Reps, int? HoldSeconds, int? Sets, int? PerDay, string? Note);
+
+/// <summary>One session: the user's local date, the instant it was logged (UTC), and the stretches done.</summary>
+public sealed record ExportedCompletion(DateOnly Date, DateTimeOffset CompletedAtUtc, IReadOnlyList<string> Stretches, int? PainBefore, int? PainAfter, string? Note);

@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Text.Json;
+using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Data;
+
+namespace StretchLibrary.Web.Export;
+
+/// <summary>The routines read from an import file, or every problem found in it (each as "path: problem").</summary>
+public sealed record ImportResult(IReadOnlyList<ExportedRoutine> Routines, IReadOnlyList<string> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// Reads a JSON export (see <see cref="ExportDocument"/>) and checks every value against the limits the app's own
+/// forms apply, collecting all problems with their JSON path rather than stopping at the first.
+/// </summary>
+public static class ImportReader
+{
+    public const int MaxRoutines = 200, MaxItemsPerRoutine = 100, MaxCompletions = 20_000, MaxStretchesPerCompletion = 100;
+    public const int SlugMaxLength = 100, MaxWeeklyTarget = 21;
+
+    /// <param name="today">The importing user's local date: sessions after it are refused.</param>
+    /// <param name="now">The current instant: sessions logged after it are refused.</param>
+    public static ImportResult Read(string json, DateOnly today, DateTimeOffset now)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException ex)
+        {
+            return new ImportResult([], [$"$: not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1})"]);
+        }
+
+        using (document)
+        {
+            var reader = new Reader(today, now);
+            var routines = reader.Document(document.RootElement);
+            return reader.Errors.Count == 0 ? new ImportResult(routines, []) : new ImportResult([], reader.Errors);
+        }
+    }
+
+    private sealed class Reader(DateOnly today, DateTimeOffset now)
+    {
+        private int _completions;
+        private bool _tooManyCompletions;
+
+        public List<string> Errors { get; } = [];
+
+        public List<ExportedRoutine> Document(JsonElement root)
+        {
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                Error("$", "must be an object; is this a StretchLibrary export?");
+                return [];
+            }
+
+            // Another format or version has another shape: say so once rather than list every difference.
+            if (Text(root, "", "format", 100, required: true) is { } format && format != ExportDocument.FormatName)
+            {
+                Error("format", $"must be \"{ExportDocument.FormatName}\"");
+            }
+
+            if (Number(root, "", "version", 1, int.MaxValue, required: true) is { } version && version != ExportDocument.CurrentVersion)
+            {
+                Error("version", $"must be {ExportDocument.CurrentVersion}; this file has version {version}");
+            }
+
+            return Errors.Count > 0 ? [] : [.. List(root, "", "routines", MaxRoutines, required: true).Select((r, i) => Routine(r, $"routines[{i}]"))];
+        }
+
+        private ExportedRoutine Routine(JsonElement routine, string path)
+        {
+            if (!IsObject(routine, path))
+            {
+                return new ExportedRoutine("", null, [], []);
+            }
+
+            var name = Text(routine, path, "name", Data.Routine.NameMaxLength, required: true);
+            var target = Number(routine, path, "weeklyTarget", 1, MaxWeeklyTarget);
+            var items = List(routine, path, "items", MaxItemsPerRoutine).Select((e, i) => Item(e, $"{path}.items[{i}]")).ToList();
+            var sessions = List(routine, path, "completions", MaxCompletions);
+            _completions += sessions.Count;
+            if (_completions > MaxCompletions)
+            {
+                if (!_tooManyCompletions)
+                {
+                    Error(Join(path, "completions"), $"the file has more than {MaxCompletions} sessions in all");
+                    _tooManyCompletions = true;
+                }
+
+                sessions = [];
+            }
+
+            return new ExportedRoutine(name ?? "", target, items, [.. sessions.Select((e, i) => Completion(e, $"{path}.completions[{i}]"))]);
+        }
+
+        private ExportedItem Item(JsonElement item, string path) => !IsObject(item, path)
+            ? new ExportedItem("", null, null, null, null, null)
+            : new ExportedItem(
+                Text(item, path, "slug", SlugMaxLength, required: true) ?? "",
+                Number(item, path, "reps", 1, Dosage.MaxReps),
+                Number(item, path, "holdSeconds", 1, Dosage.MaxHoldSeconds),
+                Number(item, path, "sets", 1, Dosage.MaxSets),
+                Number(item, path, "perDay", 1, Dosage.MaxPerDay),
+                Text(item, path, "note", RoutineItem.NoteMaxLength));
+
+        private ExportedCompletion Completion(JsonElement session, string path)
+        {
+            if (!IsObject(session, path))
+            {
+                return new ExportedCompletion(default, default, [], null, null, null);
+            }
+
+            var date = default(DateOnly);
+            if (Text(session, path, "date", 100, required: true) is { } dateText)
+            {
+                if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+                {
+                    Error(Join(path, "date"), "must be a date like 2026-03-01");
+                }
+                else if (date > today)
+                {
+                    Error(Join(path, "date"), $"is after today ({today:yyyy-MM-dd} in your time zone)");
+                }
+            }
+
+            var completedAt = default(DateTimeOffset);
+            if (Text(session, path, "completedAtUtc", 100, required: true) is { } instantText)
+            {
+                if (!DateTimeOffset.TryParse(instantText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out completedAt))
+                {
+                    Error(Join(path, "completedAtUtc"), "must be a date and time like 2026-03-01T08:00:00Z");
+                }
+                else if (completedAt > now)
+                {
+                    Error(Join(path, "completedAtUtc"), "is in the future");
+                }
+            }
+
+            var stretches = List(session, path, "stretches", MaxStretchesPerCompletion, required: true);
+            if (session.TryGetProperty("stretches", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() == 0)
+            {
+                Error(Join(path, "stretches"), "must list at least one stretch");
+            }
+
+            return new ExportedCompletion(
+                date,
+                completedAt,
+                [.. stretches.Select((s, i) => Slug(s, $"{path}.stretches[{i}]"))],
+                Number(session, path, "painBefore", 0, 10),
+                Number(session, path, "painAfter", 0, 10),
+                Text(session, path, "note", Data.Completion.NoteMaxLength));
+        }
+
+        private string Slug(JsonElement slug, string path)
+        {
+            var text = slug.ValueKind == JsonValueKind.String ? slug.GetString()!.Trim() : null;
+            if (text is not { Length: > 0 and <= SlugMaxLength })
+            {
+                Error(path, $"must be a stretch slug of 1-{SlugMaxLength} characters");
+            }
+
+            return text ?? "";
+        }
+
+        /// <summary>Trimmed text; empty counts as missing. Null when missing or wrong (the error is recorded).</summary>
+        private string? Text(JsonElement parent, string path, string name, int maxLength, bool required = false)
+        {
+            path = Join(path, name);
+            if (!HasValue(parent, name, out var value) || (value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetString())))
+            {
+                if (required)
+                {
+                    Error(path, $"is required (1-{maxLength} characters)");
+                }
+
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                Error(path, "must be text");
+                return null;
+            }
+
+            var text = value.GetString()!.Trim();
+            if (text.Length > maxLength)
+            {
+                Error(path, required ? $"must be 1-{maxLength} characters" : $"must be at most {maxLength} characters");
+            }
+
+            return text;
+        }
+
+        private int? Number(JsonElement parent, string path, string name, int min, int max, bool required = false)
+        {
+            path = Join(path, name);
+            if (!HasValue(parent, name, out var value))
+            {
+                if (required)
+                {
+                    Error(path, "is required");
+                }
+
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number) || number < min || number > max)
+            {
+                Error(path, max == int.MaxValue ? "must be a whole number" : $"must be {min}-{max}");
+                return null;
+            }
+
+            return number;
+        }
+
+        private List<JsonElement> List(JsonElement parent, string path, string name, int maxCount, bool required = false)
+        {
+            path = Join(path, name);
+            if (!HasValue(parent, name, out var value))
+            {
+                if (required)
+                {
+                    Error(path, "is required");
+                }
+
+                return [];
+            }
+
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                Error(path, "must be a list");
+                return [];
+            }
+
+            var count = value.GetArrayLength();
+            if (count > maxCount)
+            {
+                Error(path, $"must have at most {maxCount} entries; this file has {count}");
+                return [];
+            }
+
+            return [.. value.EnumerateArray()];
+        }
+
+        private bool IsObject(JsonElement value, string path)
+        {
+            if (value.ValueKind != JsonValueKind.Object)
+            {
+                Error(path, "must be an object");
+                return false;
+            }
+
+            return true;
+        }
+
+        private static bool HasValue(JsonElement parent, string name, out JsonElement value) =>
+            parent.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
+
+        private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+
+        private void Error(string path, string problem) => Errors.Add($"{path}: {problem}");
+    }
+}

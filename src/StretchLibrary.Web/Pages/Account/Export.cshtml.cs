@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Export;
+using StretchLibrary.Web.Tracking;
+
+namespace StretchLibrary.Web.Pages.Account;
+
+/// <summary>"Download my data": the signed-in user's routines and sessions as JSON (re-importable) or sessions as CSV.</summary>
+[Authorize]
+public sealed class ExportModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(string format, CancellationToken cancellationToken)
+    {
+        if (format is not ("json" or "csv"))
+        {
+            return NotFound();
+        }
+
+        var userId = User.UserId()!;
+        var zone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleOrDefaultAsync(cancellationToken);
+        if (zone is null)
+        {
+            return NotFound();
+        }
+
+        var now = clock.GetUtcNow();
+        var document = await ExportDocument.LoadAsync(db, userId, zone, now, cancellationToken);
+        var date = LocalClock.Today(now, LocalClock.FindZone(zone)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return format == "json"
+            ? File(JsonSerializer.SerializeToUtf8Bytes(document, ExportDocument.JsonOptions), "application/json", $"stretchlibrary-{date}.json")
+            : File(SessionsCsv.Write(document), "text/csv; charset=utf-8", $"stretchlibrary-sessions-{date}.csv");
+    }
+}

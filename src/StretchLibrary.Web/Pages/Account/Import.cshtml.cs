@@ -1,0 +1,88 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Export;
+using StretchLibrary.Web.Tracking;
+
+namespace StretchLibrary.Web.Pages.Account;
+
+/// <summary>
+/// Imports routines and sessions from a JSON export as new routines of the current user (a guest is created for a
+/// visitor). Every value is checked first, and the file is imported whole or not at all.
+/// </summary>
+[RequestSizeLimit(MaxFileBytes + 64 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + 64 * 1024)]
+public sealed class ImportModel(AppDbContext db, GuestAccounts guests, TimeProvider clock) : PageModel
+{
+    /// <summary>Room for the most sessions an import accepts, written out indented.</summary>
+    public const int MaxFileBytes = 5 * 1024 * 1024;
+
+    /// <summary>At most this many problems are listed; the rest are counted.</summary>
+    public const int MaxErrorsShown = 100;
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    [BindProperty]
+    public string? Tz { get; set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await ReadUploadAsync(cancellationToken) is not { } json)
+        {
+            return Page();
+        }
+
+        // "Today" in the zone the user will have after the import (the browser's, when it reports one).
+        var now = clock.GetUtcNow();
+        var userId = User.UserId();
+        var zone = LocalClock.IsKnownZone(Tz) ? Tz : await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleOrDefaultAsync(cancellationToken);
+        var result = ImportReader.Read(json, LocalClock.Today(now, LocalClock.FindZone(zone)), now);
+        if (!result.Succeeded)
+        {
+            Errors = result.Errors;
+            return Page();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = await guests.GetOrCreateAsync(User, Tz);
+        db.Routines.AddRange(result.Routines.Select(r => r.ToEntity(user.Id, now)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var sessions = result.Routines.Sum(r => r.Completions.Count);
+        Message = $"Imported {result.Routines.Count} {(result.Routines.Count == 1 ? "routine" : "routines")} with {sessions} {(sessions == 1 ? "session" : "sessions")}.";
+        return RedirectToPage("/Routines/Index");
+    }
+
+    /// <summary>The uploaded file's text, or null with the reason in ModelState.</summary>
+    private async Task<string?> ReadUploadAsync(CancellationToken cancellationToken)
+    {
+        string? problem = Upload switch
+        {
+            null or { Length: 0 } => "Choose a file to import.",
+            { Length: > MaxFileBytes } => $"The file is larger than {MaxFileBytes / 1024 / 1024} MB.",
+            _ when !Upload.FileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) => "Choose a .json file downloaded from “Download my data”.",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            ModelState.AddModelError(nameof(Upload), problem);
+            return null;
+        }
+
+        using var reader = new StreamReader(Upload!.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using StretchLibrary.Web.Export;
+
+namespace StretchLibrary.Web.Tests.Export;
+
+public sealed class ImportReaderTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 18, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly Today = new(2026, 11, 18);
+
+    private static JsonObject Valid() => new()
+    {
+        ["format"] = "stretchlibrary-export",
+        ["version"] = 1,
+        ["routines"] = new JsonArray(new JsonObject
+        {
+            ["name"] = "  Desk break ",
+            ["weeklyTarget"] = 3,
+            ["items"] = new JsonArray(new JsonObject { ["slug"] = "chin-tucks", ["reps"] = 10, ["note"] = "   " }),
+            ["completions"] = new JsonArray(new JsonObject
+            {
+                ["date"] = "2026-11-18",
+                ["completedAtUtc"] = "2026-11-18T09:00:00Z",
+                ["stretches"] = new JsonArray("chin-tucks"),
+                ["painBefore"] = 0,
+            }),
+        }),
+    };
+
+    private static ImportResult Read(JsonNode document) => ImportReader.Read(document.ToJsonString(), Today, Now);
+
+    [Fact]
+    public void A_valid_file_is_read_with_names_trimmed_and_blank_notes_dropped()
+    {
+        var result = Read(Valid());
+
+        Assert.Empty(result.Errors);
+        var routine = Assert.Single(result.Routines);
+        Assert.Equal("Desk break", routine.Name);
+        Assert.Equal(new ExportedItem("chin-tucks", 10, null, null, null, null), Assert.Single(routine.Items));
+        var session = Assert.Single(routine.Completions);
+        Assert.Equal((Today, Now.AddHours(-1), 0), (session.Date, session.CompletedAtUtc, session.PainBefore));
+    }
+
+    [Fact]
+    public void Every_problem_is_listed_with_its_path_and_nothing_is_returned()
+    {
+        var document = Valid();
+        var routine = document["routines"]![0]!;
+        routine["name"] = new string('x', 81);
+        routine["weeklyTarget"] = "3";
+        routine["items"]![0]!["slug"] = "";
+        routine["items"]![0]!["holdSeconds"] = 1.5;
+        var session = routine["completions"]![0]!;
+        session["date"] = "18/11/2026";
+        session["completedAtUtc"] = "2026-11-18T11:00:00Z";
+        session["stretches"] = new JsonArray();
+        session["note"] = new string('n', 501);
+        routine["completions"]!.AsArray().Add(42);
+
+        var result = Read(document);
+
+        Assert.Empty(result.Routines);
+        Assert.Equal(
+        [
+            "routines[0].name: must be 1-80 characters",
+            "routines[0].weeklyTarget: must be 1-21",
+            "routines[0].items[0].slug: is required (1-100 characters)",
+            "routines[0].items[0].holdSeconds: must be 1-600",
+            "routines[0].completions[0].date: must be a date like 2026-03-01",
+            "routines[0].completions[0].completedAtUtc: is in the future",
+            "routines[0].completions[0].stretches: must list at least one stretch",
+            "routines[0].completions[0].note: must be at most 500 characters",
+            "routines[0].completions[1]: must be an object",
+        ], result.Errors);
+    }
+
+    [Fact]
+    public void Too_many_routines_is_one_problem()
+    {
+        var document = Valid();
+        var routines = new JsonArray();
+        for (var i = 0; i < ImportReader.MaxRoutines + 1; i++)
+        {
+            routines.Add(new JsonObject { ["name"] = $"R{i}" });
+        }
+
+        document["routines"] = routines;
+
+        Assert.Equal(["routines: must have at most 200 entries; this file has 201"], Read(document).Errors);
+    }
+
+    [Theory]
+    [InlineData("[]", "$: must be an object; is this a StretchLibrary export?")]
+    [InlineData("{\"version\":1,\"routines\":[]}", "format: is required (1-100 characters)")]
+    [InlineData("{\"format\":\"something-else\",\"version\":1,\"routines\":[]}", "format: must be \"stretchlibrary-export\"")]
+    [InlineData("{\"format\":\"stretchlibrary-export\",\"version\":\"1\",\"routines\":[]}", "version: must be a whole number")]
+    public void Files_of_another_shape_are_refused_before_their_contents_are_read(string json, string error) =>
+        Assert.Equal([error], ImportReader.Read(json, Today, Now).Errors);
+}
