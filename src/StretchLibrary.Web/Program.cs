@@ -2,6 +2,7 @@ using Serilog;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Security;
 
 if (args is ["validate-content", .. var rest])
 {
@@ -22,6 +23,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<GuestAccounts>();
 builder.Services.AddHostedService<GuestCleanup>();
 builder.Services.AddRazorPages();
+builder.AddAppSecurity();
 
 var app = builder.Build();
 
@@ -42,13 +44,13 @@ if (await app.Services.PrepareDatabaseAsync() is { } databaseProblem)
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
-    app.UseHsts();
 }
 
 // Friendly 404s: re-run the pipeline for the error page, keeping the status code.
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseSerilogRequestLogging();
-app.UseAuthentication();
+// Security headers on every response (404s included), then authentication.
+app.UseAppSecurity();
 app.UseAuthorization();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");

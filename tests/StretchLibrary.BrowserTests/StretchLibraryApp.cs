@@ -40,6 +40,8 @@ public sealed class StretchLibraryApp : WebApplicationFactory<Program>
         // UseSetting (not ConfigureAppConfiguration) so Program.cs sees these while it registers services.
         builder.UseSetting("Content:RootPath", Path.Join(RepositoryRoot, "content"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Served over plain HTTP on loopback: cookies without the Secure flag and __Host- prefix.
+        builder.UseSetting("Security:HttpsOnly", "false");
         // A database of its own, so tests never touch the developer's App_Data.
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Join(_dataFolder, "app.db")}");
     }
