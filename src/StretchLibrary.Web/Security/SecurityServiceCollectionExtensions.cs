@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -7,8 +8,8 @@ namespace StretchLibrary.Web.Security;
 public static class SecurityServiceCollectionExtensions
 {
     /// <summary>
-    /// Security headers, cookie names and flags, and request size limits. Call after <c>AddAppData</c> (it adjusts
-    /// Identity's settings).
+    /// Security headers, cookie names and flags, the password policy and session rules, and request size limits.
+    /// Call after <c>AddAppData</c> (it adjusts Identity's settings).
     /// </summary>
     public static WebApplicationBuilder AddAppSecurity(this WebApplicationBuilder builder)
     {
@@ -25,14 +26,29 @@ public static class SecurityServiceCollectionExtensions
             form.ValueCountLimit = security.Value.MaxFormFields;
         });
 
+        // Behind a reverse proxy on this machine (loopback only, the default), take the client's address and scheme
+        // from X-Forwarded-For and X-Forwarded-Proto: rate limits count real clients, and cookies know it is HTTPS.
+        services.Configure<ForwardedHeadersOptions>(forwarded => forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddAppSecurityHeaders(builder.Environment.IsDevelopment());
         services.AddAppCookies(SecurityOptions.IsHttpsOnly(builder.Configuration, builder.Environment));
+        services.AddPasswordPolicy();
         return builder;
     }
 
-    /// <summary>Security headers, then authentication. Goes where <c>UseAuthentication</c> would.</summary>
+    /// <summary>
+    /// Forwarded headers, HTTPS redirection (when HTTPS only), security headers, then authentication. Goes where
+    /// <c>UseAuthentication</c> would.
+    /// </summary>
     public static IApplicationBuilder UseAppSecurity(this IApplicationBuilder app)
     {
+        app.UseForwardedHeaders();
+        var services = app.ApplicationServices;
+        if (SecurityOptions.IsHttpsOnly(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()))
+        {
+            // Secure cookies cannot be set over plain HTTP; send such visitors to HTTPS when its port is known.
+            app.UseHttpsRedirection();
+        }
+
         app.UseSecurityHeaders();
         app.UseAuthentication();
         return app;
