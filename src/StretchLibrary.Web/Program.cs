@@ -49,7 +49,7 @@ if (!app.Environment.IsDevelopment())
 // Friendly 404s: re-run the pipeline for the error page, keeping the status code.
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseSerilogRequestLogging();
-// Security headers on every response (404s included), then authentication.
+// Security headers, authentication, then rate limits (after status-code pages, so a 429 gets the friendly page).
 app.UseAppSecurity();
 app.UseAuthorization();
 app.MapStaticAssets();

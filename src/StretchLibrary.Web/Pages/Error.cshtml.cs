@@ -12,6 +12,11 @@ public sealed class ErrorModel : PageModel
 
     public string? RequestId { get; private set; }
 
+    /// <summary>"a minute", or "30 seconds" from the rate limiter's Retry-After header.</summary>
+    public string RetryAfterText => int.TryParse(Response.Headers.RetryAfter, out var seconds) && seconds is > 0 and < 120
+        ? $"{seconds} {(seconds == 1 ? "second" : "seconds")}"
+        : "a minute";
+
     public void OnGet(int? code) => Show(code);
 
     public void OnPost(int? code) => Show(code);

@@ -8,8 +8,8 @@ namespace StretchLibrary.Web.Security;
 public static class SecurityServiceCollectionExtensions
 {
     /// <summary>
-    /// Security headers, cookie names and flags, the password policy and session rules, and request size limits.
-    /// Call after <c>AddAppData</c> (it adjusts Identity's settings).
+    /// Security headers, cookie names and flags, the password policy and session rules, request size limits and
+    /// rate limits. Call after <c>AddAppData</c> (it adjusts Identity's settings).
     /// </summary>
     public static WebApplicationBuilder AddAppSecurity(this WebApplicationBuilder builder)
     {
@@ -32,12 +32,14 @@ public static class SecurityServiceCollectionExtensions
         services.AddAppSecurityHeaders(builder.Environment.IsDevelopment());
         services.AddAppCookies(SecurityOptions.IsHttpsOnly(builder.Configuration, builder.Environment));
         services.AddPasswordPolicy();
+        services.AddAppRateLimits();
         return builder;
     }
 
     /// <summary>
-    /// Forwarded headers, HTTPS redirection (when HTTPS only), security headers, then authentication. Goes where
-    /// <c>UseAuthentication</c> would.
+    /// Forwarded headers, HTTPS redirection (when HTTPS only), security headers, authentication, then rate limits
+    /// (which count writes per signed-in user). Goes where <c>UseAuthentication</c> would, after status-code pages,
+    /// so a refused request gets the friendly 429 page.
     /// </summary>
     public static IApplicationBuilder UseAppSecurity(this IApplicationBuilder app)
     {
@@ -51,6 +53,7 @@ public static class SecurityServiceCollectionExtensions
 
         app.UseSecurityHeaders();
         app.UseAuthentication();
+        app.UseRateLimiter();
         return app;
     }
 }
