@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,7 @@ public static class SecurityServiceCollectionExtensions
         // Behind a reverse proxy on this machine (loopback only, the default), take the client's address and scheme
         // from X-Forwarded-For and X-Forwarded-Proto: rate limits count real clients, and cookies know it is HTTPS.
         services.Configure<ForwardedHeadersOptions>(forwarded => forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.Configure<MvcOptions>(mvc => mvc.Filters.Add<UnknownHandlerFilter>());
         services.AddAppSecurityHeaders(builder.Environment.IsDevelopment());
         services.AddAppCookies(SecurityOptions.IsHttpsOnly(builder.Configuration, builder.Environment));
         services.AddPasswordPolicy();

@@ -14,9 +14,12 @@ public sealed class DoneModel(AppDbContext db, ContentStore content, GuestAccoun
 {
     public sealed class DoneInput
     {
+        public const int MaxStretches = 100;
+
         [Required(ErrorMessage = "Choose the date you did it.")]
         public DateOnly? Date { get; set; }
 
+        [MaxLength(MaxStretches, ErrorMessage = "Tick at most {1} stretches.")]
         public List<string> Stretches { get; set; } = [];
 
         [Range(0, 10, ErrorMessage = "Pain is rated from 0 (none) to 10 (worst).")]
@@ -25,9 +28,10 @@ public sealed class DoneModel(AppDbContext db, ContentStore content, GuestAccoun
         [Range(0, 10, ErrorMessage = "Pain is rated from 0 (none) to 10 (worst).")]
         public int? PainAfter { get; set; }
 
-        [StringLength(Completion.NoteMaxLength, ErrorMessage = "Keep the note under {1} characters.")]
+        [StringLength(Completion.NoteMaxLength, ErrorMessage = "Keep the note under {1} characters."), PlainText(MultiLine = true)]
         public string? Note { get; set; }
 
+        [StringLength(LocalClock.MaxZoneLength)]
         public string? Tz { get; set; }
     }
 
@@ -37,6 +41,8 @@ public sealed class DoneModel(AppDbContext db, ContentStore content, GuestAccoun
     public DoneFormView Form { get; private set; } = default!;
 
     public string RoutineName { get; private set; } = "";
+
+    private AppUser? _user;
 
     [TempData]
     public string? Message { get; set; }
@@ -85,6 +91,8 @@ public sealed class DoneModel(AppDbContext db, ContentStore content, GuestAccoun
             PainAfter = Input.PainAfter,
             Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(),
         });
+        // The browser's time zone is remembered only with a session that is saved (one SaveChanges for both).
+        await guests.TouchAsync(_user!, Input.Tz);
         await db.SaveChangesAsync(cancellationToken);
         Message = $"Marked done for {(Input.Date == Form.Today ? "today" : Input.Date.Value.ToString("ddd d MMM", System.Globalization.CultureInfo.InvariantCulture))}. Well done!";
         return RedirectToPage("Details", new { id });
@@ -105,7 +113,7 @@ public sealed class DoneModel(AppDbContext db, ContentStore content, GuestAccoun
         return RedirectToPage("Details", new { id });
     }
 
-    /// <summary>The owned routine and the form's data, in the user's time zone (updated from the browser's when sent).</summary>
+    /// <summary>The owned routine and the form's data, in the browser's time zone when sent, else the user's.</summary>
     private async Task<Routine?> LoadAsync(int id, string? timeZone, CancellationToken cancellationToken)
     {
         var routine = await db.Routines.AsNoTracking().OwnedBy(User.UserId()).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -114,10 +122,11 @@ public sealed class DoneModel(AppDbContext db, ContentStore content, GuestAccoun
             return null;
         }
 
-        var user = await guests.GetOrCreateAsync(User, timeZone);
+        _user = await guests.GetOrCreateAsync(User, timeZone: null);
         var snapshot = content.Current;
         var items = routine.Items.OrderBy(i => i.Position).Select(i => ItemView.From(i, snapshot)).Where(i => i.Stretch is not null).ToArray();
-        Form = new DoneFormView(id, LocalClock.Today(clock.GetUtcNow(), LocalClock.FindZone(user.TimeZoneId)), items);
+        var zone = LocalClock.IsKnownZone(timeZone) ? timeZone : _user.TimeZoneId;
+        Form = new DoneFormView(id, LocalClock.Today(clock.GetUtcNow(), LocalClock.FindZone(zone)), items);
         RoutineName = routine.Name;
         return routine;
     }
