@@ -9,6 +9,13 @@ if (args is ["validate-content", .. var rest])
     return ValidateContentCommand.Run(rest, Console.Out);
 }
 
+if (args is ["backup", .. var backupArgs])
+{
+    // The same settings the app reads (appsettings, environment), for the same database.
+    var settings = WebApplication.CreateBuilder();
+    return await BackupCommand.RunAsync(DataServiceCollectionExtensions.ConnectionString(settings.Configuration, settings.Environment.ContentRootPath), backupArgs, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // Serilog from configuration; registered through DI (not a static bootstrap logger) so test hosts can
