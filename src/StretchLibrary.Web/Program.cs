@@ -3,10 +3,18 @@ using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Pages;
+using StretchLibrary.Web.Security;
 
 if (args is ["validate-content", .. var rest])
 {
     return ValidateContentCommand.Run(rest, Console.Out);
+}
+
+if (args is ["backup", .. var backupArgs])
+{
+    // The same settings the app reads (appsettings, environment), for the same database.
+    var settings = WebApplication.CreateBuilder();
+    return await BackupCommand.RunAsync(DataServiceCollectionExtensions.ConnectionString(settings.Configuration, settings.Environment.ContentRootPath), backupArgs, Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +33,7 @@ builder.Services.AddHostedService<GuestCleanup>();
 builder.Services.AddOptions<StretchLibrary.Web.Pages.Routines.SessionOptions>().BindConfiguration("Session");
 builder.Services.AddLibraryCache();
 builder.Services.AddRazorPages();
+builder.AddAppSecurity();
 
 var app = builder.Build();
 
@@ -45,13 +54,13 @@ if (await app.Services.PrepareDatabaseAsync() is { } databaseProblem)
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
-    app.UseHsts();
 }
 
 // Friendly 404s: re-run the pipeline for the error page, keeping the status code.
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseSerilogRequestLogging();
-app.UseAuthentication();
+// Security headers, authentication, then rate limits (after status-code pages, so a 429 gets the friendly page).
+app.UseAppSecurity();
 app.UseAuthorization();
 app.UseOutputCache();
 app.MapStaticAssets();

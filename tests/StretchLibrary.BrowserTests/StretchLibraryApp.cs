@@ -42,6 +42,8 @@ public sealed class StretchLibraryApp : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Guided-session holds at 1/100 of real time, so a whole session takes a second or two.
         builder.UseSetting("Session:HoldScale", "0.01");
+        // Served over plain HTTP on loopback: cookies without the Secure flag and __Host- prefix.
+        builder.UseSetting("Security:HttpsOnly", "false");
         // A database of its own, so tests never touch the developer's App_Data.
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Join(_dataFolder, "app.db")}");
     }

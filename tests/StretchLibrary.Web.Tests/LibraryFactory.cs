@@ -23,11 +23,25 @@ public class LibraryFactory : WebApplicationFactory<Program>
     /// <summary>The clock the app sees; the real one unless a test sets it before the first request.</summary>
     public MutableClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>Settings for this app only (e.g. lower rate limits), applied before it starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    public LibraryFactory()
+    {
+        // As served in production: over HTTPS, so cookies are Secure and __Host- prefixed.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Content:RootPath", ContentRoot);
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -79,10 +79,14 @@ public sealed class GuestAccounts(UserManager<AppUser> users, SignInManager<AppU
             return;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Routines.Where(r => r.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(r => r.OwnerId, userId), cancellationToken);
-        await db.Completions.Where(c => c.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(c => c.OwnerId, userId), cancellationToken);
-        await db.Users.Where(u => u.Id == guestId).ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // One unit for the execution strategy, so a busy database retries the whole move.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Routines.Where(r => r.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(r => r.OwnerId, userId), ct);
+            await db.Completions.Where(c => c.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(c => c.OwnerId, userId), ct);
+            await db.Users.Where(u => u.Id == guestId).ExecuteDeleteAsync(ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
     }
 }

@@ -12,17 +12,12 @@ public static class DataServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAppData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var connectionString = configuration.GetConnectionString("Default");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Join(contentRoot, "App_Data", "stretchlibrary.db") }.ToString();
-        }
-
+        var connectionString = ConnectionString(configuration, contentRoot);
         services.AddSingleton<SqlitePragmas>();
         services.AddSingleton<CompletionWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CompletionWriter>());
         services.AddDbContext<AppDbContext>((sp, options) => options
-            .UseSqlite(connectionString)
+            .UseSqlite(connectionString, sqlite => sqlite.ExecutionStrategy(dependencies => new SqliteBusyRetry(dependencies)))
             .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
@@ -59,6 +54,12 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
+    /// <summary><c>ConnectionStrings:Default</c>, or a SQLite file under <c>App_Data/</c> in the content root.</summary>
+    public static string ConnectionString(IConfiguration configuration, string contentRoot) =>
+        configuration.GetConnectionString("Default") is { Length: > 0 } configured && !string.IsNullOrWhiteSpace(configured)
+            ? configured
+            : new SqliteConnectionStringBuilder { DataSource = Path.Join(contentRoot, "App_Data", "stretchlibrary.db") }.ToString();
+
     /// <summary>
     /// Creates the data folder, applies pending migrations and switches the database to WAL. Returns a one-line
     /// reason when that fails, so start-up can stop with a clear message instead of a stack trace.
@@ -74,6 +75,8 @@ public static class DataServiceCollectionExtensions
             {
                 Directory.CreateDirectory(folder);
             }
+
+            await MigrationLock.ClearStaleAsync(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrationLock)), cancellationToken);
 
             await db.Database.MigrateAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace StretchLibrary.Web.Pages;
@@ -12,13 +14,25 @@ public sealed class ErrorModel : PageModel
 
     public string? RequestId { get; private set; }
 
-    public void OnGet(int? code) => Show(code);
+    /// <summary>"a minute", or "30 seconds" from the rate limiter's Retry-After header.</summary>
+    public string RetryAfterText => int.TryParse(Response.Headers.RetryAfter, out var seconds) && seconds is > 0 and < 120
+        ? $"{seconds} {(seconds == 1 ? "second" : "seconds")}"
+        : "a minute";
 
-    public void OnPost(int? code) => Show(code);
-
-    private void Show(int? code)
+    public void OnGet()
     {
-        Code = code is >= 400 and <= 599 ? code.Value : 500;
+    }
+
+    public void OnPost()
+    {
+    }
+
+    // Runs whatever the method of the request being re-executed (PUT, DELETE... too), and binds nothing: a form that
+    // could not be read the first time must not break the page that explains it.
+    public override void OnPageHandlerSelected(PageHandlerSelectedContext context)
+    {
+        var requested = int.TryParse(Request.Query["code"], out var code) ? code : 500;
+        Code = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? (requested is >= 400 and <= 599 ? requested : 500);
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         // Visiting /Error directly should not answer 200.
         Response.StatusCode = Code;

@@ -3,6 +3,9 @@ namespace StretchLibrary.Web.Tracking;
 /// <summary>The user's calendar: which date it is where they live, from an IANA time zone id.</summary>
 public static class LocalClock
 {
+    /// <summary>Longest zone id accepted from a form; the longest IANA id is about 30 characters.</summary>
+    public const int MaxZoneLength = 64;
+
     /// <summary>The calendar date in <paramref name="zone"/> at the instant <paramref name="utcNow"/>.</summary>
     public static DateOnly Today(DateTimeOffset utcNow, TimeZoneInfo zone)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Security;
 
 namespace StretchLibrary.Web.Pages.Account;
 
@@ -11,7 +12,7 @@ namespace StretchLibrary.Web.Pages.Account;
 [Authorize]
 public sealed class DeleteModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
 {
-    [BindProperty, DataType(DataType.Password), StringLength(256)]
+    [BindProperty, DataType(DataType.Password), StringLength(PasswordPolicy.MaxLength)]
     public string? Password { get; set; }
 
     public bool NeedsPassword { get; private set; }

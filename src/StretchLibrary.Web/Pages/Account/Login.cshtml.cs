@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Security;
 
 namespace StretchLibrary.Web.Pages.Account;
 
@@ -14,7 +15,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         [Required(ErrorMessage = "Enter your email address."), StringLength(254)]
         public string Email { get; set; } = "";
 
-        [Required(ErrorMessage = "Enter your password."), StringLength(256)]
+        [Required(ErrorMessage = "Enter your password."), StringLength(PasswordPolicy.MaxLength)]
         [DataType(DataType.Password)]
         public string Password { get; set; } = "";
 
@@ -25,7 +26,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true), StringLength(2048)]
     public string? ReturnUrl { get; set; }
 
     public void OnGet()

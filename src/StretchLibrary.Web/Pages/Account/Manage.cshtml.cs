@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Security;
 using StretchLibrary.Web.Tracking;
 
 namespace StretchLibrary.Web.Pages.Account;
@@ -13,12 +14,12 @@ public sealed class ManageModel(UserManager<AppUser> users, SignInManager<AppUse
 {
     public sealed class PasswordInput
     {
-        [Required(ErrorMessage = "Enter your current password."), StringLength(256)]
+        [Required(ErrorMessage = "Enter your current password."), StringLength(PasswordPolicy.MaxLength)]
         [DataType(DataType.Password)]
         [Display(Name = "Current password")]
         public string Current { get; set; } = "";
 
-        [Required(ErrorMessage = "Choose a new password."), StringLength(256, MinimumLength = 8, ErrorMessage = "Use at least {2} characters.")]
+        [Required(ErrorMessage = "Choose a new password."), StringLength(PasswordPolicy.MaxLength, MinimumLength = PasswordPolicy.MinLength, ErrorMessage = "Use at least {2} and at most {1} characters.")]
         [DataType(DataType.Password)]
         [Display(Name = "New password")]
         public string New { get; set; } = "";
@@ -27,7 +28,7 @@ public sealed class ManageModel(UserManager<AppUser> users, SignInManager<AppUse
     [BindProperty]
     public PasswordInput Password { get; set; } = new();
 
-    [BindProperty, Display(Name = "Time zone"), StringLength(64)]
+    [BindProperty, Display(Name = "Time zone"), StringLength(LocalClock.MaxZoneLength)]
     public string? TimeZone { get; set; }
 
     public AppUser Account { get; private set; } = default!;

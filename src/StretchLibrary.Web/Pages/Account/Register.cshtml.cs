@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Security;
 
 namespace StretchLibrary.Web.Pages.Account;
 
@@ -15,11 +16,11 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
         [Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter a valid email address."), StringLength(254)]
         public string Email { get; set; } = "";
 
-        [Required(ErrorMessage = "Choose a password."), StringLength(256, MinimumLength = 8, ErrorMessage = "Use at least {2} characters (a passphrase of a few words works well).")]
+        [Required(ErrorMessage = "Choose a password."), StringLength(PasswordPolicy.MaxLength, MinimumLength = PasswordPolicy.MinLength, ErrorMessage = "Use at least {2} characters (a passphrase of a few words works well) and at most {1}.")]
         [DataType(DataType.Password)]
         public string Password { get; set; } = "";
 
-        [Compare(nameof(Password), ErrorMessage = "The two passwords don’t match.")]
+        [Compare(nameof(Password), ErrorMessage = "The two passwords don’t match."), StringLength(PasswordPolicy.MaxLength)]
         [DataType(DataType.Password)]
         [Display(Name = "Password again")]
         public string ConfirmPassword { get; set; } = "";
@@ -53,15 +54,7 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
         IdentityResult result;
         if (user is { IsGuest: true })
         {
-            user.UserName = email;
-            user.Email = email;
-            user.IsGuest = false;
-            user.LastSeenAt = now;
-            result = await users.UpdateAsync(user);
-            if (result.Succeeded)
-            {
-                result = await users.AddPasswordAsync(user, Input.Password);
-            }
+            result = await ClaimGuestAsync(user, email, now);
         }
         else
         {
@@ -84,5 +77,28 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
         await signIn.SignInAsync(user, isPersistent: true);
         TempData["Message"] = "Your account is ready. Your routines are saved to it.";
         return LocalRedirect("/routines");
+    }
+
+    /// <summary>Gives the guest account an email and password; a refused password leaves the guest as it was.</summary>
+    private async Task<IdentityResult> ClaimGuestAsync(AppUser guest, string email, DateTimeOffset now)
+    {
+        var candidate = new AppUser { UserName = email, Email = email };
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            errors.AddRange((await validator.ValidateAsync(users, candidate, Input.Password)).Errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            return IdentityResult.Failed([.. errors]);
+        }
+
+        guest.UserName = email;
+        guest.Email = email;
+        guest.IsGuest = false;
+        guest.LastSeenAt = now;
+        var result = await users.UpdateAsync(guest);
+        return result.Succeeded ? await users.AddPasswordAsync(guest, Input.Password) : result;
     }
 }

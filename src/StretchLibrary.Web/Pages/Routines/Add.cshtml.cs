@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Tracking;
 
 namespace StretchLibrary.Web.Pages.Routines;
 
@@ -16,14 +17,15 @@ public sealed class AddModel(AppDbContext db, ContentStore content, GuestAccount
     public IReadOnlyList<(int Id, string Name, bool HasStretch)> Routines { get; private set; } = [];
 
     /// <summary>The routine to add to; 0 means a new one named <see cref="NewName"/>.</summary>
-    [BindProperty]
+    [BindProperty, Range(0, int.MaxValue, ErrorMessage = "Pick one of your routines, or a new one.")]
     public int RoutineId { get; set; }
 
-    [BindProperty, StringLength(Routine.NameMaxLength, ErrorMessage = "Keep the name under {1} characters.")]
+    [BindProperty, StringLength(Routine.NameMaxLength, ErrorMessage = "Keep the name under {1} characters."), PlainText]
     [Display(Name = "Name of the new routine")]
     public string? NewName { get; set; }
 
-    [BindProperty]
+    /// <summary>The browser's time zone, filled in by site.js.</summary>
+    [BindProperty, StringLength(LocalClock.MaxZoneLength)]
     public string? Tz { get; set; }
 
     [TempData]

@@ -26,7 +26,7 @@ public sealed class DetailsModel(AppDbContext db, ContentStore content, TimeProv
 
     public DateOnly Today { get; private set; }
 
-    [BindProperty, Required(ErrorMessage = "Give the routine a name."), StringLength(Routine.NameMaxLength, ErrorMessage = "Keep the name under {1} characters.")]
+    [BindProperty, Required(ErrorMessage = "Give the routine a name."), StringLength(Routine.NameMaxLength, ErrorMessage = "Keep the name under {1} characters."), PlainText]
     public string? Name { get; set; }
 
     [BindProperty, Range(1, 21, ErrorMessage = "Choose between {1} and {2} times a week, or leave it empty.")]

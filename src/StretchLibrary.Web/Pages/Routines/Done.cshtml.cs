@@ -13,9 +13,12 @@ public sealed class DoneModel(AppDbContext db, ContentStore content, CompletionW
 {
     public sealed class DoneInput
     {
+        public const int MaxStretches = 100;
+
         [Required(ErrorMessage = "Choose the date you did it.")]
         public DateOnly? Date { get; set; }
 
+        [MaxLength(MaxStretches, ErrorMessage = "Tick at most {1} stretches.")]
         public List<string> Stretches { get; set; } = [];
 
         [Range(0, 10, ErrorMessage = "Pain is rated from 0 (none) to 10 (worst).")]
@@ -24,9 +27,10 @@ public sealed class DoneModel(AppDbContext db, ContentStore content, CompletionW
         [Range(0, 10, ErrorMessage = "Pain is rated from 0 (none) to 10 (worst).")]
         public int? PainAfter { get; set; }
 
-        [StringLength(Completion.NoteMaxLength, ErrorMessage = "Keep the note under {1} characters.")]
+        [StringLength(Completion.NoteMaxLength, ErrorMessage = "Keep the note under {1} characters."), PlainText(MultiLine = true)]
         public string? Note { get; set; }
 
+        [StringLength(LocalClock.MaxZoneLength)]
         public string? Tz { get; set; }
     }
 
@@ -36,6 +40,9 @@ public sealed class DoneModel(AppDbContext db, ContentStore content, CompletionW
     public DoneFormView Form { get; private set; } = default!;
 
     public string RoutineName { get; private set; } = "";
+
+    /// <summary>The zone the browser reported when it differs from the stored one; saved only with a session.</summary>
+    private string? _newZone;
 
     [TempData]
     public string? Message { get; set; }
@@ -84,6 +91,12 @@ public sealed class DoneModel(AppDbContext db, ContentStore content, CompletionW
             PainAfter = Input.PainAfter,
             Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(),
         }, cancellationToken);
+        if (_newZone is not null)
+        {
+            // The browser's time zone (travel, or the first post) is remembered only with a session that was saved.
+            await db.Users.Where(u => u.Id == routine.OwnerId).ExecuteUpdateAsync(u => u.SetProperty(x => x.TimeZoneId, _newZone), cancellationToken);
+        }
+
         Message = $"Marked done for {(Input.Date == Form.Today ? "today" : Input.Date.Value.ToString("ddd d MMM", System.Globalization.CultureInfo.InvariantCulture))}. Well done!";
         return RedirectToPage("Details", new { id });
     }
@@ -103,7 +116,7 @@ public sealed class DoneModel(AppDbContext db, ContentStore content, CompletionW
         return RedirectToPage("Details", new { id });
     }
 
-    /// <summary>The owned routine and the form's data, in the user's time zone (updated from the browser's when sent).</summary>
+    /// <summary>The owned routine and the form's data, in the browser's time zone when sent, else the user's.</summary>
     private async Task<Routine?> LoadAsync(int id, string? timeZone, CancellationToken cancellationToken)
     {
         var routine = await db.Routines.AsNoTracking().OwnedBy(User.UserId()).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -112,12 +125,10 @@ public sealed class DoneModel(AppDbContext db, ContentStore content, CompletionW
             return null;
         }
 
-        // The owner's zone, updated when the browser reports a different one (travel, or the first post).
         var zone = await db.Users.Where(u => u.Id == routine.OwnerId).Select(u => u.TimeZoneId).SingleAsync(cancellationToken);
         if (LocalClock.IsKnownZone(timeZone) && timeZone != zone)
         {
-            zone = timeZone!;
-            await db.Users.Where(u => u.Id == routine.OwnerId).ExecuteUpdateAsync(u => u.SetProperty(x => x.TimeZoneId, zone), cancellationToken);
+            zone = _newZone = timeZone!;
         }
 
         var snapshot = content.Current;

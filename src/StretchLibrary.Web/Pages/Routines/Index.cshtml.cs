@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Tracking;
 
 namespace StretchLibrary.Web.Pages.Routines;
 
@@ -16,11 +17,11 @@ public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccou
 
     public IReadOnlyList<StarterRoutine> Starters { get; private set; } = [];
 
-    [BindProperty, Required(ErrorMessage = "Give the routine a name."), StringLength(Routine.NameMaxLength, ErrorMessage = "Keep the name under {1} characters.")]
+    [BindProperty, Required(ErrorMessage = "Give the routine a name."), StringLength(Routine.NameMaxLength, ErrorMessage = "Keep the name under {1} characters."), PlainText]
     [Display(Name = "Name")]
     public string? Name { get; set; }
 
-    [BindProperty]
+    [BindProperty, StringLength(LocalClock.MaxZoneLength)]
     public string? Tz { get; set; }
 
     [TempData]

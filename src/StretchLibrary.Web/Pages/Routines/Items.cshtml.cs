@@ -26,7 +26,7 @@ public sealed class ItemsModel(AppDbContext db, ContentStore content, TimeProvid
         [Display(Name = "Times a day")]
         public int? PerDay { get; set; }
 
-        [StringLength(RoutineItem.NoteMaxLength, ErrorMessage = "Keep the note under {1} characters.")]
+        [StringLength(RoutineItem.NoteMaxLength, ErrorMessage = "Keep the note under {1} characters."), PlainText(MultiLine = true)]
         public string? Note { get; set; }
     }
 

@@ -75,6 +75,50 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
         Assert.Equal(before, await SnapshotAsync());
     }
 
+    public static TheoryData<string, string> ItemHandlers => new()
+    {
+        { "GET", "/routines/{own}/items/{item}" },
+        { "POST", "/routines/{own}/items/{item}" },
+        { "POST", "/routines/{own}/items/{item}/moveup" },
+        { "POST", "/routines/{own}/items/{item}/movedown" },
+        { "POST", "/routines/{own}/items/{item}/remove" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ItemHandlers))]
+    public async Task Someone_elses_item_under_your_own_routine_gets_404_and_nothing_changes(string method, string template)
+    {
+        var other = new RoutineClient(_factory.CreateClient());
+        await other.AddAsync("chin-tucks", newRoutine: "Mine");
+        var before = await SnapshotAsync();
+
+        using var response = await SendAsync(other, method, template.Replace("{own}", other.RoutineId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Theory]
+    [InlineData("GET", "/account")]
+    [InlineData("GET", "/account/delete")]
+    [InlineData("POST", "/account/delete")]
+    [InlineData("POST", "/account?handler=TimeZone")]
+    [InlineData("POST", "/account?handler=Password")]
+    public async Task Account_pages_send_an_anonymous_visitor_to_sign_in_and_change_nothing(string method, string path)
+    {
+        var anonymous = new RoutineClient(_factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = _factory.ClientOptions.BaseAddress, AllowAutoRedirect = false }));
+        await anonymous.GetAsync("/account/login");
+        var before = await SnapshotAsync();
+        var users = await _factory.WithDbAsync(db => db.Users.CountAsync());
+
+        using var response = await SendAsync(anonymous, method, path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/login", response.Headers.Location!.AbsolutePath);
+        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(users, await _factory.WithDbAsync(db => db.Users.CountAsync()));
+    }
+
     [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused()
     {

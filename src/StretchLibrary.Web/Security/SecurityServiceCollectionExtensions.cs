@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace StretchLibrary.Web.Security;
+
+public static class SecurityServiceCollectionExtensions
+{
+    /// <summary>
+    /// Security headers, cookie names and flags, the password policy and session rules, request size limits and
+    /// rate limits. Call after <c>AddAppData</c> (it adjusts Identity's settings).
+    /// </summary>
+    public static WebApplicationBuilder AddAppSecurity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
+            .Validate(o => o.MaxRequestBodyBytes > 0 && o.MaxFormValueBytes > 0 && o.MaxFormFields > 0, "Security size limits must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<SecurityOptions>>((kestrel, security) =>
+            kestrel.Limits.MaxRequestBodySize = security.Value.MaxRequestBodyBytes);
+        services.AddOptions<FormOptions>().Configure<IOptions<SecurityOptions>>((form, security) =>
+        {
+            form.ValueLengthLimit = security.Value.MaxFormValueBytes;
+            form.MultipartBodyLengthLimit = security.Value.MaxFormValueBytes;
+            form.ValueCountLimit = security.Value.MaxFormFields;
+        });
+
+        // Behind a reverse proxy on this machine (loopback only, the default), take the client's address and scheme
+        // from X-Forwarded-For and X-Forwarded-Proto: rate limits count real clients, and cookies know it is HTTPS.
+        services.Configure<ForwardedHeadersOptions>(forwarded => forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.Configure<MvcOptions>(mvc => mvc.Filters.Add<UnknownHandlerFilter>());
+        services.AddAppSecurityHeaders(builder.Environment.IsDevelopment());
+        services.AddAppCookies(SecurityOptions.IsHttpsOnly(builder.Configuration, builder.Environment));
+        services.AddPasswordPolicy();
+        services.AddAppRateLimits();
+        return builder;
+    }
+
+    /// <summary>
+    /// Forwarded headers, HTTPS redirection (when HTTPS only), security headers, authentication, then rate limits
+    /// (which count writes per signed-in user). Goes where <c>UseAuthentication</c> would, after status-code pages,
+    /// so a refused request gets the friendly 429 page.
+    /// </summary>
+    public static IApplicationBuilder UseAppSecurity(this IApplicationBuilder app)
+    {
+        app.UseForwardedHeaders();
+        var services = app.ApplicationServices;
+        if (SecurityOptions.IsHttpsOnly(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()))
+        {
+            // Secure cookies cannot be set over plain HTTP; send such visitors to HTTPS when its port is known.
+            app.UseHttpsRedirection();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        return app;
+    }
+}

@@ -1,0 +1,322 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Tests.Pages.Routines;
+
+namespace StretchLibrary.Web.Tests.Security;
+
+/// <summary>
+/// Hundreds of malformed and hostile requests across every form. None may answer 5xx; one that is refused must
+/// leave the database exactly as it was; one that is accepted must leave only valid data behind.
+/// </summary>
+public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly string[] Texts =
+    [
+        "", " ", "\r\n", new('a', 81), new('a', 301), new('a', 501), new('a', 1025), new('x', 100_000), new('y', 1_100_000),
+        "\0", "a\0b", "\u001b[31mred", "\u202Eevil.exe", "bell\u0007", "😀👨‍👩‍👧 ünïcödé ʇxǝʇ", "\uFEFFbom", "e" + new string('\u0301', 500),
+        "<script>alert(1)</script>", "\" onmouseover=alert(1) x=\"", "javascript:alert(1)", "<img src=x onerror=alert(1)>",
+        "' OR 1=1 --", "'; DROP TABLE Routines; --", "1; DELETE FROM Completions", "%00", "../../../../etc/passwd", "{{7*7}}",
+    ];
+
+    private static readonly string[] Numbers =
+    [
+        "-1", "0", "2147483648", "-2147483649", "99999999999999999999", "1e3", "1.5", "NaN", "abc", "", " ", "٣", "0x10", "1,000", "+5", "5 OR 1=1", "11", "601",
+    ];
+
+    private static readonly string[] Dates = ["9999-12-31", "0001-01-01", "2026-02-30", "2026-13-01", "yesterday", "", "1/2/2026", "<script>", "2020-01-01T00:00:00Z"];
+
+    private readonly LibraryFactory _factory = new()
+    {
+        Settings =
+        {
+            ["RateLimits:Login:PermitLimit"] = "100000",
+            ["RateLimits:Register:PermitLimit"] = "100000",
+            ["RateLimits:Guest:PermitLimit"] = "100000",
+            ["RateLimits:Writes:PermitLimit"] = "100000",
+        },
+    };
+
+    private readonly List<string> _failures = [];
+    private readonly Dictionary<int, int> _statuses = [];
+    private int _sent;
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task Hostile_requests_get_no_5xx_and_store_nothing_partial_or_invalid()
+    {
+        var (owner, ownerRaw) = Visitor();
+        await owner.AddAsync("prone-w", newRoutine: "Owner's routine");
+        await owner.AddAsync("chin-tucks", routineId: owner.RoutineId);
+        var id = owner.RoutineId;
+        await owner.MarkDoneAsync(DateOnly.FromDateTime(DateTime.UtcNow));
+        var item = await _factory.WithDbAsync(db => db.RoutineItems.Where(i => i.RoutineId == id).Select(i => i.Id).FirstAsync());
+        var token = Token(owner.Page!);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        // Each form with valid values, so that only the field under test is hostile.
+        var forms = new (string Url, Dictionary<string, string> Valid)[]
+        {
+            ($"/routines/{id}?handler=Rename", new() { ["Name"] = "Renamed" }),
+            ($"/routines/{id}?handler=Target", new() { ["WeeklyTarget"] = "3" }),
+            ($"/routines/{id}/items/{item}", new() { ["Input.Reps"] = "5", ["Input.HoldSeconds"] = "10", ["Input.Sets"] = "2", ["Input.PerDay"] = "1", ["Input.Note"] = "ok" }),
+            ($"/routines/{id}/done", new() { ["Input.Date"] = today, ["Input.Stretches"] = "chin-tucks", ["Input.PainBefore"] = "3", ["Input.PainAfter"] = "2", ["Input.Note"] = "ok", ["Input.Tz"] = "" }),
+            ("/routines/add/thoracic-extension", new() { ["RoutineId"] = "0", ["NewName"] = "Fresh", ["Tz"] = "" }),
+            ("/routines?handler=Create", new() { ["Name"] = "Created", ["Tz"] = "" }),
+            ("/account?handler=TimeZone", new() { ["TimeZone"] = "UTC" }),
+        };
+
+        foreach (var (url, valid) in forms)
+        {
+            foreach (var field in valid.Keys)
+            {
+                var values = field switch
+                {
+                    "Input.Date" => Dates,
+                    "WeeklyTarget" or "RoutineId" or "Input.Reps" or "Input.HoldSeconds" or "Input.Sets" or "Input.PerDay" or "Input.PainBefore" or "Input.PainAfter" => Numbers,
+                    _ => Texts,
+                };
+                foreach (var value in values)
+                {
+                    await SendAsync($"{url} {field}={Show(value)}", ownerRaw, () => Form(url, With(valid, token, (field, value))));
+                }
+            }
+        }
+
+        // Sign-in and registration, each from a fresh anonymous visitor.
+        foreach (var (url, field) in new[] { ("/account/login", "Input.Email"), ("/account/login", "Input.Password"), ("/account/login", "ReturnUrl"), ("/account/register", "Input.Email"), ("/account/register", "Input.Password") })
+        {
+            foreach (var value in Texts)
+            {
+                var (visitor, raw) = Visitor();
+                await visitor.GetAsync(url);
+                var valid = url.EndsWith("login", StringComparison.Ordinal)
+                    ? new Dictionary<string, string> { ["Input.Email"] = "nobody@example.com", ["Input.Password"] = "not a real password", ["ReturnUrl"] = "/routines" }
+                    : new Dictionary<string, string> { ["Input.Email"] = $"fuzz{_sent}@example.com", ["Input.Password"] = "a sturdy passphrase", ["Input.ConfirmPassword"] = "a sturdy passphrase" };
+                if (field == "Input.Password" && valid.ContainsKey("Input.ConfirmPassword"))
+                {
+                    valid["Input.ConfirmPassword"] = value;
+                }
+
+                await SendAsync($"{url} {field}={Show(value)}", raw, () => Form(url, With(valid, Token(visitor.Page!), (field, value))));
+            }
+        }
+
+        // The stretches ticked as done: none, unknown, many, hostile.
+        foreach (var ticked in new[] { Array.Empty<string>(), ["nope"], ["../../etc/passwd"], [.. Enumerable.Repeat("chin-tucks", 150)], ["' OR 1=1 --"], ["<script>"] })
+        {
+            var fields = With(new() { ["Input.Date"] = today }, token).ToList();
+            fields.AddRange(ticked.Select(s => new KeyValuePair<string, string>("Input.Stretches", s)));
+            await SendAsync($"done with {ticked.Length} stretches ({Show(ticked.FirstOrDefault() ?? "")})", ownerRaw, () => Form($"/routines/{id}/done", fields));
+        }
+
+        await SendProtocolCasesAsync(ownerRaw, id, token);
+
+        output.WriteLine($"{_sent} requests: " + string.Join(", ", _statuses.OrderBy(s => s.Key).Select(s => $"{s.Value} × {s.Key}")));
+        Assert.True(_sent >= 200, $"only {_sent} requests sent");
+        // Both kinds must occur, or the test is not exercising the forms: valid-but-odd input saved, bad input refused.
+        Assert.True(_statuses.GetValueOrDefault(302) >= 20 && _statuses.GetValueOrDefault(200) >= 100, string.Join(", ", _statuses));
+        Assert.True(_failures.Count == 0, $"{_failures.Count} of {_sent} requests misbehaved:\n" + string.Join("\n", _failures.Take(40)));
+    }
+
+    /// <summary>Requests that are wrong as HTTP or as a form, rather than in one field's value.</summary>
+    private async Task SendProtocolCasesAsync(HttpClient owner, int id, string token)
+    {
+        var rename = $"/routines/{id}?handler=Rename";
+        var anonymous = new RoutineClient(_factory.CreateClient());
+        await anonymous.GetAsync("/account/login");
+        var cases = new (string Name, Func<HttpRequestMessage> Request)[]
+        {
+            ("no antiforgery token", () => Form(rename, [new("Name", "No token")])),
+            ("someone else's token", () => Form(rename, With(new() { ["Name"] = "Their token" }, Token(anonymous.Page!)))),
+            ("garbage token", () => Form(rename, With(new() { ["Name"] = "Garbage" }, "AAAA"))),
+            ("token only in the query", () => Form(rename + "&__RequestVerificationToken=" + Uri.EscapeDataString(token), [new("Name", "Query token")])),
+            ("two tokens", () => Form(rename, [new("__RequestVerificationToken", token), new("__RequestVerificationToken", "AAAA"), new("Name", "Two tokens")])),
+            ("duplicate names", () => Form(rename, With(new() { ["Name"] = "First" }, token).Append(new("Name", "Second")))),
+            ("duplicate numbers", () => Form($"/routines/{id}?handler=Target", With(new() { ["WeeklyTarget"] = "4" }, token).Append(new("WeeklyTarget", "x")))),
+            ("JSON body", () => Raw(rename, "application/json", JsonSerializer.Serialize(new { Name = "Json", __RequestVerificationToken = token }))),
+            ("text body", () => Raw(rename, "text/plain", "Name=Text&__RequestVerificationToken=" + token)),
+            ("no content type", () => Raw(rename, null, "Name=None&__RequestVerificationToken=" + token)),
+            ("XML body", () => Raw(rename, "application/xml", "<Name>Xml</Name>")),
+            ("broken multipart", () => Raw(rename, "multipart/form-data; boundary=zzz", "--zzz\r\nContent-Disposition: form-data; name=\"Name\"\r\n\r\nBroken")),
+            ("multipart without boundary", () => Raw(rename, "multipart/form-data", "Name=x")),
+            ("huge multipart file", () => Multipart(rename, token, new byte[3 * 1024 * 1024])),
+            ("bad percent-encoding", () => Raw(rename, "application/x-www-form-urlencoded", "Name=%zz%&__RequestVerificationToken=" + Uri.EscapeDataString(token))),
+            ("invalid UTF-8", () => RawBytes(rename, "application/x-www-form-urlencoded", [.. Encoding.ASCII.GetBytes("__RequestVerificationToken=" + Uri.EscapeDataString(token) + "&Name="), 0xC3, 0x28, 0xFF, 0xFE])),
+            ("a thousand fields", () => Form(rename, With(new() { ["Name"] = "Many" }, token).Concat(Enumerable.Range(0, 1000).Select(i => new KeyValuePair<string, string>($"f{i}", "v"))))),
+            ("ten-kilobyte field name", () => Form(rename, With(new() { ["Name"] = "Long key" }, token).Append(new(new string('k', 10_000), "v")))),
+            ("three-megabyte body", () => Form(rename, With(new() { ["Name"] = "Huge" }, token).Append(new("Filler", new string('z', 3 * 1024 * 1024))))),
+            ("unknown handler", () => Form($"/routines/{id}?handler=Explode", With(new() { ["Name"] = "Unknown" }, token))),
+            ("refused session from a new time zone", () => Form($"/routines/{id}/done", With(new() { ["Input.Date"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.Stretches"] = "chin-tucks", ["Input.PainBefore"] = "11", ["Input.Tz"] = "Pacific/Auckland" }, token))),
+            ("unknown handler on a GET", () => new HttpRequestMessage(HttpMethod.Get, $"/routines/{id}?handler=Explode")),
+            ("id that is not a number", () => Form("/routines/abc/done", With([], token))),
+            ("id past int range", () => Form("/routines/99999999999/done", With([], token))),
+            ("negative id", () => Form("/routines/-1/done", With([], token))),
+            ("unknown item", () => Form($"/routines/{id}/items/999999", With(new() { ["Input.Reps"] = "5" }, token))),
+            ("unknown stretch", () => Form("/routines/add/%3Cscript%3E", With(new() { ["RoutineId"] = "0", ["NewName"] = "x" }, token))),
+            ("PUT", () => new HttpRequestMessage(HttpMethod.Put, rename) { Content = new FormUrlEncodedContent(With(new() { ["Name"] = "Put" }, token)) }),
+            ("DELETE", () => new HttpRequestMessage(HttpMethod.Delete, $"/routines/{id}")),
+            ("PATCH", () => new HttpRequestMessage(HttpMethod.Patch, rename) { Content = new FormUrlEncodedContent(With(new() { ["Name"] = "Patch" }, token)) }),
+            ("OPTIONS", () => new HttpRequestMessage(HttpMethod.Options, rename)),
+            ("TRACE", () => new HttpRequestMessage(HttpMethod.Trace, "/")),
+        };
+
+        foreach (var (name, request) in cases)
+        {
+            await SendAsync(name, owner, request);
+        }
+
+        // Destructive forms, only ever without a valid token.
+        foreach (var url in new[] { $"/routines/{id}/delete", "/account/delete", $"/routines/{id}/done?handler=undo", $"/routines/{id}/items/1/remove", "/account/logout" })
+        {
+            await SendAsync($"{url} without token", owner, () => Form(url, [new("Password", "x")]));
+            await SendAsync($"{url} with a forged token", owner, () => Form(url, With([], "CfDJ8forged")));
+        }
+    }
+
+    /// <summary>A visitor that follows redirects (to arrange), and the same visitor's cookies on a client that does not (to judge each answer).</summary>
+    private (RoutineClient Visitor, HttpClient Raw) Visitor()
+    {
+        var jar = new System.Net.CookieContainer();
+        var address = _factory.ClientOptions.BaseAddress;
+        return (new RoutineClient(_factory.CreateDefaultClient(address, new RedirectHandler(), new CookieContainerHandler(jar))), _factory.CreateDefaultClient(address, new CookieContainerHandler(jar)));
+    }
+
+    private async Task SendAsync(string name, HttpClient client, Func<HttpRequestMessage> build)
+    {
+        _sent++;
+        var before = await SnapshotAsync();
+        HttpStatusCode status;
+        try
+        {
+            using var request = build();
+            using var response = await client.SendAsync(request);
+            status = response.StatusCode;
+        }
+        catch (HttpRequestException ex)
+        {
+            _failures.Add($"{name}: {ex.Message}");
+            return;
+        }
+
+        _statuses[(int)status] = _statuses.GetValueOrDefault((int)status) + 1;
+        if ((int)status >= 500)
+        {
+            _failures.Add($"{name}: answered {(int)status}");
+        }
+
+        var accepted = status is HttpStatusCode.Redirect or HttpStatusCode.SeeOther or HttpStatusCode.Found;
+        if (!accepted && await SnapshotAsync() != before)
+        {
+            _failures.Add($"{name}: refused ({(int)status}) but the data changed");
+        }
+        else if (accepted)
+        {
+            _failures.AddRange((await InvalidDataAsync()).Select(problem => $"{name}: accepted, and now {problem}"));
+        }
+    }
+
+    /// <summary>Users, routines, items and completions as JSON (failed sign-in counters left out).</summary>
+    private Task<string> SnapshotAsync() => _factory.WithDbAsync(async db => JsonSerializer.Serialize(new
+    {
+        Users = await db.Users.AsNoTracking().OrderBy(u => u.Id).Select(u => new { u.Id, u.UserName, u.Email, u.IsGuest, u.TimeZoneId, u.PasswordHash }).ToListAsync(),
+        Routines = await db.Routines.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.OwnerId, r.Name, r.WeeklyTarget, r.UpdatedAt }).ToListAsync(),
+        Items = await db.RoutineItems.AsNoTracking().OrderBy(i => i.Id).ToListAsync(),
+        Completions = await db.Completions.AsNoTracking().OrderBy(c => c.Id).ToListAsync(),
+    }));
+
+    /// <summary>Everything the forms promise about stored data, checked row by row.</summary>
+    private Task<List<string>> InvalidDataAsync() => _factory.WithDbAsync(async db =>
+    {
+        var problems = new List<string>();
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2);
+        foreach (var r in await db.Routines.AsNoTracking().Include(r => r.Items).ToListAsync())
+        {
+            Check(problems, r.Name.Trim().Length is > 0 and <= Routine.NameMaxLength && !r.Name.Any(char.IsControl), $"routine name {Show(r.Name)}");
+            Check(problems, r.WeeklyTarget is null or (>= 1 and <= 21), $"weekly target {r.WeeklyTarget}");
+            Check(problems, r.Items.Select(i => i.Position).Order().SequenceEqual(Enumerable.Range(0, r.Items.Count)), $"item positions of routine {r.Id}");
+            foreach (var i in r.Items)
+            {
+                Check(problems, (i.Reps is null or (>= 1 and <= 100)) && (i.HoldSeconds is null or (>= 1 and <= 600)) && (i.Sets is null or (>= 1 and <= 10)) && (i.PerDay is null or (>= 1 and <= 10)), $"item {i.Id} dosage");
+                Check(problems, i.Note is null || (i.Note.Length <= RoutineItem.NoteMaxLength && !i.Note.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))), $"item note {Show(i.Note ?? "")}");
+            }
+        }
+
+        var slugs = await db.RoutineItems.AsNoTracking().Select(i => new { i.RoutineId, i.StretchSlug }).ToListAsync();
+        foreach (var c in await db.Completions.AsNoTracking().ToListAsync())
+        {
+            Check(problems, c.PainBefore is null or (>= 0 and <= 10) && c.PainAfter is null or (>= 0 and <= 10), $"pain {c.PainBefore}/{c.PainAfter}");
+            Check(problems, c.LocalDate <= tomorrow && c.LocalDate >= tomorrow.AddYears(-6), $"date {c.LocalDate}");
+            Check(problems, c.StretchSlugs.Count > 0 && c.StretchSlugs.Distinct().Count() == c.StretchSlugs.Count && c.StretchSlugs.All(s => slugs.Contains(new { c.RoutineId, StretchSlug = s })), $"stretches {string.Join(",", c.StretchSlugs)}");
+            Check(problems, c.Note is null || (c.Note.Length <= Completion.NoteMaxLength && !c.Note.Any(ch => char.IsControl(ch) && ch is not ('\n' or '\r' or '\t'))), $"session note {Show(c.Note ?? "")}");
+        }
+
+        foreach (var u in await db.Users.AsNoTracking().ToListAsync())
+        {
+            Check(problems, StretchLibrary.Web.Tracking.LocalClock.IsKnownZone(u.TimeZoneId), $"time zone {Show(u.TimeZoneId)}");
+            Check(problems, u.IsGuest || (u.Email is { Length: <= 254 } && u.PasswordHash is not null), $"account {Show(u.UserName ?? "")}");
+        }
+
+        return problems;
+    });
+
+    private static void Check(List<string> problems, bool ok, string what)
+    {
+        if (!ok)
+        {
+            problems.Add("invalid " + what);
+        }
+    }
+
+    private static string Token(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+    private static Dictionary<string, string> With(Dictionary<string, string> valid, string token, params (string Field, string Value)[] changes)
+    {
+        var fields = new Dictionary<string, string>(valid) { ["__RequestVerificationToken"] = token };
+        foreach (var (field, value) in changes)
+        {
+            fields[field] = value;
+        }
+
+        return fields;
+    }
+
+    private static HttpRequestMessage Form(string url, IEnumerable<KeyValuePair<string, string>> fields) =>
+        new(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
+
+    private static HttpRequestMessage Raw(string url, string? contentType, string body) => RawBytes(url, contentType, Encoding.UTF8.GetBytes(body));
+
+    private static HttpRequestMessage RawBytes(string url, string? contentType, byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        if (contentType is not null)
+        {
+            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        return new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+    }
+
+    private static HttpRequestMessage Multipart(string url, string token, byte[] file)
+    {
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("Multipart"), "Name" },
+            { new ByteArrayContent(file), "Upload", "big.bin" },
+        };
+        return new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+    }
+
+    private static string Show(string value) =>
+        value.Length > 24 ? $"{Escape(value[..12])}…({value.Length} chars)" : Escape(value);
+
+    private static string Escape(string value) => string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+
+namespace StretchLibrary.Web.Tests;
+
+/// <summary>The built app started as a process (<c>dotnet StretchLibrary.Web.dll</c>) on a setting that cannot work.</summary>
+public sealed class StartupFailureTests : IDisposable
+{
+    private readonly string _folder = Path.Join(Path.GetTempPath(), "stretchlibrary-tests", "start-" + Guid.NewGuid().ToString("n"));
+
+    public StartupFailureTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task A_missing_content_folder_ends_with_one_line_and_exit_code_1()
+    {
+        var run = await RunAppAsync(content: Path.Join(_folder, "no-such-content"));
+
+        AssertOneLine(run, "Content folder not found: ");
+    }
+
+    [Fact]
+    public async Task A_database_path_under_a_file_ends_with_one_line_and_exit_code_1()
+    {
+        var file = Path.Join(_folder, "not-a-folder");
+        await File.WriteAllTextAsync(file, "a file where the data folder should be");
+
+        var run = await RunAppAsync(database: Path.Join(file, "app.db"));
+
+        AssertOneLine(run, "Database at ");
+    }
+
+    [Fact]
+    public async Task An_unwritable_database_folder_ends_with_one_line_and_exit_code_1()
+    {
+        // Root may write anywhere on disk, but nobody can create a folder under /proc.
+        var run = await RunAppAsync(database: "/proc/stretchlibrary/app.db");
+
+        AssertOneLine(run, "Database at '/proc/stretchlibrary/app.db' could not be prepared: ");
+    }
+
+    [Fact]
+    public async Task A_corrupt_database_file_ends_with_one_line_and_exit_code_1()
+    {
+        var database = Path.Join(_folder, "corrupt.db");
+        await File.WriteAllTextAsync(database, "this is not a database, just text that happens to be long enough to fill a header page");
+
+        var run = await RunAppAsync(database: database);
+
+        AssertOneLine(run, $"Database at '{database}' could not be prepared: ");
+    }
+
+    private static void AssertOneLine((int ExitCode, string Output, string Error) run, string prefix)
+    {
+        Assert.NotEqual(0, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith(prefix, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Output + run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAppAsync(string? content = null, string? database = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            ArgumentList = { Path.Join(AppContext.BaseDirectory, "StretchLibrary.Web.dll"), "--urls", "http://127.0.0.1:0" },
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Content__RootPath"] = content ?? TempContent.ShippedRoot,
+                ["ConnectionStrings__Default"] = $"Data Source={database ?? Path.Join(_folder, "app.db")}",
+            },
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("The app did not stop within 60 s: it started although it should not have.");
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+}
