@@ -37,6 +37,8 @@ public class LibraryFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Content:RootPath", ContentRoot);
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        // The test server has no URL of its own to infer HTTPS from; say so, as a TLS deployment would.
+        builder.UseSetting("Security:HttpsOnly", "true");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -7,7 +7,9 @@ public sealed class SecurityOptions
 
     /// <summary>
     /// True when every visitor reaches the app over HTTPS (directly or through a TLS proxy): cookies are then
-    /// <c>Secure</c> and <c>__Host-</c> prefixed. Unset: true outside Development.
+    /// <c>Secure</c> and <c>__Host-</c> prefixed. Unset: true when the app itself listens on HTTPS (an https://
+    /// URL in <c>urls</c>/<c>ASPNETCORE_URLS</c>, or <c>HTTPS_PORTS</c>), so a plain-HTTP deployment keeps working
+    /// (its cookies are still Secure whenever a request does arrive over HTTPS).
     /// </summary>
     public bool? HttpsOnly { get; set; }
 
@@ -21,5 +23,7 @@ public sealed class SecurityOptions
     public int MaxFormFields { get; set; } = 256;
 
     public static bool IsHttpsOnly(IConfiguration configuration, IHostEnvironment environment) =>
-        configuration.GetValue<bool?>($"{Section}:{nameof(HttpsOnly)}") ?? !environment.IsDevelopment();
+        configuration.GetValue<bool?>($"{Section}:{nameof(HttpsOnly)}")
+            ?? (!environment.IsDevelopment()
+                && ((configuration["urls"] ?? "").Contains("https://", StringComparison.OrdinalIgnoreCase) || !string.IsNullOrEmpty(configuration["https_ports"])));
 }
