@@ -27,21 +27,6 @@ public static class PasswordPolicy
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, PasswordValidator<AppUser>>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, CommonPasswordValidator>());
 
-        services.Configure<SecurityStampValidatorOptions>(stamp =>
-        {
-            // Check the stamp on every request, so signing out (which changes it) ends every copy of the cookie.
-            stamp.ValidationInterval = TimeSpan.Zero;
-            stamp.OnRefreshingPrincipal = context =>
-            {
-                // The refreshed principal is rebuilt from the database; keep the claim that marks a guest sign-in.
-                if (context.CurrentPrincipal?.FindFirst(GuestAccounts.GuestClaim) is { } guest && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
-                {
-                    identity.AddClaim(new System.Security.Claims.Claim(guest.Type, guest.Value));
-                }
-
-                return Task.CompletedTask;
-            };
-        });
         return services;
     }
 }

@@ -34,6 +34,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddAppSecurityHeaders(builder.Environment.IsDevelopment());
         services.AddAppCookies(SecurityOptions.IsHttpsOnly(builder.Configuration, builder.Environment));
         services.AddPasswordPolicy();
+        services.AddSessionValidation();
         services.AddAppRateLimits();
         return builder;
     }
