@@ -82,6 +82,7 @@ public sealed class GuestAccounts(UserManager<AppUser> users, SignInManager<AppU
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Routines.Where(r => r.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(r => r.OwnerId, userId), cancellationToken);
         await db.Completions.Where(c => c.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(c => c.OwnerId, userId), cancellationToken);
+        await db.ShareLinks.Where(l => l.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(l => l.OwnerId, userId), cancellationToken);
         await db.Users.Where(u => u.Id == guestId).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
