@@ -10,6 +10,7 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
     private readonly LibraryFactory _factory = new();
     private int _routineId;
     private int _itemId;
+    private int _linkId;
 
     public static TheoryData<string, string> Handlers => new()
     {
@@ -18,6 +19,8 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
         { "GET", "/routines/{id}/done" },
         { "GET", "/routines/{id}/history" },
         { "GET", "/routines/{id}/delete" },
+        { "GET", "/routines/{id}/sheet" },
+        { "GET", "/routines/{id}/share" },
         { "POST", "/routines/{id}?handler=Rename" },
         { "POST", "/routines/{id}?handler=Target" },
         { "POST", "/routines/{id}?handler=Duplicate" },
@@ -28,6 +31,8 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
         { "POST", "/routines/{id}/done" },
         { "POST", "/routines/{id}/done?handler=undo" },
         { "POST", "/routines/{id}/delete" },
+        { "POST", "/routines/{id}/share" },
+        { "POST", "/routines/{id}/share?handler=Revoke&linkId={link}" },
         { "POST", "/routines/add/chin-tucks" },
     };
 
@@ -39,6 +44,9 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
         _routineId = owner.RoutineId;
         await owner.MarkDoneAsync(DateOnly.FromDateTime(DateTime.UtcNow));
         _itemId = await _factory.WithDbAsync(db => db.RoutineItems.Where(i => i.RoutineId == _routineId).OrderBy(i => i.Position).Select(i => i.Id).FirstAsync());
+        await owner.GetAsync($"/routines/{_routineId}/share");
+        await owner.SubmitAsync("form.create-link");
+        _linkId = await _factory.WithDbAsync(db => db.ShareLinks.Select(l => l.Id).SingleAsync());
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -89,7 +97,8 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
     private async Task<HttpResponseMessage> SendAsync(RoutineClient visitor, string method, string template)
     {
         var url = template.Replace("{id}", _routineId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{item}", _itemId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{item}", _itemId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{link}", _linkId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         if (method == "GET")
         {
             return await visitor.Http.GetAsync(url);
@@ -106,15 +115,17 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
             ["Input.Reps"] = "50",
             ["Input.Date"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Input.Stretches"] = "prone-w",
+            ["ExpiresInDays"] = "30",
         });
         return await visitor.Http.PostAsync(url, content);
     }
 
-    /// <summary>Every row of routines, items and completions as JSON: equal snapshots mean nothing changed.</summary>
+    /// <summary>Every row of routines, items, completions and share links as JSON: equal snapshots mean nothing changed.</summary>
     private Task<string> SnapshotAsync() => _factory.WithDbAsync(async db => JsonSerializer.Serialize(new
     {
         Routines = await db.Routines.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.OwnerId, r.Name, r.WeeklyTarget, r.UpdatedAt }).ToListAsync(),
         Items = await db.RoutineItems.AsNoTracking().OrderBy(i => i.Id).ToListAsync(),
         Completions = await db.Completions.AsNoTracking().OrderBy(c => c.Id).ToListAsync(),
+        ShareLinks = await db.ShareLinks.AsNoTracking().OrderBy(l => l.Id).ToListAsync(),
     }));
 }
