@@ -1,8 +1,13 @@
+using System.ComponentModel;
+using System.Diagnostics;
 using System.Text;
 
 namespace StretchLibrary.BrowserTests;
 
-/// <summary>Just enough PDF reading to count pages, without a PDF library.</summary>
+/// <summary>
+/// Just enough PDF reading to count pages without a PDF library, plus text and pictures through Debian's
+/// poppler-utils (<c>pdftotext</c>, <c>pdftoppm</c>), which <c>tests/run</c> installs when they are missing.
+/// </summary>
 public static partial class PdfDocument
 {
     /// <summary>
@@ -21,4 +26,70 @@ public static partial class PdfDocument
 
     [GeneratedRegex(@"/Type\s*/Page(?![A-Za-z])")]
     private static partial Regex PageObject();
+
+    /// <summary>The text of every page, in content order (<c>pdftotext -raw</c>).</summary>
+    public static async Task<string> ExtractTextAsync(byte[] pdf)
+    {
+        var folder = Directory.CreateTempSubdirectory("stretchlibrary-pdf");
+        try
+        {
+            var input = Path.Join(folder.FullName, "in.pdf");
+            var output = Path.Join(folder.FullName, "out.txt");
+            await File.WriteAllBytesAsync(input, pdf);
+            await RunAsync("pdftotext", "-raw", "-enc", "UTF-8", input, output);
+            return await File.ReadAllTextAsync(output);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Renders the first page to a PNG at <paramref name="dpi"/> (<c>pdftoppm -png -singlefile</c>).</summary>
+    public static async Task RenderFirstPageAsync(byte[] pdf, string pngPath, int dpi)
+    {
+        var folder = Directory.CreateTempSubdirectory("stretchlibrary-pdf");
+        try
+        {
+            var input = Path.Join(folder.FullName, "in.pdf");
+            await File.WriteAllBytesAsync(input, pdf);
+            var prefix = Path.Join(folder.FullName, "page");
+            await RunAsync("pdftoppm", "-png", "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-singlefile", input, prefix);
+            File.Copy(prefix + ".png", pngPath, overwrite: true);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task RunAsync(string tool, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start.");
+        }
+        catch (Win32Exception ex)
+        {
+            // A missing tool fails the test rather than skipping it: print checks that never run prove nothing.
+            throw new InvalidOperationException($"{tool} not found ({ex.Message}). Install Debian's poppler-utils package; tests/run does when it is missing.", ex);
+        }
+
+        using (process)
+        {
+            var errors = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{tool} exited with {process.ExitCode}: {errors}");
+            }
+        }
+    }
 }

@@ -85,6 +85,7 @@ public sealed class GuestAccounts(UserManager<AppUser> users, SignInManager<AppU
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Routines.Where(r => r.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(r => r.OwnerId, userId), ct);
             await db.Completions.Where(c => c.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(c => c.OwnerId, userId), ct);
+            await db.ShareLinks.Where(l => l.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(l => l.OwnerId, userId), ct);
             await db.Users.Where(u => u.Id == guestId).ExecuteDeleteAsync(ct);
             await transaction.CommitAsync(ct);
         }, cancellationToken);

@@ -11,6 +11,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Completion> Completions => Set<Completion>();
 
+    public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -24,6 +26,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             routine.HasOne<AppUser>().WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Cascade);
             routine.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.RoutineId).OnDelete(DeleteBehavior.Cascade);
             routine.HasMany(r => r.Completions).WithOne().HasForeignKey(c => c.RoutineId).OnDelete(DeleteBehavior.Cascade);
+            routine.HasMany<ShareLink>().WithOne().HasForeignKey(l => l.RoutineId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<RoutineItem>(item =>
@@ -37,6 +40,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             completion.Property(c => c.Note).HasMaxLength(Completion.NoteMaxLength);
             completion.HasIndex(c => new { c.OwnerId, c.RoutineId, c.LocalDate });
+        });
+
+        builder.Entity<ShareLink>(link =>
+        {
+            link.Property(l => l.TokenHash).HasMaxLength(64);
+            link.HasIndex(l => l.TokenHash).IsUnique();
+            link.HasIndex(l => new { l.OwnerId, l.RoutineId });
         });
     }
 

@@ -13,4 +13,7 @@ public static class Ownership
 
     public static IQueryable<Completion> OwnedBy(this IQueryable<Completion> completions, string? ownerId) =>
         completions.Where(c => ownerId != null && c.OwnerId == ownerId);
+
+    public static IQueryable<ShareLink> OwnedBy(this IQueryable<ShareLink> links, string? ownerId) =>
+        links.Where(l => ownerId != null && l.OwnerId == ownerId);
 }

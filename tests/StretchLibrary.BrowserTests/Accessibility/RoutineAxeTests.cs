@@ -23,7 +23,15 @@ public sealed class RoutineAxeTests(BrowserFixture browser)
         await Expect(page.Locator("figure.pain-trend")).ToBeVisibleAsync();
         var routine = new Uri(page.Url).AbsolutePath;
         var item = await page.GetByRole(AriaRole.Link, new() { Name = "Edit: Chin tucks" }).GetAttributeAsync("href");
-        string[] paths = ["/routines", routine, $"{routine}/play", $"{routine}/play?step=2", $"{routine}/done", $"{routine}/history", $"{routine}/delete", item!, "/routines/add/prone-w", $"{routine}/reminder", "/account", "/account/import", "/account/register", "/account/login", "/stretches/chin-tucks"];
+        await page.GotoAsync($"{routine}/share");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make a share link" }).ClickAsync();
+        var shared = new Uri(await page.GetByLabel("Link to the routine").InputValueAsync()).AbsolutePath;
+        string[] paths =
+        [
+            "/routines", routine, $"{routine}/play", $"{routine}/play?step=2", $"{routine}/done", $"{routine}/history", $"{routine}/delete", item!, $"{routine}/sheet",
+            $"{routine}/sheet?size=large&weeks=2", $"{routine}/share", shared, $"{shared}/sheet", "/routines/add/prone-w",
+            $"{routine}/reminder", "/account", "/account/import", "/account/register", "/account/login", "/stretches/chin-tucks",
+        ];
 
         var problems = new List<string>();
         foreach (var path in paths)

@@ -8,3 +8,11 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   }
 });
+
+// Print buttons (on routine sheets) stay hidden without JavaScript; the browser's own Print works there too.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const button of document.querySelectorAll("button.js-print")) {
+    button.hidden = false;
+    button.addEventListener("click", () => window.print());
+  }
+});

@@ -10,6 +10,7 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
     private readonly LibraryFactory _factory = new();
     private int _routineId;
     private int _itemId;
+    private int _linkId;
 
     public static TheoryData<string, string> Handlers => new()
     {
@@ -20,6 +21,8 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
         { "GET", "/routines/{id}/delete" },
         { "GET", "/routines/{id}/reminder" },
         { "GET", "/routines/{id}/reminder?days=Monday&time=08:00" },
+        { "GET", "/routines/{id}/sheet" },
+        { "GET", "/routines/{id}/share" },
         { "POST", "/routines/{id}?handler=Rename" },
         { "POST", "/routines/{id}?handler=Target" },
         { "POST", "/routines/{id}?handler=Duplicate" },
@@ -30,6 +33,8 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
         { "POST", "/routines/{id}/done" },
         { "POST", "/routines/{id}/done?handler=undo" },
         { "POST", "/routines/{id}/delete" },
+        { "POST", "/routines/{id}/share" },
+        { "POST", "/routines/{id}/share?handler=Revoke&linkId={link}" },
         { "POST", "/routines/add/chin-tucks" },
     };
 
@@ -41,6 +46,9 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
         _routineId = owner.RoutineId;
         await owner.MarkDoneAsync(DateOnly.FromDateTime(DateTime.UtcNow));
         _itemId = await _factory.WithDbAsync(db => db.RoutineItems.Where(i => i.RoutineId == _routineId).OrderBy(i => i.Position).Select(i => i.Id).FirstAsync());
+        await owner.GetAsync($"/routines/{_routineId}/share");
+        await owner.SubmitAsync("form.create-link");
+        _linkId = await _factory.WithDbAsync(db => db.ShareLinks.Select(l => l.Id).SingleAsync());
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -135,7 +143,8 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
     private async Task<HttpResponseMessage> SendAsync(RoutineClient visitor, string method, string template)
     {
         var url = template.Replace("{id}", _routineId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{item}", _itemId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{item}", _itemId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{link}", _linkId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         if (method == "GET")
         {
             return await visitor.Http.GetAsync(url);
@@ -152,15 +161,17 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
             ["Input.Reps"] = "50",
             ["Input.Date"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Input.Stretches"] = "prone-w",
+            ["ExpiresInDays"] = "30",
         });
         return await visitor.Http.PostAsync(url, content);
     }
 
-    /// <summary>Every row of routines, items and completions as JSON: equal snapshots mean nothing changed.</summary>
+    /// <summary>Every row of routines, items, completions and share links as JSON: equal snapshots mean nothing changed.</summary>
     private Task<string> SnapshotAsync() => _factory.WithDbAsync(async db => JsonSerializer.Serialize(new
     {
         Routines = await db.Routines.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.OwnerId, r.Name, r.WeeklyTarget, r.UpdatedAt }).ToListAsync(),
         Items = await db.RoutineItems.AsNoTracking().OrderBy(i => i.Id).ToListAsync(),
         Completions = await db.Completions.AsNoTracking().OrderBy(c => c.Id).ToListAsync(),
+        ShareLinks = await db.ShareLinks.AsNoTracking().OrderBy(l => l.Id).ToListAsync(),
     }));
 }

@@ -1,0 +1,31 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace StretchLibrary.Web.Data;
+
+public static class ShareLinks
+{
+    /// <summary>128 random bits: too many to guess, and 22 characters in a URL.</summary>
+    private const int TokenBytes = 16;
+
+    /// <summary>A new unguessable token, base64url without padding.</summary>
+    public static string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
+
+    public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>Links that open their routine at <paramref name="now"/>: not revoked and not expired.</summary>
+    public static IQueryable<ShareLink> ActiveAt(this IQueryable<ShareLink> links, DateTimeOffset now) =>
+        links.Where(l => l.RevokedAt == null && (l.ExpiresAt == null || l.ExpiresAt > now));
+
+    /// <summary>The routine (with its items) an active link opens, or null for a wrong, revoked or expired token.</summary>
+    public static async Task<Routine?> FindSharedRoutineAsync(this AppDbContext db, string token, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var hash = Hash(token);
+        var routineId = await db.ShareLinks.ActiveAt(now).Where(l => l.TokenHash == hash).Select(l => (int?)l.RoutineId).SingleOrDefaultAsync(cancellationToken);
+        return routineId is null
+            ? null
+            : await db.Routines.AsNoTracking().Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == routineId, cancellationToken);
+    }
+}

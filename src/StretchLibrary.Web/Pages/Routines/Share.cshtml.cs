@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Data;
+
+namespace StretchLibrary.Web.Pages.Routines;
+
+/// <summary>The owner's read-only links to a routine: create one (with an expiry), see the active ones, revoke.</summary>
+public sealed class ShareModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public sealed record LinkRow(int Id, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt);
+
+    /// <summary>Expiry choices in days; 0 means never.</summary>
+    public static readonly IReadOnlyList<int> ExpiryChoices = [7, 30, 90, 0];
+
+    public string RoutineName { get; private set; } = "";
+
+    public IReadOnlyList<LinkRow> Links { get; private set; } = [];
+
+    [BindProperty]
+    public int ExpiresInDays { get; set; } = 30;
+
+    /// <summary>The token just created: the only time the full link can be shown, since only its hash is stored.</summary>
+    [TempData]
+    public string? NewToken { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var userId = User.UserId();
+        var name = await db.Routines.AsNoTracking().OwnedBy(userId).Where(r => r.Id == id).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken);
+        if (name is null)
+        {
+            return NotFound();
+        }
+
+        RoutineName = name;
+        Links = await db.ShareLinks.AsNoTracking().OwnedBy(userId).ActiveAt(clock.GetUtcNow()).Where(l => l.RoutineId == id)
+            .OrderByDescending(l => l.Id).Select(l => new LinkRow(l.Id, l.CreatedAt, l.ExpiresAt)).ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        var routine = await db.Routines.AsNoTracking().OwnedBy(User.UserId()).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (routine is null)
+        {
+            return NotFound();
+        }
+
+        if (!ExpiryChoices.Contains(ExpiresInDays))
+        {
+            return BadRequest();
+        }
+
+        var now = clock.GetUtcNow();
+        var token = ShareLinks.NewToken();
+        db.ShareLinks.Add(new ShareLink
+        {
+            RoutineId = id,
+            OwnerId = routine.OwnerId,
+            TokenHash = ShareLinks.Hash(token),
+            CreatedAt = now,
+            ExpiresAt = ExpiresInDays == 0 ? null : now.AddDays(ExpiresInDays),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        NewToken = token;
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(int id, int linkId, CancellationToken cancellationToken)
+    {
+        var link = await db.ShareLinks.OwnedBy(User.UserId()).ActiveAt(clock.GetUtcNow()).SingleOrDefaultAsync(l => l.Id == linkId && l.RoutineId == id, cancellationToken);
+        if (link is null)
+        {
+            return NotFound();
+        }
+
+        link.RevokedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        Message = "Link revoked. Anyone who opens it now sees “page not found”.";
+        return RedirectToPage(new { id });
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Tracking;
+
+namespace StretchLibrary.Web.Pages.Routines;
+
+/// <summary>The owner's printable sheet of a routine; its QR code opens the routine page.</summary>
+public sealed class SheetModel(AppDbContext db, ContentStore content, TimeProvider clock) : PageModel
+{
+    public SheetView Sheet { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(int id, string? size, int? weeks, CancellationToken cancellationToken)
+    {
+        var userId = User.UserId();
+        var routine = await db.Routines.AsNoTracking().OwnedBy(userId).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (routine is null)
+        {
+            return NotFound();
+        }
+
+        var zone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleAsync(cancellationToken);
+        var today = LocalClock.Today(clock.GetUtcNow(), LocalClock.FindZone(zone));
+        var online = Url.PageLink("/Routines/Details", values: new { id })!;
+        Sheet = SheetView.Create(routine, content.Current, today, online, $"/routines/{id}", size, weeks);
+        return Page();
+    }
+}

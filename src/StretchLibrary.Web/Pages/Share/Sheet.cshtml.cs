@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Pages.Routines;
+using StretchLibrary.Web.Tracking;
+
+namespace StretchLibrary.Web.Pages.Share;
+
+/// <summary>The printable sheet of a shared routine; its QR code opens the share link.</summary>
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class SheetModel(AppDbContext db, ContentStore content, TimeProvider clock) : PageModel
+{
+    public SheetView Sheet { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(string token, string? size, int? weeks, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (await db.FindSharedRoutineAsync(token, now, cancellationToken) is not { } routine)
+        {
+            return NotFound();
+        }
+
+        // The visitor's calendar date when they have an account here; the owner's zone is not theirs to see.
+        var userId = User.UserId();
+        var zone = userId is null ? null : await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleOrDefaultAsync(cancellationToken);
+        var today = LocalClock.Today(now, LocalClock.FindZone(zone));
+        var online = Url.PageLink("/Share/Index", values: new { token })!;
+        Sheet = SheetView.Create(routine, content.Current, today, online, $"/s/{token}", size, weeks);
+        Response.Headers["X-Robots-Tag"] = "noindex";
+        return Page();
+    }
+}

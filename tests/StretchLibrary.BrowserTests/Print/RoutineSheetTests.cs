@@ -1,0 +1,160 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace StretchLibrary.BrowserTests.Print;
+
+[Collection(BrowserCollectionDefinition.Name)]
+public sealed class RoutineSheetTests(BrowserFixture browser)
+{
+    /// <summary>Eight stretches, the most a sheet promises to fit on one page; three of them are done per side.</summary>
+    private static readonly string[] EightStretches =
+    [
+        "chin-tucks", "seated-cervical-rotation", "neck-flexion-extension", "backward-shoulder-rolls",
+        "prone-w", "thoracic-extension", "quadruped-rotation", "thoracic-rotation-stretch",
+    ];
+
+    [Theory]
+    [InlineData("A4")]
+    [InlineData("Letter")]
+    public async Task Sheet_of_eight_stretches_prints_on_one_page_with_every_name_and_dosage(string format)
+    {
+        // Arrange
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var routine = await BuildRoutineAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Print sheet" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Print" })).ToBeVisibleAsync();
+
+        // Act
+        var pdf = await page.PdfAsync(new() { Format = format, PrintBackground = true });
+
+        // Assert
+        var pages = PdfDocument.CountPages(pdf);
+        if (pages != 1)
+        {
+            Assert.Fail($"The sheet prints on {pages} pages of {format}; the PDF is at {KeepForInspection($"sheet-{format}", pdf)}");
+        }
+
+        var text = Squeeze(await PdfDocument.ExtractTextAsync(pdf));
+        foreach (var (title, dosage) in routine)
+        {
+            Assert.Contains(Squeeze(title), text, StringComparison.Ordinal);
+            Assert.Contains(Squeeze(dosage), text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(Squeeze("Hold 8 s, 10 reps"), text, StringComparison.Ordinal);
+
+        // For the README: only when asked, so a normal run never rewrites a tracked file.
+        if (format == "A4" && Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1")
+        {
+            await PdfDocument.RenderFirstPageAsync(pdf, Path.Join(StretchLibraryApp.RepositoryRoot, "docs", "screenshots", "routine-sheet.png"), dpi: 60);
+        }
+    }
+
+    [Fact]
+    public async Task Printed_sheet_leaves_out_navigation_and_the_options_form()
+    {
+        // Arrange: on screen, the options and the site's navigation are there.
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BuildRoutineAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Print sheet" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Large print")).ToBeVisibleAsync();
+
+        // Act
+        var text = await PdfDocument.ExtractTextAsync(await page.PdfAsync(new() { Format = "A4", PrintBackground = true }));
+
+        // Assert
+        Assert.Contains("Week of", text, StringComparison.Ordinal);
+        foreach (var chrome in new[] { "My routines", "Sign in", "Search", "Large print", "Two weeks", "Update sheet", "Back to the routine", "guest" })
+        {
+            Assert.DoesNotContain(chrome, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Large_print_sheet_has_bigger_type_every_name_and_at_most_two_pages()
+    {
+        // Arrange
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var routine = await BuildRoutineAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Print sheet" }).ClickAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        var normalSize = await BodyFontSizeAsync(page);
+        await page.EmulateMediaAsync(new() { Media = Media.Null });
+
+        // Act: the options form works without script, as a plain GET.
+        await page.GetByLabel("Large print").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Update sheet" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"size=large"));
+        var pdf = await page.PdfAsync(new() { Format = "Letter", PrintBackground = true });
+
+        // Assert
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        var largeSize = await BodyFontSizeAsync(page);
+        Assert.True(largeSize > normalSize * 1.2, $"Large print is {largeSize}px against {normalSize}px.");
+        var pages = PdfDocument.CountPages(pdf);
+        if (pages is < 1 or > 2)
+        {
+            Assert.Fail($"Large print takes {pages} pages; the PDF is at {KeepForInspection("sheet-large", pdf)}");
+        }
+
+        var text = Squeeze(await PdfDocument.ExtractTextAsync(pdf));
+        foreach (var (title, _) in routine)
+        {
+            Assert.Contains(Squeeze(title), text, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// Adds the eight stretches to a new routine through the stretch pages, overrides one dosage, and returns each
+    /// item's title and dosage as the routine page shows them. Ends on the routine page.
+    /// </summary>
+    private static async Task<List<(string Title, string Dosage)>> BuildRoutineAsync(IPage page)
+    {
+        foreach (var slug in EightStretches)
+        {
+            await page.GotoAsync($"/stretches/{slug}");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Add to routine" }).ClickAsync();
+            if (slug == EightStretches[0])
+            {
+                await page.GetByLabel("A new routine").CheckAsync();
+                await page.GetByLabel("Name of the new routine").FillAsync("Morning posture reset");
+            }
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add to routine" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex(@"/routines/\d+"));
+        }
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit: Thoracic extension" }).ClickAsync();
+        await page.GetByLabel("Hold (seconds)").FillAsync("8");
+        await page.GetByLabel("Note").FillAsync("Use the kitchen chair, not the office one.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.Locator(".routine-item")).ToHaveCountAsync(EightStretches.Length);
+
+        var items = new List<(string, string)>();
+        foreach (var item in await page.Locator(".routine-item").AllAsync())
+        {
+            var title = (await item.Locator(".item-title").TextContentAsync())!.Trim();
+            var dosage = (await item.Locator(".item-dosage").TextContentAsync())!.Replace("(your dosage)", "", StringComparison.Ordinal).Trim();
+            items.Add((title, dosage));
+        }
+
+        return items;
+    }
+
+    private static Task<double> BodyFontSizeAsync(IPage page) =>
+        page.EvaluateAsync<double>("parseFloat(getComputedStyle(document.body).fontSize)");
+
+    /// <summary>Text without whitespace, so a line break in the PDF does not split a match.</summary>
+    private static string Squeeze(string text) => Regex.Replace(text, @"\s+", "");
+
+    private static string KeepForInspection(string name, byte[] pdf)
+    {
+        var path = Path.Join(Path.GetTempPath(), "stretchlibrary-print", $"{name}.pdf");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, pdf);
+        return path;
+    }
+}

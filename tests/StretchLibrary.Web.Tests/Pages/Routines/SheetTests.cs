@@ -1,0 +1,176 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using QRCoder;
+
+namespace StretchLibrary.Web.Tests.Pages.Routines;
+
+public sealed class SheetTests : IDisposable
+{
+    private readonly LibraryFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task Sheet_shows_each_stretch_with_its_dosage_and_the_routines_overrides()
+    {
+        var visitor = await WithRoutineAsync("chin-tucks", "thoracic-extension");
+        await OverrideAsync(visitor, "Thoracic extension", ("Input.HoldSeconds", 8), ("Input.Note", "Kitchen chair"));
+
+        var sheet = await visitor.GetAsync($"/routines/{visitor.RoutineId}/sheet");
+
+        Assert.Equal("Desk sheet", sheet.QuerySelector(".sheet h1")!.TextContent);
+        Assert.Equal(["Chin tucks", "Thoracic extension"], Texts(sheet, ".sheet-item h2"));
+        Assert.Equal(["Hold 2-3 s, 10 reps, 2-3 times a day", "Hold 8 s, 10 reps"], Texts(sheet, ".sheet-item .sheet-dosage"));
+        var item = sheet.QuerySelector(".sheet-item[data-slug=thoracic-extension]")!;
+        Assert.Equal("Set-up: Sit in a sturdy chair with a backrest and no wheels, hands behind your head.", item.QuerySelector(".sheet-setup")!.TextContent);
+        Assert.InRange(item.QuerySelectorAll(".sheet-steps li").Length, 2, 4);
+        Assert.Equal("Stop if: Sharp pain in your back or neck.", item.QuerySelector(".sheet-stop")!.TextContent);
+        Assert.Equal("Note: Kitchen chair", item.QuerySelector(".sheet-note")!.TextContent);
+        Assert.Contains("Stop if you feel sharp pain", sheet.QuerySelector(".sheet-safety")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Tick_grid_has_left_and_right_boxes_only_for_stretches_done_per_side()
+    {
+        var visitor = await WithRoutineAsync("chin-tucks", "quadruped-rotation");
+
+        var sheet = await visitor.GetAsync($"/routines/{visitor.RoutineId}/sheet");
+
+        Assert.Equal(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], Texts(sheet, ".tick-grid thead th.tick-day"));
+        var both = sheet.QuerySelector(".tick-grid tr[data-slug=chin-tucks]")!;
+        Assert.Equal((7, 0, 0), (both.QuerySelectorAll(".tick").Length, both.QuerySelectorAll(".tick-left").Length, both.QuerySelectorAll(".tick-right").Length));
+        var each = sheet.QuerySelector(".tick-grid tr[data-slug=quadruped-rotation]")!;
+        Assert.Equal((14, 7, 7), (each.QuerySelectorAll(".tick").Length, each.QuerySelectorAll(".tick-left").Length, each.QuerySelectorAll(".tick-right").Length));
+        Assert.Single(sheet.QuerySelectorAll(".tick-weeks th"), th => th.TextContent.StartsWith("Week of ___", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Two_week_option_gives_fourteen_day_columns()
+    {
+        var visitor = await WithRoutineAsync("chin-tucks", "quadruped-rotation");
+
+        var sheet = await visitor.GetAsync($"/routines/{visitor.RoutineId}/sheet?weeks=2");
+
+        Assert.Equal(14, sheet.QuerySelectorAll(".tick-grid thead th.tick-day").Length);
+        Assert.Equal(2, sheet.QuerySelectorAll(".tick-weeks th").Count(th => th.TextContent.StartsWith("Week of", StringComparison.Ordinal)));
+        Assert.Equal(14, sheet.QuerySelectorAll(".tick-grid tr[data-slug=chin-tucks] td.tick-day").Length);
+        Assert.Equal(28, sheet.QuerySelectorAll(".tick-grid tr[data-slug=quadruped-rotation] .tick").Length);
+        Assert.True(sheet.QuerySelector(".sheet-options input[name=weeks][value='2']")!.HasAttribute("checked"));
+    }
+
+    [Fact]
+    public async Task Options_are_a_plain_get_form_and_large_print_marks_the_sheet()
+    {
+        var visitor = await WithRoutineAsync("chin-tucks");
+
+        var normal = await visitor.GetAsync($"/routines/{visitor.RoutineId}/sheet");
+        var large = await visitor.GetAsync($"/routines/{visitor.RoutineId}/sheet?size=large");
+
+        var form = normal.Form(".sheet-options");
+        Assert.Equal("get", form.Method);
+        Assert.NotNull(form.QuerySelector("input[type=checkbox][name=size][value=large]"));
+        Assert.False(normal.QuerySelector(".sheet")!.ClassList.Contains("sheet-large"));
+        Assert.True(large.QuerySelector(".sheet")!.ClassList.Contains("sheet-large"));
+        Assert.True(large.QuerySelector(".sheet-options input[name=size]")!.HasAttribute("checked"));
+        // The Print button is for script to reveal: no inline handler, hidden until then, outside any form.
+        var print = normal.QuerySelector("button.js-print")!;
+        Assert.Equal(("button", true, null), (print.GetAttribute("type"), print.HasAttribute("hidden"), print.Closest("form")));
+        Assert.Null(print.GetAttribute("onclick"));
+    }
+
+    [Fact]
+    public async Task Sheet_has_an_svg_qr_code_that_opens_the_routine_online()
+    {
+        var visitor = await WithRoutineAsync("chin-tucks");
+
+        var sheet = await visitor.GetAsync($"/routines/{visitor.RoutineId}/sheet");
+
+        var svg = sheet.QuerySelector(".sheet-qr svg");
+        Assert.NotNull(svg);
+        Assert.Equal(ExpectedQrPath($"http://localhost/routines/{visitor.RoutineId}"), svg.QuerySelector("path")!.GetAttribute("d"));
+        Assert.Null(svg.QuerySelector("[style]"));
+    }
+
+    [Fact]
+    public async Task Sheet_is_dated_by_the_users_local_calendar()
+    {
+        _factory.Clock.Now = new DateTimeOffset(2026, 3, 10, 23, 30, 0, TimeSpan.Zero);
+        var visitor = new RoutineClient(_factory.CreateClient());
+        await visitor.GetAsync("/routines/add/chin-tucks");
+        await visitor.SubmitAsync("form[method=post]", ("RoutineId", 0), ("NewName", "Evening"), ("Tz", "Europe/Berlin"));
+
+        var sheet = await visitor.GetAsync($"/routines/{visitor.RoutineId}/sheet");
+
+        Assert.Contains("printed 11 March 2026", sheet.QuerySelector(".sheet-meta")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Notes_and_names_are_rendered_as_text()
+    {
+        var visitor = await WithRoutineAsync("chin-tucks");
+        await visitor.SubmitAsync("form[action*='handler=Rename']", ("Name", "<b>Mine</b>"));
+        await OverrideAsync(visitor, "Chin tucks", ("Input.Note", "<script>alert(1)</script> & <img src=x onerror=alert(2)>"));
+
+        var sheet = await visitor.GetAsync($"/routines/{visitor.RoutineId}/sheet");
+
+        Assert.Equal("<b>Mine</b>", sheet.QuerySelector(".sheet h1")!.TextContent);
+        Assert.Equal("Note: <script>alert(1)</script> & <img src=x onerror=alert(2)>", sheet.QuerySelector(".sheet-note")!.TextContent);
+        Assert.Empty(sheet.QuerySelectorAll(".sheet script, .sheet img, .sheet h1 b"));
+    }
+
+    [Fact]
+    public async Task A_stretch_that_left_the_library_is_left_off_with_a_note()
+    {
+        var visitor = await WithRoutineAsync("chin-tucks", "prone-w");
+        await _factory.WithDbAsync(db => db.RoutineItems.Where(i => i.StretchSlug == "prone-w").ExecuteUpdateAsync(s => s.SetProperty(i => i.StretchSlug, "retired-stretch")));
+
+        var sheet = await visitor.GetAsync($"/routines/{visitor.RoutineId}/sheet");
+
+        Assert.Equal(["Chin tucks"], Texts(sheet, ".sheet-item h2"));
+        Assert.Single(sheet.QuerySelectorAll(".tick-grid tbody tr"));
+        Assert.Equal("1 stretch in this routine is no longer in the library and left off this sheet.", sheet.QuerySelector(".sheet-skipped")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Routine_page_links_to_its_sheet_and_an_unknown_sheet_is_404()
+    {
+        var visitor = await WithRoutineAsync("chin-tucks");
+
+        var page = await visitor.GetAsync($"/routines/{visitor.RoutineId}");
+        using var missing = await visitor.Http.GetAsync($"/routines/{visitor.RoutineId + 100}/sheet");
+
+        Assert.Equal($"/routines/{visitor.RoutineId}/sheet", page.QuerySelectorAll("a").Single(a => a.TextContent == "Print sheet").GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    /// <summary>The path QRCoder draws for <paramref name="url"/>, the way the sheet draws it.</summary>
+    internal static string ExpectedQrPath(string url)
+    {
+        using var data = QRCodeGenerator.GenerateQrCode(new PayloadGenerator.Url(url), QRCodeGenerator.ECCLevel.M);
+        using var svg = new SvgQRCode(data);
+        var markup = svg.GetGraphic(new System.Drawing.Size(100, 100), "#000000", "#ffffff", drawQuietZones: true, SvgQRCode.SizingMode.ViewBoxAttribute);
+        return System.Text.RegularExpressions.Regex.Match(markup, "<path[^>]* d=\"([^\"]+)\"").Groups[1].Value;
+    }
+
+    private static string[] Texts(IDocument page, string selector) => [.. page.QuerySelectorAll(selector).Select(e => e.TextContent.Trim())];
+
+    private async Task<RoutineClient> WithRoutineAsync(params string[] slugs)
+    {
+        var visitor = new RoutineClient(_factory.CreateClient());
+        await visitor.AddAsync(slugs[0], newRoutine: "Desk sheet");
+        foreach (var slug in slugs.Skip(1))
+        {
+            await visitor.AddAsync(slug, routineId: visitor.RoutineId);
+        }
+
+        return visitor;
+    }
+
+    private static async Task OverrideAsync(RoutineClient visitor, string title, params (string Name, object? Value)[] values)
+    {
+        await visitor.GetAsync($"/routines/{visitor.RoutineId}");
+        await visitor.GetAsync(visitor.Page!.QuerySelector($"a[aria-label='Edit: {title}']")!.GetAttribute("href")!);
+        await visitor.SubmitAsync("form[method=post]", values);
+    }
+}
