@@ -140,7 +140,7 @@ public sealed class ShareLinkTests : IDisposable
         Assert.Equal(["Chin tucks", "Thoracic extension"], sheet.QuerySelectorAll(".sheet-item h2").Select(e => e.TextContent));
         Assert.Equal("Hold 8 s, 10 reps", sheet.QuerySelector(".sheet-item[data-slug=thoracic-extension] .sheet-dosage")!.TextContent);
         Assert.Equal(14, sheet.QuerySelectorAll(".tick-grid thead th.tick-day").Length);
-        Assert.Equal(SheetTests.ExpectedQrPath($"http://localhost/s/{token}"), sheet.QuerySelector(".sheet-qr svg path")!.GetAttribute("d"));
+        Assert.Equal(SheetTests.ExpectedQrPath($"https://localhost/s/{token}"), sheet.QuerySelector(".sheet-qr svg path")!.GetAttribute("d"));
         Assert.Equal($"/s/{token}", sheet.QuerySelectorAll("a").Single(a => a.TextContent == "Back to the routine").GetAttribute("href"));
     }
 

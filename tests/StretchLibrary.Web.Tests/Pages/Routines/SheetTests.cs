@@ -88,7 +88,7 @@ public sealed class SheetTests : IDisposable
 
         var svg = sheet.QuerySelector(".sheet-qr svg");
         Assert.NotNull(svg);
-        Assert.Equal(ExpectedQrPath($"http://localhost/routines/{visitor.RoutineId}"), svg.QuerySelector("path")!.GetAttribute("d"));
+        Assert.Equal(ExpectedQrPath($"https://localhost/routines/{visitor.RoutineId}"), svg.QuerySelector("path")!.GetAttribute("d"));
         Assert.Null(svg.QuerySelector("[style]"));
     }
 
