@@ -33,103 +33,131 @@ public static partial class ArticleParser
     public static string ToTagSlug(string name) => TagSlugPattern().Replace(name.ToLowerInvariant(), "-").Trim('-');
 
     /// <summary>Parses a stretch file. <paramref name="folderCategory"/> is the folder it sits in.</summary>
-    public static Stretch? ParseStretch(string path, byte[] bytes, string? folderCategory, List<ContentProblem> problems)
-    {
-        var start = problems.Count;
-        if (!TrySplit(path, bytes, problems, out var fields, out var body, out var bodyLine))
+    public static Stretch? ParseStretch(string path, byte[] bytes, string? folderCategory, List<ContentProblem> problems) =>
+        Parse<Stretch>(path, bytes, problems, fields =>
         {
-            return null;
-        }
-
-        var slug = SlugFromPath(path, problems);
-        var title = fields.String("title", required: true, maxLength: 80);
-        var categoryText = fields.String("category", required: true, maxLength: 20);
-        Category? category = null;
-        if (categoryText is not null)
-        {
-            if (Enum.TryParse<Category>(categoryText, ignoreCase: true, out var parsed) && !int.TryParse(categoryText, out _))
+            var categoryText = fields.String("category", required: true, maxLength: 20);
+            Category? category = null;
+            if (categoryText is not null)
             {
-                category = parsed;
-                if (folderCategory is not null && !string.Equals(folderCategory, categoryText, StringComparison.OrdinalIgnoreCase))
+                if (Enum.TryParse<Category>(categoryText, ignoreCase: true, out var parsed) && !int.TryParse(categoryText, out _))
                 {
-                    fields.Problem(fields.Node("category"), $"category '{categoryText}' does not match the folder '{folderCategory}'");
+                    category = parsed;
+                    if (folderCategory is not null && !string.Equals(folderCategory, categoryText, StringComparison.OrdinalIgnoreCase))
+                    {
+                        fields.Problem(fields.Node("category"), $"category '{categoryText}' does not match the folder '{folderCategory}'");
+                    }
                 }
+                else
+                {
+                    fields.Problem(fields.Node("category"), $"unknown category '{categoryText}' (expected back, posture or neck)");
+                }
+            }
+
+            var setup = fields.String("setup", maxLength: 120);
+            var positions = fields.List("positions", required: true);
+            foreach (var position in positions.Where(p => !KnownPositions.Contains(p)))
+            {
+                fields.Problem(fields.Node("positions"), $"unknown position '{position}' (expected one of: {string.Join(", ", KnownPositions)})");
+            }
+
+            var equipment = fields.List("equipment");
+            var targets = fields.List("targets");
+            var aliases = fields.List("aliases");
+            var dosageFields = fields.Map("dosage");
+            Dosage? dosage = null;
+            if (dosageFields is null)
+            {
+                fields.Problem(null, "missing required field 'dosage'");
             }
             else
             {
-                fields.Problem(fields.Node("category"), $"unknown category '{categoryText}' (expected back, posture or neck)");
+                dosage = DosageReader.Read(dosageFields, allowAlternative: true);
             }
-        }
 
-        var summary = fields.String("summary", required: true, maxLength: 300);
-        var setup = fields.String("setup", maxLength: 120);
-        var positions = fields.List("positions", required: true);
-        foreach (var position in positions.Where(p => !KnownPositions.Contains(p)))
-        {
-            fields.Problem(fields.Node("positions"), $"unknown position '{position}' (expected one of: {string.Join(", ", KnownPositions)})");
-        }
+            var cautions = fields.List("cautions");
+            var stopIf = fields.List("stop_if");
+            var variants = fields.Map("variants");
+            var easier = variants is null ? [] : ReadVariants(variants, "easier");
+            var harder = variants is null ? [] : ReadVariants(variants, "harder");
+            variants?.RejectUnknown();
+            var related = fields.List("related");
+            foreach (var other in related.Where(r => !IsValidSlug(r)))
+            {
+                fields.Problem(fields.Node("related"), $"related entry '{other}' is not a slug");
+            }
 
-        var equipment = fields.List("equipment");
-        var targets = fields.List("targets");
-        var aliases = fields.List("aliases");
-        var dosageFields = fields.Map("dosage");
-        Dosage? dosage = null;
-        if (dosageFields is null)
-        {
-            fields.Problem(null, "missing required field 'dosage'");
-        }
-        else
-        {
-            dosage = DosageReader.Read(dosageFields, allowAlternative: true);
-        }
+            return (header, document) => category is null || dosage is null ? null : new Stretch
+            {
+                Slug = header.Slug,
+                Title = header.Title,
+                Category = category.Value,
+                Summary = header.Summary,
+                Setup = setup,
+                Positions = positions.Select(p => new Tag(p, ToTagSlug(p))).ToArray(),
+                Equipment = equipment.Select(e => new Tag(e, ToTagSlug(e))).ToArray(),
+                Targets = targets,
+                Aliases = aliases,
+                Dosage = dosage,
+                Cautions = cautions,
+                StopIf = stopIf,
+                Easier = easier,
+                Harder = harder,
+                Related = related,
+                Order = header.Order,
+                BodyHtml = document.ToHtml(Pipeline),
+                BodyText = PlainText(document),
+                Steps = ExtractSteps(document),
+                SourcePath = path,
+            };
+        });
 
-        var cautions = fields.List("cautions");
-        var stopIf = fields.List("stop_if");
-        var variants = fields.Map("variants");
-        var easier = variants is null ? [] : ReadVariants(variants, "easier");
-        var harder = variants is null ? [] : ReadVariants(variants, "harder");
-        variants?.RejectUnknown();
-        var related = fields.List("related");
-        foreach (var other in related.Where(r => !IsValidSlug(r)))
+    public static Guide? ParseGuide(string path, byte[] bytes, List<ContentProblem> problems) =>
+        Parse<Guide>(path, bytes, problems, _ => (header, document) => new Guide
         {
-            fields.Problem(fields.Node("related"), $"related entry '{other}' is not a slug");
-        }
-
-        var order = fields.Int("order") ?? 100;
-        fields.RejectUnknown();
-        var document = ParseBody(path, body, bodyLine, problems);
-
-        if (problems.Count > start || document is null || title is null || category is null || summary is null || dosage is null || slug is null)
-        {
-            return null;
-        }
-
-        return new Stretch
-        {
-            Slug = slug,
-            Title = title,
-            Category = category.Value,
-            Summary = summary,
-            Setup = setup,
-            Positions = positions.Select(p => new Tag(p, ToTagSlug(p))).ToArray(),
-            Equipment = equipment.Select(e => new Tag(e, ToTagSlug(e))).ToArray(),
-            Targets = targets,
-            Aliases = aliases,
-            Dosage = dosage,
-            Cautions = cautions,
-            StopIf = stopIf,
-            Easier = easier,
-            Harder = harder,
-            Related = related,
-            Order = order,
+            Slug = header.Slug,
+            Title = header.Title,
+            Summary = header.Summary,
+            Order = header.Order,
             BodyHtml = document.ToHtml(Pipeline),
-            BodyText = PlainText(document),
-            Steps = ExtractSteps(document),
             SourcePath = path,
-        };
-    }
+        });
 
-    public static Guide? ParseGuide(string path, byte[] bytes, List<ContentProblem> problems)
+    public static StarterRoutine? ParseStarter(string path, byte[] bytes, List<ContentProblem> problems) =>
+        Parse<StarterRoutine>(path, bytes, problems, fields =>
+        {
+            var target = fields.Int("weekly_target");
+            if (target is < 1 or > 21)
+            {
+                fields.Problem(fields.Node("weekly_target"), $"'weekly_target' of {target} is out of range 1-21");
+            }
+
+            var items = fields.MapList("items").ToList().Select(item => ReadStarterItem(item.Fields)).OfType<StarterItem>().ToArray();
+            if (items.Length == 0)
+            {
+                fields.Problem(fields.Node("items"), "a starter routine needs at least one item in 'items'");
+            }
+
+            return (header, document) => new StarterRoutine
+            {
+                Slug = header.Slug,
+                Title = header.Title,
+                Summary = header.Summary,
+                WeeklyTarget = target,
+                Items = items,
+                Order = header.Order,
+                BodyHtml = document.ToHtml(Pipeline),
+                SourcePath = path,
+            };
+        });
+
+    /// <summary>
+    /// The frame every content file shares: size, encoding and front matter checks, slug, title, summary and
+    /// order, the kind's own fields (read by <paramref name="readFields"/>, which returns how to build the record),
+    /// unknown fields, and the body. Returns null when anything was wrong.
+    /// </summary>
+    private static T? Parse<T>(string path, byte[] bytes, List<ContentProblem> problems, Func<YamlFields, Func<Header, MarkdownDocument, T?>> readFields)
+        where T : class
     {
         var start = problems.Count;
         if (!TrySplit(path, bytes, problems, out var fields, out var body, out var bodyLine))
@@ -140,68 +168,16 @@ public static partial class ArticleParser
         var slug = SlugFromPath(path, problems);
         var title = fields.String("title", required: true, maxLength: 80);
         var summary = fields.String("summary", required: true, maxLength: 300);
+        var build = readFields(fields);
         var order = fields.Int("order") ?? 100;
         fields.RejectUnknown();
         var document = ParseBody(path, body, bodyLine, problems);
-        if (problems.Count > start || document is null || title is null || summary is null || slug is null)
-        {
-            return null;
-        }
-
-        return new Guide
-        {
-            Slug = slug,
-            Title = title,
-            Summary = summary,
-            Order = order,
-            BodyHtml = document.ToHtml(Pipeline),
-            SourcePath = path,
-        };
+        return problems.Count > start || document is null || title is null || summary is null || slug is null
+            ? null
+            : build(new Header(slug, title, summary, order), document);
     }
 
-    public static StarterRoutine? ParseStarter(string path, byte[] bytes, List<ContentProblem> problems)
-    {
-        var start = problems.Count;
-        if (!TrySplit(path, bytes, problems, out var fields, out var body, out var bodyLine))
-        {
-            return null;
-        }
-
-        var slug = SlugFromPath(path, problems);
-        var title = fields.String("title", required: true, maxLength: 80);
-        var summary = fields.String("summary", required: true, maxLength: 300);
-        var target = fields.Int("weekly_target");
-        if (target is < 1 or > 21)
-        {
-            fields.Problem(fields.Node("weekly_target"), $"'weekly_target' of {target} is out of range 1-21");
-        }
-
-        var items = fields.MapList("items").ToList().Select(item => ReadStarterItem(item.Fields)).OfType<StarterItem>().ToArray();
-        if (items.Length == 0)
-        {
-            fields.Problem(fields.Node("items"), "a starter routine needs at least one item in 'items'");
-        }
-
-        var order = fields.Int("order") ?? 100;
-        fields.RejectUnknown();
-        var document = ParseBody(path, body, bodyLine, problems);
-        if (problems.Count > start || document is null || title is null || summary is null || slug is null)
-        {
-            return null;
-        }
-
-        return new StarterRoutine
-        {
-            Slug = slug,
-            Title = title,
-            Summary = summary,
-            WeeklyTarget = target,
-            Items = items,
-            Order = order,
-            BodyHtml = document.ToHtml(Pipeline),
-            SourcePath = path,
-        };
-    }
+    private sealed record Header(string Slug, string Title, string Summary, int Order);
 
     private static StarterItem? ReadStarterItem(YamlFields item)
     {
