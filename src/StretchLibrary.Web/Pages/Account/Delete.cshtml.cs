@@ -31,7 +31,7 @@ public sealed class DeleteModel(UserManager<AppUser> users, SignInManager<AppUse
 
         await users.DeleteAsync(user);
         await signIn.SignOutAsync();
-        TempData["Message"] = "Your account and all its data were deleted.";
+        this.Flash("Your account and all its data were deleted.");
         return LocalRedirect("/");
     }
 }

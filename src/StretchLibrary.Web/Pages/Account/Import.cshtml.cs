@@ -31,9 +31,6 @@ public sealed class ImportModel(AppDbContext db, GuestAccounts guests, TimeProvi
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
-    [TempData]
-    public string? Message { get; set; }
-
     public void OnGet()
     {
     }
@@ -62,7 +59,7 @@ public sealed class ImportModel(AppDbContext db, GuestAccounts guests, TimeProvi
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var sessions = result.Routines.Sum(r => r.Completions.Count);
-        Message = $"Imported {result.Routines.Count} {(result.Routines.Count == 1 ? "routine" : "routines")} with {sessions} {(sessions == 1 ? "session" : "sessions")}.";
+        this.Flash($"Imported {result.Routines.Count} {(result.Routines.Count == 1 ? "routine" : "routines")} with {sessions} {(sessions == 1 ? "session" : "sessions")}.");
         return RedirectToPage("/Routines/Index");
     }
 

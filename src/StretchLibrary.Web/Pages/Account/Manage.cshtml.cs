@@ -33,9 +33,6 @@ public sealed class ManageModel(UserManager<AppUser> users, SignInManager<AppUse
 
     public AppUser Account { get; private set; } = default!;
 
-    [TempData]
-    public string? Message { get; set; }
-
     public async Task<IActionResult> OnGetAsync()
     {
         Account = (await users.GetUserAsync(User))!;
@@ -63,7 +60,7 @@ public sealed class ManageModel(UserManager<AppUser> users, SignInManager<AppUse
         }
 
         await signIn.RefreshSignInAsync(user);
-        Message = "Password changed.";
+        this.Flash("Password changed.");
         return RedirectToPage();
     }
 
@@ -78,7 +75,7 @@ public sealed class ManageModel(UserManager<AppUser> users, SignInManager<AppUse
 
         user.TimeZoneId = TimeZone!;
         await users.UpdateAsync(user);
-        Message = $"Time zone set to {TimeZone}.";
+        this.Flash($"Time zone set to {TimeZone}.");
         return RedirectToPage();
     }
 }

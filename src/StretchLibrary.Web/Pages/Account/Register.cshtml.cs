@@ -75,7 +75,7 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
         // A fresh sign-in: new cookie, and no guest claim any more.
         await signIn.SignOutAsync();
         await signIn.SignInAsync(user, isPersistent: true);
-        TempData["Message"] = "Your account is ready. Your routines are saved to it.";
+        this.Flash("Your account is ready. Your routines are saved to it.");
         return LocalRedirect("/routines");
     }
 

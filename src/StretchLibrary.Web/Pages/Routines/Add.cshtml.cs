@@ -28,9 +28,6 @@ public sealed class AddModel(AppDbContext db, ContentStore content, GuestAccount
     [BindProperty, StringLength(LocalClock.MaxZoneLength)]
     public string? Tz { get; set; }
 
-    [TempData]
-    public string? Message { get; set; }
-
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         if (content.Current.FindStretch(slug) is not { } stretch)
@@ -86,14 +83,14 @@ public sealed class AddModel(AppDbContext db, ContentStore content, GuestAccount
 
         if (routine.Items.Any(i => i.StretchSlug == slug))
         {
-            Message = $"{stretch.Title} is already in “{routine.Name}”.";
+            this.Flash($"{stretch.Title} is already in “{routine.Name}”.");
             return RedirectToPage("Details", new { id = routine.Id });
         }
 
         routine.Items.Add(new RoutineItem { StretchSlug = slug, Position = routine.Items.Count == 0 ? 0 : routine.Items.Max(i => i.Position) + 1 });
         routine.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
-        Message = $"Added {stretch.Title} to “{routine.Name}”.";
+        this.Flash($"Added {stretch.Title} to “{routine.Name}”.");
         return RedirectToPage("Details", new { id = routine.Id });
     }
 }

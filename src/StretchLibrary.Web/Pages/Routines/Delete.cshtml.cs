@@ -11,9 +11,6 @@ public sealed class DeleteModel(AppDbContext db) : PageModel
 
     public int TimesDone { get; private set; }
 
-    [TempData]
-    public string? Message { get; set; }
-
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var routine = await db.Routines.AsNoTracking().OwnedBy(User.UserId()).Where(r => r.Id == id)
@@ -37,7 +34,7 @@ public sealed class DeleteModel(AppDbContext db) : PageModel
 
         db.Routines.Remove(routine);
         await db.SaveChangesAsync(cancellationToken);
-        Message = $"Deleted “{routine.Name}”.";
+        this.Flash($"Deleted “{routine.Name}”.");
         return RedirectToPage("Index");
     }
 }

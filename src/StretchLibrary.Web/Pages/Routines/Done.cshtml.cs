@@ -44,9 +44,6 @@ public sealed class DoneModel(AppDbContext db, ContentStore content, CompletionW
     /// <summary>The zone the browser reported when it differs from the stored one; saved only with a session.</summary>
     private string? _newZone;
 
-    [TempData]
-    public string? Message { get; set; }
-
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, null, cancellationToken) is null ? NotFound() : Page();
 
@@ -97,7 +94,7 @@ public sealed class DoneModel(AppDbContext db, ContentStore content, CompletionW
             await db.Users.Where(u => u.Id == routine.OwnerId).ExecuteUpdateAsync(u => u.SetProperty(x => x.TimeZoneId, _newZone), cancellationToken);
         }
 
-        Message = $"Marked done for {(Input.Date == Form.Today ? "today" : Input.Date.Value.ToString("ddd d MMM", System.Globalization.CultureInfo.InvariantCulture))}. Well done!";
+        this.Flash($"Marked done for {(Input.Date == Form.Today ? "today" : Input.Date.Value.ToString("ddd d MMM", System.Globalization.CultureInfo.InvariantCulture))}. Well done!");
         return RedirectToPage("Details", new { id });
     }
 
@@ -112,7 +109,7 @@ public sealed class DoneModel(AppDbContext db, ContentStore content, CompletionW
 
         db.Completions.Remove(latest);
         await db.SaveChangesAsync(cancellationToken);
-        Message = $"Removed the entry for {latest.LocalDate.ToString("ddd d MMM", System.Globalization.CultureInfo.InvariantCulture)}.";
+        this.Flash($"Removed the entry for {latest.LocalDate.ToString("ddd d MMM", System.Globalization.CultureInfo.InvariantCulture)}.");
         return RedirectToPage("Details", new { id });
     }
 

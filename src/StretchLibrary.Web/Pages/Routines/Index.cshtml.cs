@@ -24,9 +24,6 @@ public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccou
     [BindProperty, StringLength(LocalClock.MaxZoneLength)]
     public string? Tz { get; set; }
 
-    [TempData]
-    public string? Message { get; set; }
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = User.UserId();
@@ -50,7 +47,7 @@ public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccou
         var routine = new Routine { OwnerId = user.Id, Name = Name!.Trim(), CreatedAt = now, UpdatedAt = now };
         db.Routines.Add(routine);
         await db.SaveChangesAsync(cancellationToken);
-        Message = $"Created “{routine.Name}”. Add stretches from any stretch page.";
+        this.Flash($"Created “{routine.Name}”. Add stretches from any stretch page.");
         return RedirectToPage("Details", new { id = routine.Id });
     }
 
@@ -65,7 +62,7 @@ public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccou
         var routine = RoutineCopies.FromStarter(starter, user.Id, clock.GetUtcNow());
         db.Routines.Add(routine);
         await db.SaveChangesAsync(cancellationToken);
-        Message = $"Copied “{starter.Title}” to your routines.";
+        this.Flash($"Copied “{starter.Title}” to your routines.");
         return RedirectToPage("Details", new { id = routine.Id });
     }
 }

@@ -37,9 +37,6 @@ public sealed class ItemsModel(AppDbContext db, ContentStore content, TimeProvid
 
     public string RoutineName { get; private set; } = "";
 
-    [TempData]
-    public string? Message { get; set; }
-
     public async Task<IActionResult> OnGetAsync(int id, int itemId, CancellationToken cancellationToken)
     {
         var routine = await FindAsync(id, cancellationToken);
@@ -115,7 +112,7 @@ public sealed class ItemsModel(AppDbContext db, ContentStore content, TimeProvid
             return NotFound();
         }
 
-        Message = change(routine, item);
+        this.Flash(change(routine, item));
         routine.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage("Details", null, new { id }, $"item-{itemId}");

@@ -24,9 +24,6 @@ public sealed class ShareModel(AppDbContext db, TimeProvider clock) : PageModel
     [TempData]
     public string? NewToken { get; set; }
 
-    [TempData]
-    public string? Message { get; set; }
-
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var userId = User.UserId();
@@ -80,7 +77,7 @@ public sealed class ShareModel(AppDbContext db, TimeProvider clock) : PageModel
 
         link.RevokedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        Message = "Link revoked. Anyone who opens it now sees “page not found”.";
+        this.Flash("Link revoked. Anyone who opens it now sees “page not found”.");
         return RedirectToPage(new { id });
     }
 }

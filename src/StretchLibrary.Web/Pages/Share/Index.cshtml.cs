@@ -21,9 +21,6 @@ public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccou
     [BindProperty]
     public string? Tz { get; set; }
 
-    [TempData]
-    public string? Message { get; set; }
-
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
         if (await db.FindSharedRoutineAsync(token, clock.GetUtcNow(), cancellationToken) is not { } routine)
@@ -50,7 +47,7 @@ public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccou
         var copy = RoutineCopies.CopyOf(source, user.Id, source.Name, clock.GetUtcNow());
         db.Routines.Add(copy);
         await db.SaveChangesAsync(cancellationToken);
-        Message = $"Copied “{source.Name}” to your routines.";
+        this.Flash($"Copied “{source.Name}” to your routines.");
         return RedirectToPage("/Routines/Details", new { id = copy.Id });
     }
 }
