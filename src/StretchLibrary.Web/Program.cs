@@ -1,5 +1,6 @@
 using Serilog;
 using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Pages;
@@ -31,7 +32,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<GuestAccounts>();
 builder.Services.AddHostedService<GuestCleanup>();
 builder.Services.AddOptions<StretchLibrary.Web.Pages.Routines.SessionOptions>().BindConfiguration("Session");
-builder.Services.AddLibraryCache();
+builder.Services.AddPageCache();
 builder.Services.AddRazorPages();
 builder.AddAppSecurity();
 
@@ -56,13 +57,17 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
 }
 
+app.UseAppTransport();
+// Cached pages (library pages for anonymous visitors, a user's own routine pages) are answered here, from
+// memory, before request logging, routing and authorization, which is what makes them as cheap as static files.
+app.UsePageCache();
 // Friendly 404s: re-run the pipeline for the error page, keeping the status code.
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseSerilogRequestLogging();
+app.UseRouting();
 // Security headers, authentication, then rate limits (after status-code pages, so a 429 gets the friendly page).
 app.UseAppSecurity();
 app.UseAuthorization();
-app.UseOutputCache();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapRazorPages().WithStaticAssets();

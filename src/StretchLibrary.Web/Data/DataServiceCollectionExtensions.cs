@@ -14,11 +14,12 @@ public static class DataServiceCollectionExtensions
     {
         var connectionString = ConnectionString(configuration, contentRoot);
         services.AddSingleton<SqlitePragmas>();
+        services.AddSingleton<UserTableWrites>();
         services.AddSingleton<CompletionWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CompletionWriter>());
         services.AddDbContext<AppDbContext>((sp, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.ExecutionStrategy(dependencies => new SqliteBusyRetry(dependencies)))
-            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<UserTableWrites>()));
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {

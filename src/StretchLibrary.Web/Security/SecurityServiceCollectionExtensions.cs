@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -19,7 +19,12 @@ public static class SecurityServiceCollectionExtensions
             .Validate(o => o.MaxRequestBodyBytes > 0 && o.MaxFormValueBytes > 0 && o.MaxFormFields > 0, "Security size limits must be positive.")
             .ValidateOnStart();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<SecurityOptions>>((kestrel, security) =>
-            kestrel.Limits.MaxRequestBodySize = security.Value.MaxRequestBodyBytes);
+        {
+            kestrel.Limits.MaxRequestBodySize = security.Value.MaxRequestBodyBytes;
+            // No "Server: Kestrel" on any response, cached pages included (the header policy removes it only
+            // from responses that pass through it).
+            kestrel.AddServerHeader = false;
+        });
         services.AddOptions<FormOptions>().Configure<IOptions<SecurityOptions>>((form, security) =>
         {
             form.ValueLengthLimit = security.Value.MaxFormValueBytes;
@@ -35,16 +40,16 @@ public static class SecurityServiceCollectionExtensions
         services.AddAppCookies(SecurityOptions.IsHttpsOnly(builder.Configuration, builder.Environment));
         services.AddPasswordPolicy();
         services.AddSessionValidation();
+        services.AddRememberedTickets();
         services.AddAppRateLimits();
         return builder;
     }
 
     /// <summary>
-    /// Forwarded headers, HTTPS redirection (when HTTPS only), security headers, authentication, then rate limits
-    /// (which count writes per signed-in user). Goes where <c>UseAuthentication</c> would, after status-code pages,
-    /// so a refused request gets the friendly 429 page.
+    /// Forwarded headers, then HTTPS redirection when HTTPS only: first in the pipeline, so nothing (not even a
+    /// cached page) is answered over plain HTTP or with the proxy's address and scheme.
     /// </summary>
-    public static IApplicationBuilder UseAppSecurity(this IApplicationBuilder app)
+    public static IApplicationBuilder UseAppTransport(this IApplicationBuilder app)
     {
         app.UseForwardedHeaders();
         var services = app.ApplicationServices;
@@ -54,6 +59,15 @@ public static class SecurityServiceCollectionExtensions
             app.UseHttpsRedirection();
         }
 
+        return app;
+    }
+
+    /// <summary>
+    /// Security headers, authentication, then rate limits (which count writes per signed-in user). Goes where
+    /// <c>UseAuthentication</c> would, after status-code pages, so a refused request gets the friendly 429 page.
+    /// </summary>
+    public static IApplicationBuilder UseAppSecurity(this IApplicationBuilder app)
+    {
         app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseRateLimiter();

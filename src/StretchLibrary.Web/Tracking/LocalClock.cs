@@ -13,6 +13,19 @@ public static class LocalClock
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(utcNow, zone).DateTime);
     }
 
+    /// <summary>
+    /// The first instant of the next calendar day in <paramref name="zone"/>, when "today" changes for the user.
+    /// Where a DST change moves local midnight, the earliest instant that is already tomorrow.
+    /// </summary>
+    public static DateTimeOffset NextMidnight(DateTimeOffset utcNow, TimeZoneInfo zone)
+    {
+        var tomorrow = Today(utcNow, zone).AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var offset = zone.IsAmbiguousTime(tomorrow) ? zone.GetAmbiguousTimeOffsets(tomorrow).Max()
+            : zone.IsInvalidTime(tomorrow) ? zone.GetUtcOffset(tomorrow.AddHours(-3))
+            : zone.GetUtcOffset(tomorrow);
+        return new DateTimeOffset(tomorrow.Ticks - offset.Ticks, TimeSpan.Zero);
+    }
+
     /// <summary>The zone with this IANA id (e.g. "Europe/Berlin"); UTC when the id is missing or unknown.</summary>
     public static TimeZoneInfo FindZone(string? id) => Find(id) ?? TimeZoneInfo.Utc;
 

@@ -4,9 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
-using Xunit.Abstractions;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Tests.Pages.Routines;
+using Xunit.Abstractions;
 
 namespace StretchLibrary.Web.Tests.Security;
 

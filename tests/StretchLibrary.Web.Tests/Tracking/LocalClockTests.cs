@@ -95,4 +95,23 @@ public class LocalClockTests
 
         Assert.Equal(new DateOnly(2026, 1, 15), today);
     }
+
+    [Theory]
+    [InlineData("Europe/Berlin", "2026-06-15T21:59:00Z", "2026-06-15T22:00:00Z")]
+    [InlineData("Europe/Berlin", "2026-03-28T23:30:00Z", "2026-03-29T22:00:00Z")]
+    [InlineData("America/Santiago", "2026-09-05T12:00:00Z", "2026-09-06T04:00:00Z")]
+    [InlineData("America/Sao_Paulo", "2026-06-15T12:00:00Z", "2026-06-16T03:00:00Z")]
+    [InlineData("Pacific/Kiritimati", "2026-01-01T00:00:00Z", "2026-01-01T10:00:00Z")]
+    [InlineData("UTC", "2026-12-31T23:59:59Z", "2027-01-01T00:00:00Z")]
+    public void Next_midnight_is_the_first_instant_of_the_users_next_day(string zoneId, string now, string expected)
+    {
+        var zone = LocalClock.FindZone(zoneId);
+        var utcNow = DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture);
+
+        var midnight = LocalClock.NextMidnight(utcNow, zone);
+
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), midnight);
+        Assert.Equal(LocalClock.Today(utcNow, zone).AddDays(1), LocalClock.Today(midnight, zone));
+        Assert.Equal(LocalClock.Today(utcNow, zone), LocalClock.Today(midnight.AddTicks(-1), zone));
+    }
 }

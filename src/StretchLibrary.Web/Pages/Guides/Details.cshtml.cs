@@ -1,11 +1,11 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Content;
 
 namespace StretchLibrary.Web.Pages.Guides;
 
-[OutputCache(PolicyName = LibraryCache.Policy)]
+[CacheForAnonymous]
 public sealed class DetailsModel(ContentStore store) : PageModel
 {
     public Guide Guide { get; private set; } = default!;

@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Content;
 
 namespace StretchLibrary.Web.Pages.Guides;
 
-[OutputCache(PolicyName = LibraryCache.Policy)]
+[CacheForAnonymous]
 public sealed class IndexModel(ContentStore store) : PageModel
 {
     public IReadOnlyList<Guide> Guides { get; private set; } = [];

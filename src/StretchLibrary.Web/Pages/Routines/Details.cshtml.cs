@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Tracking;
@@ -33,9 +34,6 @@ public sealed class DetailsModel(AppDbContext db, ContentStore content, TimeProv
     [Display(Name = "Weekly target")]
     public int? WeeklyTarget { get; set; }
 
-    [TempData]
-    public string? Message { get; set; }
-
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var userId = User.UserId();
@@ -49,7 +47,9 @@ public sealed class DetailsModel(AppDbContext db, ContentStore content, TimeProv
         var snapshot = content.Current;
         Items = [.. routine.Items.OrderBy(i => i.Position).Select(i => ItemView.From(i, snapshot))];
         var zone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleAsync(cancellationToken);
-        Today = LocalClock.Today(clock.GetUtcNow(), LocalClock.FindZone(zone));
+        var now = clock.GetUtcNow();
+        Today = LocalClock.Today(now, LocalClock.FindZone(zone));
+        HttpContext.CacheForOwnerUntil(RoutinePageCache.Until(now, LocalClock.FindZone(zone)));
         var completions = db.Completions.AsNoTracking().OwnedBy(userId).Where(c => c.RoutineId == id);
         var dates = await completions.Select(c => c.LocalDate).ToListAsync(cancellationToken);
         Summary = Adherence.Summarize(dates, Today, routine.WeeklyTarget);
@@ -81,7 +81,7 @@ public sealed class DetailsModel(AppDbContext db, ContentStore content, TimeProv
         var copy = RoutineCopies.CopyOf(source, source.OwnerId, RoutineCopies.CopyName(source.Name), clock.GetUtcNow());
         db.Routines.Add(copy);
         await db.SaveChangesAsync(cancellationToken);
-        Message = $"Made a copy of “{source.Name}”.";
+        this.Flash($"Made a copy of “{source.Name}”.");
         return RedirectToPage(new { id = copy.Id });
     }
 
@@ -102,7 +102,7 @@ public sealed class DetailsModel(AppDbContext db, ContentStore content, TimeProv
         apply(routine);
         routine.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        Message = message;
+        this.Flash(message);
         return RedirectToPage(new { id });
     }
 }

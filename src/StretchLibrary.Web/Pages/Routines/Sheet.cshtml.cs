@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Tracking;
@@ -22,7 +23,9 @@ public sealed class SheetModel(AppDbContext db, ContentStore content, TimeProvid
         }
 
         var zone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleAsync(cancellationToken);
-        var today = LocalClock.Today(clock.GetUtcNow(), LocalClock.FindZone(zone));
+        var now = clock.GetUtcNow();
+        var today = LocalClock.Today(now, LocalClock.FindZone(zone));
+        HttpContext.CacheForOwnerUntil(RoutinePageCache.Until(now, LocalClock.FindZone(zone)));
         var online = Url.PageLink("/Routines/Details", values: new { id })!;
         Sheet = SheetView.Create(routine, content.Current, today, online, $"/routines/{id}", size, weeks);
         return Page();

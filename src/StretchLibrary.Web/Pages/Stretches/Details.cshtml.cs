@@ -1,13 +1,13 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
 
 namespace StretchLibrary.Web.Pages.Stretches;
 
-[OutputCache(PolicyName = LibraryCache.Policy)]
+[CacheForAnonymous]
 public sealed class DetailsModel(ContentStore store, AppDbContext db) : PageModel
 {
     public Stretch Stretch { get; private set; } = default!;

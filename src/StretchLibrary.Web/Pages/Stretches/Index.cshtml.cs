@@ -1,11 +1,11 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Content;
 
 namespace StretchLibrary.Web.Pages.Stretches;
 
-[OutputCache(PolicyName = LibraryCache.Policy)]
+[CacheForAnonymous]
 public sealed class IndexModel(ContentStore store) : PageModel
 {
     /// <summary>Equipment filter value for stretches that need nothing.</summary>

@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Primitives;
+
+namespace StretchLibrary.Web.Caching;
+
+/// <summary>
+/// Rendered pages kept in memory, served by <see cref="PageCacheMiddleware"/> ahead of the rest of the pipeline.
+/// Two scopes: library pages shared by every anonymous visitor, and a signed-in user's own pages, kept in that
+/// user's bucket and never looked up under anyone else's id.
+/// </summary>
+/// <remarks>
+/// Invalidation replaces objects rather than clearing them: a request remembers the generation (and the user's
+/// bucket) it started with and stores its page there. If a write or a content reload replaced that generation
+/// or bucket meanwhile, the page lands in an object nothing reads any more, so a page rendered from data older
+/// than the last write is never served.
+/// </remarks>
+public sealed class PageCache(TimeProvider clock, long maxBytes = PageCache.DefaultMaxBytes)
+{
+    public const long DefaultMaxBytes = 64 * 1024 * 1024;
+
+    private static readonly object SignedInKey = new();
+
+    private Generation _current = new();
+    private long _hits;
+    private long _stores;
+
+    /// <summary>Pages served from memory since start (for tests and diagnostics).</summary>
+    public long Hits => Interlocked.Read(ref _hits);
+
+    /// <summary>Pages stored since start.</summary>
+    public long Stores => Interlocked.Read(ref _stores);
+
+    internal Generation Current => Volatile.Read(ref _current);
+
+    internal DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>Forgets every page, e.g. when the content changes.</summary>
+    public void Clear() => Volatile.Write(ref _current, new Generation());
+
+    /// <summary>Forgets one user's pages; called after each of their writes and on sign-in and sign-out.</summary>
+    public void Invalidate(string userId) => Current.Users.TryRemove(userId, out _);
+
+    /// <summary>
+    /// Forgets the pages of a user signing in or out now and again when the request ends, so that data moved to
+    /// them later in the same request (a guest's routines merged into an account) is not hidden by old pages.
+    /// </summary>
+    public void ForgetOnSignInOrOut(HttpContext context, string? userId)
+    {
+        if (userId is null)
+        {
+            return;
+        }
+
+        Invalidate(userId);
+        if (context.Items[SignedInKey] is not List<string> ids)
+        {
+            context.Items[SignedInKey] = ids = [];
+        }
+
+        ids.Add(userId);
+    }
+
+    internal static void ForgetSignedIn(HttpContext context, PageCache cache)
+    {
+        if (context.Items[SignedInKey] is List<string> ids)
+        {
+            foreach (var id in ids)
+            {
+                cache.Invalidate(id);
+            }
+        }
+    }
+
+    internal bool TryGet(ConcurrentDictionary<PageKey, CachedPage> pages, PageKey key, out CachedPage page)
+    {
+        if (pages.TryGetValue(key, out page!) && page.ExpiresAt > clock.GetUtcNow())
+        {
+            Interlocked.Increment(ref _hits);
+            return true;
+        }
+
+        return false;
+    }
+
+    internal void Store(Generation generation, ConcurrentDictionary<PageKey, CachedPage> pages, PageKey key, CachedPage page)
+    {
+        if (Interlocked.Add(ref generation.Bytes, page.Size + key.Size) > maxBytes)
+        {
+            // Full (many users or many query strings): start again rather than track ages.
+            Clear();
+            return;
+        }
+
+        pages[key] = page;
+        Interlocked.Increment(ref _stores);
+    }
+
+    internal sealed class Generation
+    {
+        public readonly ConcurrentDictionary<PageKey, CachedPage> Anonymous = new();
+
+        public readonly ConcurrentDictionary<string, ConcurrentDictionary<PageKey, CachedPage>> Users = new(StringComparer.Ordinal);
+
+        public long Bytes;
+
+        public ConcurrentDictionary<PageKey, CachedPage> PagesOf(string userId) =>
+            Users.GetOrAdd(userId, static _ => new ConcurrentDictionary<PageKey, CachedPage>());
+    }
+}
+
+/// <summary>A stored 200 response: its headers (minus per-response ones), body and when it stops being valid.</summary>
+internal sealed class CachedPage(KeyValuePair<string, StringValues>[] headers, byte[] body, DateTimeOffset storedAt, DateTimeOffset expiresAt)
+{
+    public KeyValuePair<string, StringValues>[] Headers { get; } = headers;
+
+    public byte[] Body { get; } = body;
+
+    public DateTimeOffset StoredAt { get; } = storedAt;
+
+    public DateTimeOffset ExpiresAt { get; } = expiresAt;
+
+    public long Size => Body.Length + Headers.Sum(h => h.Key.Length + h.Value.ToString().Length) * 2;
+}
+
+/// <summary>
+/// What a cached page is looked up by: the URL as requested (scheme and host included, since a page may print
+/// absolute links) and, for a signed-in user's page, the browser's antiforgery cookie, whose tokens its forms carry.
+/// Built from strings the request already holds, so a lookup allocates nothing.
+/// </summary>
+internal readonly record struct PageKey(string Scheme, string? Host, string? PathBase, string? Path, string? Query, string? Antiforgery)
+{
+    public long Size => 2L * ((Host?.Length ?? 0) + (PathBase?.Length ?? 0) + (Path?.Length ?? 0) + (Query?.Length ?? 0) + (Antiforgery?.Length ?? 0)) + 64;
+
+    public static PageKey For(HttpRequest request, string? antiforgery) =>
+        new(request.Scheme, request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value, antiforgery);
+}
+
+/// <summary>The <c>Age</c> header of a cached page, in whole seconds; the common values are formatted once.</summary>
+internal static class AgeHeader
+{
+    private static readonly StringValues[] Common = [.. Enumerable.Range(0, 3601).Select(s => new StringValues(s.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+
+    public static StringValues For(TimeSpan age)
+    {
+        var seconds = Math.Max(0, (long)age.TotalSeconds);
+        return seconds < Common.Length ? Common[seconds] : new StringValues(seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

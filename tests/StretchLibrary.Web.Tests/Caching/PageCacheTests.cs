@@ -1,0 +1,209 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.DependencyInjection;
+using StretchLibrary.Web.Caching;
+using StretchLibrary.Web.Tests.Pages.Routines;
+
+namespace StretchLibrary.Web.Tests.Caching;
+
+/// <summary>
+/// The page cache in front of the pipeline: a user's routine page and sheet are kept per user and browser, and
+/// must never reach anyone else, outlive a write, a sign-out or the user's midnight.
+/// </summary>
+public sealed class PageCacheTests : IDisposable
+{
+    private const string Password = "plum tractor orbit";
+    private const string AuthCookie = "__Host-stretchlibrary.auth";
+    private const string AntiforgeryCookie = "__Host-stretchlibrary.af";
+
+    private readonly LibraryFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    private PageCache Cache => _factory.Services.GetRequiredService<PageCache>();
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/sheet")]
+    public async Task The_owners_second_visit_is_served_from_memory_with_the_same_bytes(string page)
+    {
+        var (visitor, _) = await SignedUpAsync("ana@example.com");
+        var url = $"/routines/{visitor.RoutineId}{page}";
+
+        using var first = await visitor.Http.GetAsync(url);
+        var hits = Cache.Hits;
+        using var second = await visitor.Http.GetAsync(url);
+
+        Assert.False(first.Headers.Contains("Age"));
+        Assert.True(second.Headers.Contains("Age"));
+        Assert.Equal(hits + 1, Cache.Hits);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.GetValues("Content-Security-Policy"), second.Headers.GetValues("Content-Security-Policy"));
+        Assert.False(second.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task Another_user_sending_the_owners_antiforgery_cookie_gets_404_not_the_cached_page()
+    {
+        var (owner, ownerJar) = await SignedUpAsync("ana@example.com");
+        var url = $"/routines/{owner.RoutineId}";
+        await owner.GetAsync(url);
+        using var cached = await owner.Http.GetAsync(url);
+        Assert.True(cached.Headers.Contains("Age"));
+        var (_, otherJar) = await SignedUpAsync("ben@example.com");
+        var antiforgery = Cookies(ownerJar)[AntiforgeryCookie];
+
+        using var asOther = await SendAsync(url, (AuthCookie, Cookies(otherJar)[AuthCookie]), (AntiforgeryCookie, antiforgery));
+        using var anonymous = await SendAsync(url, (AntiforgeryCookie, antiforgery));
+
+        Assert.Equal(HttpStatusCode.NotFound, asOther.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+        Assert.DoesNotContain("Desk", await anonymous.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_write_in_another_browser_replaces_the_cached_page()
+    {
+        var (phone, _) = await SignedUpAsync("ana@example.com");
+        var url = $"/routines/{phone.RoutineId}";
+        await phone.GetAsync(url);
+        Assert.True((await phone.Http.GetAsync(url)).Headers.Contains("Age"));
+        var laptop = new RoutineClient(Browser().Client);
+        await laptop.LoginAsync("ana@example.com", Password);
+
+        await laptop.GetAsync(url);
+        await laptop.SubmitAsync("form[action*=handler\\=Rename]", ("Name", "Morning"));
+        await laptop.MarkDoneAsync(DateOnly.FromDateTime(_factory.Clock.Now.UtcDateTime));
+        var page = await phone.GetAsync(url);
+
+        Assert.Equal("Morning", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("1", phone.Stat("total"));
+    }
+
+    [Fact]
+    public async Task After_a_write_the_redirected_page_shows_the_change_and_its_message_once()
+    {
+        var (visitor, _) = await SignedUpAsync("ana@example.com");
+        var url = $"/routines/{visitor.RoutineId}";
+        await visitor.GetAsync(url);
+        await visitor.GetAsync(url);
+
+        var afterRename = await visitor.SubmitAsync("form[action*=handler\\=Rename]", ("Name", "Evening"));
+        var again = await visitor.GetAsync(url);
+
+        Assert.Equal("Evening", afterRename.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Renamed to “Evening”", afterRename.QuerySelector(".flash")!.TextContent);
+        Assert.Equal("Evening", again.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Null(again.QuerySelector(".flash"));
+    }
+
+    [Fact]
+    public async Task After_signing_out_a_copy_of_both_cookies_no_longer_gets_the_cached_page()
+    {
+        var (visitor, jar) = await SignedUpAsync("ana@example.com");
+        var url = $"/routines/{visitor.RoutineId}";
+        await visitor.GetAsync(url);
+        await visitor.GetAsync(url);
+        var copied = Cookies(jar);
+        using (var before = await SendAsync(url, (AuthCookie, copied[AuthCookie]), (AntiforgeryCookie, copied[AntiforgeryCookie])))
+        {
+            Assert.True(before.Headers.Contains("Age"));
+        }
+
+        await visitor.GetAsync("/account/logout");
+        await visitor.SubmitAsync("main form[method=post]");
+        using var after = await SendAsync(url, (AuthCookie, copied[AuthCookie]), (AntiforgeryCookie, copied[AntiforgeryCookie]));
+
+        Assert.NotEqual(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_password_change_elsewhere_stops_the_other_browsers_cookie_at_once()
+    {
+        var (phone, phoneJar) = await SignedUpAsync("ana@example.com");
+        var url = $"/routines/{phone.RoutineId}";
+        await phone.GetAsync(url);
+        await phone.GetAsync(url);
+        var laptop = new RoutineClient(Browser().Client);
+        await laptop.LoginAsync("ana@example.com", Password);
+
+        await laptop.GetAsync("/account");
+        await laptop.SubmitAsync("form[action*=handler\\=Password]", ("Password.Current", Password), ("Password.New", "violet harbour engine"));
+        var copied = Cookies(phoneJar);
+        using var response = await SendAsync(url, (AuthCookie, copied[AuthCookie]), (AntiforgeryCookie, copied[AntiforgeryCookie]));
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task At_the_users_midnight_the_page_is_rendered_again()
+    {
+        _factory.Clock.Now = new DateTimeOffset(2026, 3, 10, 22, 0, 0, TimeSpan.Zero);
+        var (visitor, _) = await SignedUpAsync("ana@example.com");
+        await visitor.MarkDoneAsync(new DateOnly(2026, 3, 10));
+        var url = $"/routines/{visitor.RoutineId}";
+        await visitor.GetAsync(url);
+        Assert.Equal("today", (await visitor.GetAsync(url)).QuerySelector("[data-stat=last]")!.TextContent.Trim());
+
+        _factory.Clock.Now = new DateTimeOffset(2026, 3, 11, 0, 0, 1, TimeSpan.Zero);
+        var page = await visitor.GetAsync(url);
+
+        Assert.Equal("yesterday", page.QuerySelector("[data-stat=last]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_sheet_asked_for_under_another_host_name_gets_its_own_links()
+    {
+        var (visitor, jar) = await SignedUpAsync("ana@example.com");
+        var url = $"/routines/{visitor.RoutineId}/sheet";
+        var copied = Cookies(jar);
+        await visitor.GetAsync(url);
+        using var local = await visitor.Http.GetAsync(url);
+        Assert.True(local.Headers.Contains("Age"));
+
+        using var other = await SendAsync(url, "other.example", (AuthCookie, copied[AuthCookie]), (AntiforgeryCookie, copied[AntiforgeryCookie]));
+
+        // The QR code encodes the absolute link, so the page differs by host.
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.False(other.Headers.Contains("Age"));
+        Assert.NotEqual(await local.Content.ReadAsStringAsync(), await other.Content.ReadAsStringAsync());
+    }
+
+    private async Task<(RoutineClient Client, CookieContainer Jar)> SignedUpAsync(string email)
+    {
+        var (client, jar) = Browser();
+        var visitor = new RoutineClient(client);
+        await visitor.AddAsync("chin-tucks", newRoutine: "Desk");
+        var id = visitor.RoutineId;
+        await visitor.RegisterAsync(email, Password);
+        // A page that is never cached, so RoutineId still reads the routine's id from it.
+        await visitor.GetAsync($"/routines/{id}/history");
+        return (visitor, jar);
+    }
+
+    private (HttpClient Client, CookieContainer Jar) Browser()
+    {
+        var jar = new CookieContainer();
+        return (_factory.CreateDefaultClient(_factory.ClientOptions.BaseAddress, new RedirectHandler(), new CookieContainerHandler(jar)), jar);
+    }
+
+    private Dictionary<string, string> Cookies(CookieContainer jar) =>
+        jar.GetCookies(_factory.ClientOptions.BaseAddress).ToDictionary(c => c.Name, c => c.Value);
+
+    private Task<HttpResponseMessage> SendAsync(string path, params (string Name, string Value)[] cookies) => SendAsync(path, host: null, cookies);
+
+    private async Task<HttpResponseMessage> SendAsync(string path, string? host, params (string Name, string Value)[] cookies)
+    {
+        var bare = _factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = _factory.ClientOptions.BaseAddress, HandleCookies = false, AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Name}={c.Value}")));
+        if (host is not null)
+        {
+            request.Headers.Host = host;
+        }
+
+        return await bare.SendAsync(request);
+    }
+}
