@@ -17,9 +17,13 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<UserTableWrites>();
         services.AddSingleton<CompletionWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CompletionWriter>());
-        services.AddDbContext<AppDbContext>((sp, options) => options
-            .UseSqlite(connectionString, sqlite => sqlite.ExecutionStrategy(dependencies => new SqliteBusyRetry(dependencies)))
-            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<UserTableWrites>()));
+        // Options built once (singleton), not per request: EF then finds its internal services without comparing them anew.
+        services.AddDbContext<AppDbContext>(
+            (sp, options) => options
+                .UseSqlite(connectionString, sqlite => sqlite.ExecutionStrategy(dependencies => new SqliteBusyRetry(dependencies)))
+                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<UserTableWrites>()),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
