@@ -17,13 +17,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<UserTableWrites>();
         services.AddSingleton<CompletionWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CompletionWriter>());
-        // Options built once (singleton), not per request: EF then finds its internal services without comparing them anew.
-        services.AddDbContext<AppDbContext>(
-            (sp, options) => options
-                .UseSqlite(connectionString, sqlite => sqlite.ExecutionStrategy(dependencies => new SqliteBusyRetry(dependencies)))
-                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<UserTableWrites>()),
-            contextLifetime: ServiceLifetime.Scoped,
-            optionsLifetime: ServiceLifetime.Singleton);
+        // Pooled: a request rents a ready context instead of building one (and EF's internal services) each time.
+        services.AddDbContextPool<AppDbContext>((sp, options) => options
+            .UseSqlite(connectionString, sqlite => sqlite.ExecutionStrategy(dependencies => new SqliteBusyRetry(dependencies)))
+            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<UserTableWrites>()));
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
