@@ -68,17 +68,16 @@ public sealed class PageCacheMiddleware
     private async Task GetAsync(HttpContext context)
     {
         var generation = _cache.Current;
-        var anyCookie = context.Request.Headers.Cookie.Count > 0;
-        var cookies = context.Request.Cookies;
-        var signedIn = anyCookie && cookies.ContainsKey(_authCookie);
-        if (anyCookie && HasFlash(cookies))
+        // Cookies are parsed only when sent: most anonymous requests have none.
+        var cookies = context.Request.Headers.Cookie.Count > 0 ? context.Request.Cookies : null;
+        if (cookies is not null && HasFlash(cookies))
         {
             // The page shows (and clears) a one-time message: always rendered.
             await _next(context);
             return;
         }
 
-        if (!signedIn)
+        if (cookies is null || !cookies.ContainsKey(_authCookie))
         {
             // Anonymous: the same bytes for everyone.
             var key = PageKey.For(context.Request, antiforgery: null);

@@ -15,6 +15,7 @@ public static class DataServiceCollectionExtensions
         var connectionString = ConnectionString(configuration, contentRoot);
         services.AddSingleton<SqlitePragmas>();
         services.AddSingleton<UserTableWrites>();
+        services.AddSingleton<UserFacts>();
         services.AddSingleton<CompletionWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CompletionWriter>());
         // Pooled: a request rents a ready context instead of building one (and EF's internal services) each time.

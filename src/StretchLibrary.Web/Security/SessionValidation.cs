@@ -11,22 +11,20 @@ namespace StretchLibrary.Web.Security;
 /// A real sign-out: signing out changes the account's security stamp, and every signed-in request compares the
 /// stamp in its cookie with the stored one, so a copy of an old cookie stops working at once. This replaces
 /// Identity's periodic validator, which at a zero interval would rebuild and re-issue the cookie on every
-/// request; here the stamp comes from <see cref="SecurityStamps"/> (memory, refreshed whenever a user row
+/// request; here the stamp comes from <see cref="UserFacts"/> (memory, refreshed whenever a user row
 /// changes), and the cookie is left alone.
 /// </summary>
 internal static class SessionValidation
 {
     internal static IServiceCollection AddSessionValidation(this IServiceCollection services) => services
-        .AddSingleton<SecurityStamps>()
         .ConfigureApplicationCookie(cookie => cookie.Events.OnValidatePrincipal = async context =>
         {
             var stampClaim = context.HttpContext.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
             var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
             var stamp = context.Principal?.FindFirstValue(stampClaim);
             var services = context.HttpContext.RequestServices;
-            var current = userId is null ? null : await services.GetRequiredService<SecurityStamps>().GetAsync(userId, () =>
-                services.GetRequiredService<AppDbContext>().Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp)
-                    .FirstOrDefaultAsync(context.HttpContext.RequestAborted));
+            var current = userId is null ? null : (await services.GetRequiredService<UserFacts>()
+                .GetAsync(services.GetRequiredService<AppDbContext>(), userId, context.HttpContext.RequestAborted))?.SecurityStamp;
             if (current is null || current != stamp)
             {
                 context.RejectPrincipal();

@@ -9,7 +9,7 @@ using StretchLibrary.Web.Tracking;
 
 namespace StretchLibrary.Web.Pages.Routines;
 
-public sealed class DetailsModel(AppDbContext db, ContentStore content, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, UserFacts facts, ContentStore content, TimeProvider clock) : PageModel
 {
     public sealed record HistoryRow(long Id, DateOnly Date, int StretchCount, int? PainBefore, int? PainAfter, string? Note);
 
@@ -46,7 +46,7 @@ public sealed class DetailsModel(AppDbContext db, ContentStore content, TimeProv
         Routine = routine;
         var snapshot = content.Current;
         Items = [.. routine.Items.OrderBy(i => i.Position).Select(i => ItemView.From(i, snapshot))];
-        var zone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleAsync(cancellationToken);
+        var zone = (await facts.GetAsync(db, userId!, cancellationToken))?.TimeZoneId;
         var now = clock.GetUtcNow();
         Today = LocalClock.Today(now, LocalClock.FindZone(zone));
         HttpContext.CacheForOwnerUntil(RoutinePageCache.Until(now, LocalClock.FindZone(zone)));

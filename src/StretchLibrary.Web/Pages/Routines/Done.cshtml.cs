@@ -9,7 +9,7 @@ using StretchLibrary.Web.Tracking;
 namespace StretchLibrary.Web.Pages.Routines;
 
 /// <summary>Logs a session of a routine ("Mark done") and undoes the latest one.</summary>
-public sealed class DoneModel(AppDbContext db, ContentStore content, CompletionWriter writer, TimeProvider clock) : PageModel
+public sealed class DoneModel(AppDbContext db, UserFacts facts, ContentStore content, CompletionWriter writer, TimeProvider clock) : PageModel
 {
     public sealed class DoneInput
     {
@@ -42,12 +42,9 @@ public sealed class DoneModel(AppDbContext db, ContentStore content, CompletionW
     public string RoutineName { get; private set; } = "";
 
     /// <summary>The zone the browser reported when it differs from the stored one; saved only with a session.</summary>
-    // Compiled once: "Mark done" is the busiest write, and these two reads are most of its cost.
+    // Compiled once: "Mark done" is the busiest write, and this read is most of its cost.
     private static readonly Func<AppDbContext, int, string, Task<Routine?>> FindOwnedRoutine = EF.CompileAsyncQuery(
         (AppDbContext db, int id, string ownerId) => db.Routines.AsNoTracking().Include(r => r.Items).SingleOrDefault(r => r.Id == id && r.OwnerId == ownerId));
-
-    private static readonly Func<AppDbContext, string, Task<string>> FindTimeZone = EF.CompileAsyncQuery(
-        (AppDbContext db, string userId) => db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).Single());
 
     private string? _newZone;
 
@@ -128,7 +125,7 @@ public sealed class DoneModel(AppDbContext db, ContentStore content, CompletionW
             return null;
         }
 
-        var zone = await FindTimeZone(db, userId);
+        var zone = (await facts.GetAsync(db, userId, cancellationToken))?.TimeZoneId;
         if (LocalClock.IsKnownZone(timeZone) && timeZone != zone)
         {
             zone = _newZone = timeZone!;

@@ -9,7 +9,7 @@ using StretchLibrary.Web.Tracking;
 namespace StretchLibrary.Web.Pages.Routines;
 
 /// <summary>The owner's printable sheet of a routine; its QR code opens the routine page.</summary>
-public sealed class SheetModel(AppDbContext db, ContentStore content, TimeProvider clock) : PageModel
+public sealed class SheetModel(AppDbContext db, UserFacts facts, ContentStore content, TimeProvider clock) : PageModel
 {
     public SheetView Sheet { get; private set; } = default!;
 
@@ -22,7 +22,7 @@ public sealed class SheetModel(AppDbContext db, ContentStore content, TimeProvid
             return NotFound();
         }
 
-        var zone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleAsync(cancellationToken);
+        var zone = (await facts.GetAsync(db, userId!, cancellationToken))?.TimeZoneId;
         var now = clock.GetUtcNow();
         var today = LocalClock.Today(now, LocalClock.FindZone(zone));
         HttpContext.CacheForOwnerUntil(RoutinePageCache.Until(now, LocalClock.FindZone(zone)));
