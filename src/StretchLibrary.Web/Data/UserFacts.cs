@@ -19,8 +19,11 @@ public sealed class UserFacts
 
     public UserFacts(UserTableWrites writes) => writes.Changed += Clear;
 
-    /// <summary>The user's facts, or null when there is no such user (any more).</summary>
-    public async ValueTask<UserFact?> GetAsync(AppDbContext db, string userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The user's facts, or null when there is no such user (any more). The request's services give the
+    /// DbContext, which is only taken (from the pool) when the facts are not in memory.
+    /// </summary>
+    public async ValueTask<UserFact?> GetAsync(IServiceProvider requestServices, string userId, CancellationToken cancellationToken)
     {
         // Take the set before reading the row: if a user row changes meanwhile, the set is replaced and what this
         // read stores into the old one is never used.
@@ -30,6 +33,7 @@ public sealed class UserFacts
             return fact;
         }
 
+        var db = requestServices.GetRequiredService<AppDbContext>();
         fact = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new UserFact(u.SecurityStamp, u.TimeZoneId)).FirstOrDefaultAsync(cancellationToken);
         if (facts.Count < MaxUsers)

@@ -24,7 +24,7 @@ internal static class SessionValidation
             var stamp = context.Principal?.FindFirstValue(stampClaim);
             var services = context.HttpContext.RequestServices;
             var current = userId is null ? null : (await services.GetRequiredService<UserFacts>()
-                .GetAsync(services.GetRequiredService<AppDbContext>(), userId, context.HttpContext.RequestAborted))?.SecurityStamp;
+                .GetAsync(services, userId, context.HttpContext.RequestAborted))?.SecurityStamp;
             if (current is null || current != stamp)
             {
                 context.RejectPrincipal();

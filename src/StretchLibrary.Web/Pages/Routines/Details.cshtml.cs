@@ -46,7 +46,7 @@ public sealed class DetailsModel(AppDbContext db, UserFacts facts, ContentStore 
         Routine = routine;
         var snapshot = content.Current;
         Items = [.. routine.Items.OrderBy(i => i.Position).Select(i => ItemView.From(i, snapshot))];
-        var zone = (await facts.GetAsync(db, userId!, cancellationToken))?.TimeZoneId;
+        var zone = (await facts.GetAsync(HttpContext.RequestServices, userId!, cancellationToken))?.TimeZoneId;
         var now = clock.GetUtcNow();
         Today = LocalClock.Today(now, LocalClock.FindZone(zone));
         HttpContext.CacheForOwnerUntil(RoutinePageCache.Until(now, LocalClock.FindZone(zone)));

@@ -125,7 +125,7 @@ public sealed class DoneModel(AppDbContext db, UserFacts facts, ContentStore con
             return null;
         }
 
-        var zone = (await facts.GetAsync(db, userId, cancellationToken))?.TimeZoneId;
+        var zone = (await facts.GetAsync(HttpContext.RequestServices, userId, cancellationToken))?.TimeZoneId;
         if (LocalClock.IsKnownZone(timeZone) && timeZone != zone)
         {
             zone = _newZone = timeZone!;

@@ -22,7 +22,7 @@ public sealed class SheetModel(AppDbContext db, UserFacts facts, ContentStore co
             return NotFound();
         }
 
-        var zone = (await facts.GetAsync(db, userId!, cancellationToken))?.TimeZoneId;
+        var zone = (await facts.GetAsync(HttpContext.RequestServices, userId!, cancellationToken))?.TimeZoneId;
         var now = clock.GetUtcNow();
         var today = LocalClock.Today(now, LocalClock.FindZone(zone));
         HttpContext.CacheForOwnerUntil(RoutinePageCache.Until(now, LocalClock.FindZone(zone)));
