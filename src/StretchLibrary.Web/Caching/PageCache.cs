@@ -60,13 +60,14 @@ public sealed class PageCache(TimeProvider clock, long maxBytes = PageCache.Defa
         ids.Add(userId);
     }
 
-    internal static void ForgetSignedIn(HttpContext context, PageCache cache)
+    /// <summary>At the end of a write: forgets again the pages of every user who signed in or out during it.</summary>
+    internal void ForgetSignedIn(HttpContext context)
     {
         if (context.Items[SignedInKey] is List<string> ids)
         {
             foreach (var id in ids)
             {
-                cache.Invalidate(id);
+                Invalidate(id);
             }
         }
     }

@@ -140,7 +140,7 @@ public sealed class PageCacheMiddleware
             _cache.Invalidate(userId);
         }
 
-        PageCache.ForgetSignedIn(context, _cache);
+        _cache.ForgetSignedIn(context);
         return Task.CompletedTask;
     }
 

@@ -12,7 +12,7 @@ namespace StretchLibrary.Web.Pages.Account;
 
 /// <summary>"Download my data": the signed-in user's routines and sessions as JSON (re-importable) or sessions as CSV.</summary>
 [Authorize]
-public sealed class ExportModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class ExportModel(AppDbContext db, UserFacts facts, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string format, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ public sealed class ExportModel(AppDbContext db, TimeProvider clock) : PageModel
         }
 
         var userId = User.UserId()!;
-        var zone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleOrDefaultAsync(cancellationToken);
+        var zone = (await facts.GetAsync(HttpContext.RequestServices, userId, cancellationToken))?.TimeZoneId;
         if (zone is null)
         {
             return NotFound();

@@ -42,7 +42,8 @@ public sealed class DoneModel(AppDbContext db, UserFacts facts, ContentStore con
     public string RoutineName { get; private set; } = "";
 
     /// <summary>The zone the browser reported when it differs from the stored one; saved only with a session.</summary>
-    // Compiled once: "Mark done" is the busiest write, and this read is most of its cost.
+    // Compiled once: "Mark done" is the busiest write, and this read is most of its cost. A compiled query cannot
+    // call OwnedBy, so the owner filter is spelled out here.
     private static readonly Func<AppDbContext, int, string, Task<Routine?>> FindOwnedRoutine = EF.CompileAsyncQuery(
         (AppDbContext db, int id, string ownerId) => db.Routines.AsNoTracking().Include(r => r.Items).SingleOrDefault(r => r.Id == id && r.OwnerId == ownerId));
 

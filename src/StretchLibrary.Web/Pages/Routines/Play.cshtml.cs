@@ -13,7 +13,7 @@ namespace StretchLibrary.Web.Pages.Routines;
 /// The guided session: one stretch at a time. session.js turns it into a timed player; without JavaScript it
 /// is a page per stretch with previous/next links and, at the end, the "Mark done" form.
 /// </summary>
-public sealed class PlayModel(AppDbContext db, ContentStore content, TimeProvider clock, IOptions<SessionOptions> options) : PageModel
+public sealed class PlayModel(AppDbContext db, UserFacts facts, ContentStore content, TimeProvider clock, IOptions<SessionOptions> options) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -47,7 +47,7 @@ public sealed class PlayModel(AppDbContext db, ContentStore content, TimeProvide
         (RoutineId, RoutineName) = (routine.Id, routine.Name);
         Stretches = SessionPlan.For(items, options.Value.HoldScale);
         Step = Math.Clamp(step, 1, Stretches.Count + 1);
-        var zone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleAsync(cancellationToken);
+        var zone = (await facts.GetAsync(HttpContext.RequestServices, userId!, cancellationToken))?.TimeZoneId;
         Finish = new DoneFormView(id, LocalClock.Today(clock.GetUtcNow(), LocalClock.FindZone(zone)), items);
         return Page();
     }

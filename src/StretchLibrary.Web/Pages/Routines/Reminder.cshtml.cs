@@ -13,7 +13,7 @@ namespace StretchLibrary.Web.Pages.Routines;
 /// The reminder form, and the .ics download when the form is submitted (a GET, so the link can be bookmarked and
 /// the file downloaded again with the same choices).
 /// </summary>
-public sealed class ReminderModel(AppDbContext db, ContentStore content, TimeProvider clock) : PageModel
+public sealed class ReminderModel(AppDbContext db, UserFacts facts, ContentStore content, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "days")]
     public List<DayOfWeek> Days { get; set; } = [];
@@ -34,7 +34,7 @@ public sealed class ReminderModel(AppDbContext db, ContentStore content, TimePro
             return NotFound();
         }
 
-        var zone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleAsync(cancellationToken);
+        var zone = (await facts.GetAsync(HttpContext.RequestServices, userId!, cancellationToken))?.TimeZoneId;
         RoutineName = routine.Name;
         // The form always sends a time; without one this is the first visit, so show the defaults.
         var submitted = Request.Query.ContainsKey("time");

@@ -10,7 +10,7 @@ namespace StretchLibrary.Web.Pages.Share;
 
 /// <summary>The printable sheet of a shared routine; its QR code opens the share link.</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class SheetModel(AppDbContext db, ContentStore content, TimeProvider clock) : PageModel
+public sealed class SheetModel(AppDbContext db, UserFacts facts, ContentStore content, TimeProvider clock) : PageModel
 {
     public SheetView Sheet { get; private set; } = default!;
 
@@ -24,7 +24,7 @@ public sealed class SheetModel(AppDbContext db, ContentStore content, TimeProvid
 
         // The visitor's calendar date when they have an account here; the owner's zone is not theirs to see.
         var userId = User.UserId();
-        var zone = userId is null ? null : await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleOrDefaultAsync(cancellationToken);
+        var zone = userId is null ? null : (await facts.GetAsync(HttpContext.RequestServices, userId, cancellationToken))?.TimeZoneId;
         var today = LocalClock.Today(now, LocalClock.FindZone(zone));
         var online = Url.PageLink("/Share/Index", values: new { token })!;
         Sheet = SheetView.Create(routine, content.Current, today, online, $"/s/{token}", size, weeks);
