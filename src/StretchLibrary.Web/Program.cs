@@ -29,6 +29,7 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services.AddContentLibrary();
 builder.Services.AddAppData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<GuestAccounts>();
 builder.Services.AddHostedService<GuestCleanup>();
 builder.Services.AddOptions<StretchLibrary.Web.Pages.Routines.SessionOptions>().BindConfiguration("Session");

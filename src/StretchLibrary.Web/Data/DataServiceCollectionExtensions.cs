@@ -14,14 +14,12 @@ public static class DataServiceCollectionExtensions
     {
         var connectionString = ConnectionString(configuration, contentRoot);
         services.AddSingleton<SqlitePragmas>();
-        services.AddSingleton<UserTableWrites>();
-        services.AddSingleton<UserFacts>();
         services.AddSingleton<CompletionWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CompletionWriter>());
         // Pooled: a request rents a ready context instead of building one (and EF's internal services) each time.
         services.AddDbContextPool<AppDbContext>((sp, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.ExecutionStrategy(dependencies => new SqliteBusyRetry(dependencies)))
-            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<UserTableWrites>()));
+            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
@@ -39,6 +37,7 @@ public static class DataServiceCollectionExtensions
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserStore<StretchLibrary.Web.Accounts.AppUserStore>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(cookie =>
