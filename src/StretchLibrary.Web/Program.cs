@@ -45,6 +45,7 @@ builder.Services.AddScoped<GuestAccounts>();
 builder.Services.AddHostedService<GuestCleanup>();
 builder.Services.AddOptions<StretchLibrary.Web.Pages.Routines.SessionOptions>().BindConfiguration("Session");
 builder.Services.AddPageCache();
+builder.Services.AddSharedState(builder.Configuration);
 builder.Services.AddRazorPages();
 builder.AddAppSecurity();
 

@@ -12,7 +12,7 @@ public sealed record UserFact(string? SecurityStamp, string TimeZoneId);
 /// that user's row changed (signing out, a new password or time zone, a deleted account), so an old cookie stops
 /// working on the next request while an ordinary request costs no query for them.
 /// </summary>
-public sealed class UserFacts
+public sealed class UserFacts(StackExchange.Redis.IConnectionMultiplexer? redis = null)
 {
     private const int MaxUsers = 100_000;
 
@@ -25,7 +25,9 @@ public sealed class UserFacts
     /// </summary>
     public async ValueTask<UserFact?> GetAsync(IServiceProvider requestServices, string userId, CancellationToken cancellationToken)
     {
-        if (_facts.TryGetValue(userId, out var fact))
+        // Scaled out with Redis unreachable, another instance's sign-out would not reach this one: read the row.
+        var trusted = redis is null || redis.IsConnected;
+        if (trusted && _facts.TryGetValue(userId, out var fact))
         {
             return fact;
         }
@@ -35,7 +37,7 @@ public sealed class UserFacts
         var db = requestServices.GetRequiredService<AppDbContext>();
         fact = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new UserFact(u.SecurityStamp, u.TimeZoneId)).FirstOrDefaultAsync(cancellationToken);
-        if (_facts.Count < MaxUsers && Interlocked.Read(ref _forgets) == forgets)
+        if (trusted && _facts.Count < MaxUsers && Interlocked.Read(ref _forgets) == forgets)
         {
             _facts.TryAdd(userId, fact);
         }
