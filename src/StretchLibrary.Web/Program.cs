@@ -11,10 +11,21 @@ if (args is ["validate-content", .. var rest])
     return ValidateContentCommand.Run(rest, Console.Out);
 }
 
+if (args is ["migrate", .. var migrateArgs])
+{
+    return await MigrateCommand.RunAsync(migrateArgs, Console.Out, Console.Error);
+}
+
 if (args is ["backup", .. var backupArgs])
 {
     // The same settings the app reads (appsettings, environment), for the same database.
     var settings = WebApplication.CreateBuilder();
+    if (!DatabaseOptions.From(settings.Configuration).IsSqlite)
+    {
+        Console.Error.WriteLine("backup copies a SQLite database; for PostgreSQL use pg_dump.");
+        return 1;
+    }
+
     return await BackupCommand.RunAsync(DataServiceCollectionExtensions.ConnectionString(settings.Configuration, settings.Environment.ContentRootPath), backupArgs, Console.Out, Console.Error);
 }
 
@@ -29,10 +40,12 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services.AddContentLibrary();
 builder.Services.AddAppData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<GuestAccounts>();
 builder.Services.AddHostedService<GuestCleanup>();
 builder.Services.AddOptions<StretchLibrary.Web.Pages.Routines.SessionOptions>().BindConfiguration("Session");
 builder.Services.AddPageCache();
+builder.Services.AddSharedState(builder.Configuration);
 builder.Services.AddRazorPages();
 builder.AddAppSecurity();
 
@@ -54,7 +67,8 @@ if (await app.Services.PrepareDatabaseAsync() is { } databaseProblem)
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error");
+    // A database that is down or restarting answers 503 ("try again"), anything else 500; both get the friendly page.
+    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = DatabaseFailures.StatusCode });
 }
 
 app.UseAppTransport();

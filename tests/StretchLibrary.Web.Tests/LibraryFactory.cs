@@ -7,18 +7,27 @@ using Microsoft.Extensions.DependencyInjection;
 namespace StretchLibrary.Web.Tests;
 
 /// <summary>
-/// The real app over a chosen content folder (the shipped one by default) and its own SQLite file in a
-/// temporary folder, deleted on dispose.
+/// The real app over a chosen content folder (the shipped one by default) and its own database, deleted on
+/// dispose: a SQLite file in a temporary folder or, when <c>STRETCHLIBRARY_TEST_PROVIDER=Postgres</c> (tests/run's
+/// second pass), a new database on the throwaway PostgreSQL server in <c>STRETCHLIBRARY_TEST_POSTGRES</c>.
 /// </summary>
 public class LibraryFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataFolder = Path.Join(Path.GetTempPath(), "stretchlibrary-tests", "db-" + Guid.NewGuid().ToString("n"));
+    private readonly string _postgresDatabase = "test_" + Guid.NewGuid().ToString("n");
+
+    /// <summary>True in the pass over PostgreSQL.</summary>
+    public static bool OnPostgres => Environment.GetEnvironmentVariable("STRETCHLIBRARY_TEST_PROVIDER") == "Postgres";
+
+    /// <summary>The throwaway server tests/run started (no database named).</summary>
+    public static string PostgresServer => Environment.GetEnvironmentVariable("STRETCHLIBRARY_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("STRETCHLIBRARY_TEST_POSTGRES is not set: run the PostgreSQL pass through tests/run.");
 
     public string ContentRoot { get; set; } = TempContent.ShippedRoot;
 
     public string DatabasePath => Path.Join(_dataFolder, "app.db");
 
-    public string ConnectionString => $"Data Source={DatabasePath}";
+    public string ConnectionString => OnPostgres ? $"{PostgresServer};Database={_postgresDatabase}" : $"Data Source={DatabasePath}";
 
     /// <summary>The clock the app sees; the real one unless a test sets it before the first request.</summary>
     public MutableClock Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -37,6 +46,7 @@ public class LibraryFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Content:RootPath", ContentRoot);
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Database:Provider", OnPostgres ? "Postgres" : "Sqlite");
         // The test server has no URL of its own to infer HTTPS from; say so, as a TLS deployment would.
         builder.UseSetting("Security:HttpsOnly", "true");
         foreach (var (key, value) in Settings)
@@ -58,6 +68,11 @@ public class LibraryFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (OnPostgres)
+        {
+            DropPostgresDatabase();
+        }
+
         try
         {
             Directory.Delete(_dataFolder, recursive: true);
@@ -65,6 +80,16 @@ public class LibraryFactory : WebApplicationFactory<Program>
         catch (DirectoryNotFoundException)
         {
         }
+    }
+
+    private void DropPostgresDatabase()
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        using var connection = new Npgsql.NpgsqlConnection($"{PostgresServer};Database=postgres");
+        connection.Open();
+        using var drop = connection.CreateCommand();
+        drop.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)";
+        drop.ExecuteNonQuery();
     }
 }
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace StretchLibrary.Web.Tests;
 
 /// <summary>The built app started as a process (<c>dotnet StretchLibrary.Web.dll</c>) on a setting that cannot work.</summary>
+[Trait("Provider", "Sqlite")]
 public sealed class StartupFailureTests : IDisposable
 {
     private readonly string _folder = Path.Join(Path.GetTempPath(), "stretchlibrary-tests", "start-" + Guid.NewGuid().ToString("n"));
@@ -50,6 +51,31 @@ public sealed class StartupFailureTests : IDisposable
         AssertOneLine(run, $"Database at '{database}' could not be prepared: ");
     }
 
+    [Fact]
+    public async Task An_unknown_database_provider_ends_with_one_line_and_exit_code_1()
+    {
+        var run = await RunAppAsync(settings: new() { ["Database__Provider"] = "Oracle" });
+
+        AssertOneLine(run, "Unknown Database:Provider 'Oracle'. Use Sqlite (the default) or Postgres.");
+    }
+
+    [Fact]
+    public async Task A_bad_postgres_connection_string_ends_with_one_line_and_exit_code_1()
+    {
+        var run = await RunAppAsync(settings: new() { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Default"] = "Hots=nowhere;Prot=5432" });
+
+        AssertOneLine(run, "ConnectionStrings:Default is not a valid PostgreSQL connection string: ");
+    }
+
+    [Fact]
+    public async Task An_unreachable_postgres_server_ends_with_one_line_and_exit_code_1()
+    {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        var run = await RunAppAsync(settings: new() { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Default"] = "Host=127.0.0.1;Port=1;Database=app;Username=app;Timeout=5" });
+
+        AssertOneLine(run, "PostgreSQL database 'app' on 127.0.0.1:1 could not be prepared: ");
+    }
+
     private static void AssertOneLine((int ExitCode, string Output, string Error) run, string prefix)
     {
         Assert.NotEqual(0, run.ExitCode);
@@ -59,7 +85,7 @@ public sealed class StartupFailureTests : IDisposable
         Assert.DoesNotContain("Unhandled exception", run.Output + run.Error, StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAppAsync(string? content = null, string? database = null)
+    private async Task<(int ExitCode, string Output, string Error)> RunAppAsync(string? content = null, string? database = null, Dictionary<string, string>? settings = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -74,6 +100,11 @@ public sealed class StartupFailureTests : IDisposable
                 ["ConnectionStrings__Default"] = $"Data Source={database ?? Path.Join(_folder, "app.db")}",
             },
         };
+        foreach (var (name, value) in settings ?? [])
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

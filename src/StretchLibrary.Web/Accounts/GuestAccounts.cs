@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Tracking;
 
@@ -10,7 +11,7 @@ namespace StretchLibrary.Web.Accounts;
 /// Lets a visitor save without registering: the first save creates a guest account, kept by a persistent
 /// sign-in cookie, which can later be claimed with an email and password.
 /// </summary>
-public sealed class GuestAccounts(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, TimeProvider clock)
+public sealed class GuestAccounts(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, UserChanges changes, TimeProvider clock)
 {
     /// <summary>The claim that marks a guest's sign-in, so pages can offer to claim the account without a query.</summary>
     public const string GuestClaim = "guest";
@@ -89,5 +90,7 @@ public sealed class GuestAccounts(UserManager<AppUser> users, SignInManager<AppU
             await db.Users.Where(u => u.Id == guestId).ExecuteDeleteAsync(ct);
             await transaction.CommitAsync(ct);
         }, cancellationToken);
+        changes.Forget(guestId);
+        changes.Forget(userId);
     }
 }

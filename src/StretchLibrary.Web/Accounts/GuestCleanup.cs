@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Data;
 
 namespace StretchLibrary.Web.Accounts;
 
 /// <summary>Once a day, deletes unclaimed guest accounts idle for longer than <see cref="GuestAccounts.GuestRetention"/>.</summary>
-public sealed partial class GuestCleanup(IServiceScopeFactory scopes, TimeProvider clock, ILogger<GuestCleanup> logger) : BackgroundService
+public sealed partial class GuestCleanup(IServiceScopeFactory scopes, UserChanges changes, TimeProvider clock, ILogger<GuestCleanup> logger) : BackgroundService
 {
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -15,6 +16,7 @@ public sealed partial class GuestCleanup(IServiceScopeFactory scopes, TimeProvid
         var deleted = await db.Users.Where(u => u.IsGuest && u.LastSeenAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         if (deleted > 0)
         {
+            changes.ForgetEveryone();
             LogDeleted(logger, deleted);
         }
 

@@ -36,6 +36,7 @@ public sealed class PageCacheMiddleware
 
     private readonly RequestDelegate _next;
     private readonly PageCache _cache;
+    private readonly UserChanges _changes;
     private readonly string _authCookie;
     private readonly string _antiforgeryCookie;
     private readonly string _flashCookie;
@@ -43,12 +44,14 @@ public sealed class PageCacheMiddleware
     public PageCacheMiddleware(
         RequestDelegate next,
         PageCache cache,
+        UserChanges changes,
         IOptionsMonitor<CookieAuthenticationOptions> authCookie,
         IOptions<AntiforgeryOptions> antiforgery,
         IOptions<CookieTempDataProviderOptions> tempData)
     {
         _next = next;
         _cache = cache;
+        _changes = changes;
         _authCookie = authCookie.Get(IdentityConstants.ApplicationScheme).Cookie.Name!;
         _antiforgeryCookie = antiforgery.Value.Cookie.Name!;
         _flashCookie = tempData.Value.Cookie.Name!;
@@ -91,8 +94,9 @@ public sealed class PageCacheMiddleware
             return;
         }
 
-        // Without an antiforgery cookie the page would set one, so it could not be stored anyway.
-        if (cookies[_antiforgeryCookie] is not { Length: > 0 } antiforgeryToken)
+        // Without an antiforgery cookie the page would set one, so it could not be stored anyway. Scaled out with
+        // Redis unreachable, another instance's write would not reach this cache: render.
+        if (cookies[_antiforgeryCookie] is not { Length: > 0 } antiforgeryToken || !_changes.MemoryIsCurrent)
         {
             await _next(context);
             return;
@@ -137,7 +141,7 @@ public sealed class PageCacheMiddleware
     {
         if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
         {
-            _cache.Invalidate(userId);
+            _changes.ForgetPages(userId);
         }
 
         _cache.ForgetSignedIn(context);

@@ -1,33 +1,20 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
 using StretchLibrary.Web.Content;
 
 namespace StretchLibrary.Web.Caching;
 
 public static class PageCacheServiceCollectionExtensions
 {
-    /// <summary>The page cache, emptied when the content reloads; sign-in and sign-out forget the user's pages.</summary>
+    /// <summary>
+    /// The page cache, emptied when the content reloads, and what is kept in memory about users (facts, changes).
+    /// Sign-in and sign-out forget the user's pages through <c>AppCookieEvents</c>.
+    /// </summary>
     public static IServiceCollection AddPageCache(this IServiceCollection services)
     {
         services.AddSingleton(sp => new PageCache(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<UserFacts>();
+        services.AddSingleton<UserChanges>();
+        services.AddHttpContextAccessor();
         services.AddHostedService<ClearOnReload>();
-        services.ConfigureApplicationCookie(cookie =>
-        {
-            var signedIn = cookie.Events.OnSignedIn;
-            cookie.Events.OnSignedIn = async context =>
-            {
-                await signedIn(context);
-                context.HttpContext.RequestServices.GetRequiredService<PageCache>()
-                    .ForgetOnSignInOrOut(context.HttpContext, context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier));
-            };
-            var signingOut = cookie.Events.OnSigningOut;
-            cookie.Events.OnSigningOut = async context =>
-            {
-                await signingOut(context);
-                context.HttpContext.RequestServices.GetRequiredService<PageCache>()
-                    .ForgetOnSignInOrOut(context.HttpContext, context.HttpContext.User.FindFirstValue(ClaimTypes.NameIdentifier));
-            };
-        });
         return services;
     }
 

@@ -3,8 +3,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace StretchLibrary.Web.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The app's data on SQLite (its migrations are in <c>Data/Migrations</c>); <see cref="PostgresAppDbContext"/> is the
+/// same model on PostgreSQL with its own migrations.
+/// </summary>
+public class AppDbContext : IdentityDbContext<AppUser>
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's subclass.</summary>
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Routine> Routines => Set<Routine>();
 
     public DbSet<RoutineItem> RoutineItems => Set<RoutineItem>();

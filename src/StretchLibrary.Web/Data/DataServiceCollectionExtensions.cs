@@ -1,27 +1,39 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace StretchLibrary.Web.Data;
 
 public static class DataServiceCollectionExtensions
 {
     /// <summary>
-    /// The SQLite store and ASP.NET Core Identity on it. Without <c>ConnectionStrings:Default</c> the database is
-    /// a file under <c>App_Data/</c> in the app's content root, created on first run.
+    /// The store (<c>Database:Provider</c>: SQLite by default, or PostgreSQL) and ASP.NET Core Identity on it.
+    /// Without <c>ConnectionStrings:Default</c> the SQLite database is a file under <c>App_Data/</c> in the app's
+    /// content root, created on first run.
     /// </summary>
     public static IServiceCollection AddAppData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var connectionString = ConnectionString(configuration, contentRoot);
-        services.AddSingleton<SqlitePragmas>();
-        services.AddSingleton<UserTableWrites>();
-        services.AddSingleton<UserFacts>();
+        var database = DatabaseOptions.From(configuration);
+        var connectionString = database.ConnectionString = ConnectionString(configuration, contentRoot);
+        services.AddSingleton(Options.Create(database));
         services.AddSingleton<CompletionWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CompletionWriter>());
         // Pooled: a request rents a ready context instead of building one (and EF's internal services) each time.
-        services.AddDbContextPool<AppDbContext>((sp, options) => options
-            .UseSqlite(connectionString, sqlite => sqlite.ExecutionStrategy(dependencies => new SqliteBusyRetry(dependencies)))
-            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<UserTableWrites>()));
+        if (database.IsPostgres)
+        {
+            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(options => options
+                .UseNpgsql(connectionString, npgsql => npgsql.ExecutionStrategy(dependencies => new PostgresRetry(dependencies))));
+        }
+        else
+        {
+            services.AddSingleton<SqlitePragmas>();
+            services.AddDbContextPool<AppDbContext>((sp, options) => options
+                .UseSqlite(connectionString, sqlite => sqlite.ExecutionStrategy(dependencies => new SqliteBusyRetry(dependencies)))
+                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+        }
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
@@ -39,6 +51,7 @@ public static class DataServiceCollectionExtensions
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserStore<StretchLibrary.Web.Accounts.AppUserStore>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(cookie =>
@@ -57,17 +70,36 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
-    /// <summary><c>ConnectionStrings:Default</c>, or a SQLite file under <c>App_Data/</c> in the content root.</summary>
+    /// <summary><c>ConnectionStrings:Default</c>, or (SQLite only) a file under <c>App_Data/</c> in the content root.</summary>
     public static string ConnectionString(IConfiguration configuration, string contentRoot) =>
         configuration.GetConnectionString("Default") is { Length: > 0 } configured && !string.IsNullOrWhiteSpace(configured)
             ? configured
-            : new SqliteConnectionStringBuilder { DataSource = Path.Join(contentRoot, "App_Data", "stretchlibrary.db") }.ToString();
+            : DatabaseOptions.From(configuration).IsSqlite
+                ? new SqliteConnectionStringBuilder { DataSource = Path.Join(contentRoot, "App_Data", "stretchlibrary.db") }.ToString()
+                : "";
 
     /// <summary>
-    /// Creates the data folder, applies pending migrations and switches the database to WAL. Returns a one-line
-    /// reason when that fails, so start-up can stop with a clear message instead of a stack trace.
+    /// Checks the settings and the connection, then applies pending migrations (when <paramref name="migrate"/>, or
+    /// by default when <c>Database:MigrateOnStart</c>) or else checks that none are pending. On SQLite it also
+    /// creates the data folder, clears a stale migration lock and switches to WAL. Returns a one-line reason when
+    /// that fails, so start-up can stop with a clear message instead of a stack trace.
     /// </summary>
-    public static async Task<string?> PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    public static async Task<string?> PrepareDatabaseAsync(this IServiceProvider services, bool? migrate = null, CancellationToken cancellationToken = default)
+    {
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var connectionString = options.ConnectionString;
+        if (options.Problem() is { } problem)
+        {
+            return problem;
+        }
+
+        migrate ??= options.MigrateOnStart;
+        return options.IsPostgres
+            ? await PreparePostgresAsync(services, connectionString, migrate.Value, cancellationToken)
+            : await PrepareSqliteAsync(services, migrate.Value, cancellationToken);
+    }
+
+    private static async Task<string?> PrepareSqliteAsync(IServiceProvider services, bool migrate, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -79,9 +111,16 @@ public static class DataServiceCollectionExtensions
                 Directory.CreateDirectory(folder);
             }
 
-            await MigrationLock.ClearStaleAsync(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrationLock)), cancellationToken);
+            if (migrate)
+            {
+                await MigrationLock.ClearStaleAsync(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrationLock)), cancellationToken);
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            else if (await PendingAsync(db, cancellationToken) is { } pending)
+            {
+                return $"Database at '{dataSource}' {pending}";
+            }
 
-            await db.Database.MigrateAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
             return null;
         }
@@ -90,6 +129,49 @@ public static class DataServiceCollectionExtensions
             return $"Database at '{dataSource}' could not be prepared: {ex.GetBaseException().Message}";
         }
     }
+
+    private static async Task<string?> PreparePostgresAsync(IServiceProvider services, string connectionString, bool migrate, CancellationToken cancellationToken)
+    {
+        string where;
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            where = $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
+        }
+        catch (ArgumentException ex)
+        {
+            return $"ConnectionStrings:Default is not a valid PostgreSQL connection string: {ex.Message}";
+        }
+
+        try
+        {
+            if (migrate)
+            {
+                // Creates the database when it does not exist yet (the role needs CREATEDB for that).
+                await using var scope = services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync(cancellationToken);
+                return null;
+            }
+
+            // Once, without retries: an unreachable server is reported at once rather than after the back-off.
+            await using (var connection = new NpgsqlConnection(connectionString))
+            {
+                await connection.OpenAsync(cancellationToken);
+            }
+
+            await using var check = services.CreateAsyncScope();
+            return await PendingAsync(check.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken) is { } pending ? $"{where} {pending}" : null;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or RetryLimitExceededException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            return $"{where} could not be prepared: {ex.GetBaseException().Message.ReplaceLineEndings(" ")}";
+        }
+    }
+
+    private static async Task<string?> PendingAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count() is var count and > 0
+            ? $"has {count} pending migration(s) and Database:MigrateOnStart is false: run the migrate verb first."
+            : null;
 }
 
 internal sealed class DatabaseHealthCheck(AppDbContext db) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck

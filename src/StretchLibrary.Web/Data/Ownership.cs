@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 
 namespace StretchLibrary.Web.Data;
@@ -10,6 +11,10 @@ public static class Ownership
     /// <summary>Only the routines this user owns; an anonymous visitor (null) owns none.</summary>
     public static IQueryable<Routine> OwnedBy(this IQueryable<Routine> routines, string? ownerId) =>
         routines.Where(r => ownerId != null && r.OwnerId == ownerId);
+
+    /// <summary>The routines this user owns, with their items (routine page, sheet, session, reminder).</summary>
+    public static IQueryable<Routine> OwnedWithItems(this IQueryable<Routine> routines, string? ownerId) =>
+        routines.OwnedBy(ownerId).Include(r => r.Items);
 
     public static IQueryable<Completion> OwnedBy(this IQueryable<Completion> completions, string? ownerId) =>
         completions.Where(c => ownerId != null && c.OwnerId == ownerId);

@@ -130,7 +130,7 @@ public static class ImportReader
             var completedAt = default(DateTimeOffset);
             if (Text(session, path, "completedAtUtc", 100, required: true) is { } instantText)
             {
-                if (!DateTimeOffset.TryParse(instantText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out completedAt))
+                if (!DateTimeOffset.TryParse(instantText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out completedAt))
                 {
                     Error(Join(path, "completedAtUtc"), "must be a date and time like 2026-03-01T08:00:00Z");
                 }

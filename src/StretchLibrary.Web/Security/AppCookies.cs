@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace StretchLibrary.Web.Security;
 
@@ -31,11 +29,11 @@ public static class AppCookies
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.Path = "/";
-            // A new sign-in (or sign-out) starts a new antiforgery session too: tokens from before stop working.
-            cookie.Events.OnSigningIn = context => ForgetAntiforgeryCookie(context.HttpContext);
-            cookie.Events.OnSigningOut = context => ForgetAntiforgeryCookie(context.HttpContext);
+            // Every hook (validation, sign-in, sign-out) lives in one class: see AppCookieEvents.
+            cookie.EventsType = typeof(AppCookieEvents);
         });
 
+        services.AddScoped<AppCookieEvents>();
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = prefix + AntiforgeryName;
@@ -55,12 +53,5 @@ public static class AppCookies
             tempData.Cookie.Path = "/";
         });
         return services;
-    }
-
-    private static Task ForgetAntiforgeryCookie(HttpContext context)
-    {
-        var options = context.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie;
-        context.Response.Cookies.Delete(options.Name!, options.Build(context));
-        return Task.CompletedTask;
     }
 }

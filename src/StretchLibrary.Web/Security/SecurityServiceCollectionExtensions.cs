@@ -39,7 +39,6 @@ public static class SecurityServiceCollectionExtensions
         services.AddAppSecurityHeaders(builder.Environment.IsDevelopment());
         services.AddAppCookies(SecurityOptions.IsHttpsOnly(builder.Configuration, builder.Environment));
         services.AddPasswordPolicy();
-        services.AddSessionValidation();
         services.AddRememberedTickets();
         services.AddAppRateLimits();
         return builder;

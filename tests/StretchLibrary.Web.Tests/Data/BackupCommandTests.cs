@@ -7,6 +7,7 @@ using StretchLibrary.Web.Tests.Pages.Routines;
 
 namespace StretchLibrary.Web.Tests.Data;
 
+[Trait("Provider", "Sqlite")]
 public sealed class BackupCommandTests : IDisposable
 {
     private const string Password = "correct horse battery";

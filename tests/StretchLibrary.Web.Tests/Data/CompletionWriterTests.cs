@@ -5,6 +5,7 @@ using StretchLibrary.Web.Data;
 
 namespace StretchLibrary.Web.Tests.Data;
 
+[Trait("Provider", "Sqlite")]
 public sealed class CompletionWriterTests : IAsyncLifetime, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("stretchlibrary-writer-").FullName;

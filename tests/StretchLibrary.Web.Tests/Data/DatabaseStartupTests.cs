@@ -9,6 +9,7 @@ using StretchLibrary.Web.Data;
 
 namespace StretchLibrary.Web.Tests.Data;
 
+[Trait("Provider", "Sqlite")]
 public sealed class DatabaseStartupTests : IDisposable
 {
     private readonly LibraryFactory _factory = new();

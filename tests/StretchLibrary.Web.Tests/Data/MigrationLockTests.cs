@@ -7,6 +7,7 @@ using StretchLibrary.Web.Data;
 
 namespace StretchLibrary.Web.Tests.Data;
 
+[Trait("Provider", "Sqlite")]
 public sealed class MigrationLockTests : IDisposable
 {
     private readonly LibraryFactory _factory = new();

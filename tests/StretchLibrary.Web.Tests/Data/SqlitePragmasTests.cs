@@ -4,6 +4,7 @@ using StretchLibrary.Web.Data;
 
 namespace StretchLibrary.Web.Tests.Data;
 
+[Trait("Provider", "Sqlite")]
 public sealed class SqlitePragmasTests : IDisposable
 {
     private readonly LibraryFactory _factory = new();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Export;
 using StretchLibrary.Web.Tracking;
@@ -12,7 +13,7 @@ namespace StretchLibrary.Web.Pages.Account;
 
 /// <summary>"Download my data": the signed-in user's routines and sessions as JSON (re-importable) or sessions as CSV.</summary>
 [Authorize]
-public sealed class ExportModel(AppDbContext db, UserFacts facts, TimeProvider clock) : PageModel
+public sealed class ExportModel(AppDbContext db, CurrentUser currentUser) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string format, CancellationToken cancellationToken)
     {
@@ -21,14 +22,12 @@ public sealed class ExportModel(AppDbContext db, UserFacts facts, TimeProvider c
             return NotFound();
         }
 
-        var userId = User.UserId()!;
-        var zone = (await facts.GetAsync(HttpContext.RequestServices, userId, cancellationToken))?.TimeZoneId;
-        if (zone is null)
+        if (currentUser is not { Id: { } userId, TimeZoneId: { } zone })
         {
             return NotFound();
         }
 
-        var now = clock.GetUtcNow();
+        var now = currentUser.Now;
         var document = await ExportDocument.LoadAsync(db, userId, zone, now, cancellationToken);
         var date = LocalClock.Today(now, LocalClock.FindZone(zone)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return format == "json"

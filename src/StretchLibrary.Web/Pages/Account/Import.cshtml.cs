@@ -15,7 +15,7 @@ namespace StretchLibrary.Web.Pages.Account;
 /// </summary>
 [RequestSizeLimit(MaxFileBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + 64 * 1024)]
-public sealed class ImportModel(AppDbContext db, UserFacts facts, GuestAccounts guests, TimeProvider clock) : PageModel
+public sealed class ImportModel(AppDbContext db, CurrentUser currentUser, GuestAccounts guests, TimeProvider clock) : PageModel
 {
     /// <summary>Room for the most sessions an import accepts, written out indented.</summary>
     public const int MaxFileBytes = 5 * 1024 * 1024;
@@ -44,8 +44,7 @@ public sealed class ImportModel(AppDbContext db, UserFacts facts, GuestAccounts 
 
         // "Today" in the zone the user will have after the import (the browser's, when it reports one).
         var now = clock.GetUtcNow();
-        var userId = User.UserId();
-        var zone = LocalClock.IsKnownZone(Tz) ? Tz : userId is null ? null : (await facts.GetAsync(HttpContext.RequestServices, userId, cancellationToken))?.TimeZoneId;
+        var zone = LocalClock.IsKnownZone(Tz) ? Tz : currentUser.TimeZoneId;
         var result = ImportReader.Read(json, LocalClock.Today(now, LocalClock.FindZone(zone)), now);
         if (!result.Succeeded)
         {

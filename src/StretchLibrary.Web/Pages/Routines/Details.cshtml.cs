@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Caching;
+using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Tracking;
 
 namespace StretchLibrary.Web.Pages.Routines;
 
-public sealed class DetailsModel(AppDbContext db, UserFacts facts, ContentStore content, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, ContentStore content, TimeProvider clock) : PageModel
 {
     public sealed record HistoryRow(long Id, DateOnly Date, int StretchCount, int? PainBefore, int? PainAfter, string? Note);
 
@@ -36,8 +37,8 @@ public sealed class DetailsModel(AppDbContext db, UserFacts facts, ContentStore 
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var userId = User.UserId();
-        var routine = await db.Routines.AsNoTracking().OwnedBy(userId).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var userId = currentUser.Id;
+        var routine = await db.Routines.AsNoTracking().OwnedWithItems(userId).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (routine is null)
         {
             return NotFound();
@@ -46,10 +47,8 @@ public sealed class DetailsModel(AppDbContext db, UserFacts facts, ContentStore 
         Routine = routine;
         var snapshot = content.Current;
         Items = [.. routine.Items.OrderBy(i => i.Position).Select(i => ItemView.From(i, snapshot))];
-        var zone = (await facts.GetAsync(HttpContext.RequestServices, userId!, cancellationToken))?.TimeZoneId;
-        var now = clock.GetUtcNow();
-        Today = LocalClock.Today(now, LocalClock.FindZone(zone));
-        HttpContext.CacheForOwnerUntil(RoutinePageCache.Until(now, LocalClock.FindZone(zone)));
+        Today = currentUser.Today;
+        HttpContext.CacheForOwnerUntil(RoutinePageCache.Until(currentUser.Now, currentUser.Zone));
         var completions = db.Completions.AsNoTracking().OwnedBy(userId).Where(c => c.RoutineId == id);
         var dates = await completions.Select(c => c.LocalDate).ToListAsync(cancellationToken);
         Summary = Adherence.Summarize(dates, Today, routine.WeeklyTarget);

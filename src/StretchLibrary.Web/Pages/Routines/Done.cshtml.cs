@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Tracking;
@@ -9,7 +11,7 @@ using StretchLibrary.Web.Tracking;
 namespace StretchLibrary.Web.Pages.Routines;
 
 /// <summary>Logs a session of a routine ("Mark done") and undoes the latest one.</summary>
-public sealed class DoneModel(AppDbContext db, UserFacts facts, ContentStore content, CompletionWriter writer, TimeProvider clock) : PageModel
+public sealed class DoneModel(AppDbContext db, CurrentUser currentUser, UserChanges changes, ContentStore content, CompletionWriter writer) : PageModel
 {
     public sealed class DoneInput
     {
@@ -87,7 +89,7 @@ public sealed class DoneModel(AppDbContext db, UserFacts facts, ContentStore con
             RoutineId = id,
             OwnerId = routine.OwnerId,
             LocalDate = Input.Date!.Value,
-            CompletedAtUtc = clock.GetUtcNow(),
+            CompletedAtUtc = currentUser.Now,
             StretchSlugs = done,
             PainBefore = Input.PainBefore,
             PainAfter = Input.PainAfter,
@@ -97,6 +99,7 @@ public sealed class DoneModel(AppDbContext db, UserFacts facts, ContentStore con
         {
             // The browser's time zone (travel, or the first post) is remembered only with a session that was saved.
             await db.Users.Where(u => u.Id == routine.OwnerId).ExecuteUpdateAsync(u => u.SetProperty(x => x.TimeZoneId, _newZone), cancellationToken);
+            changes.Forget(routine.OwnerId);
         }
 
         this.Flash($"Marked done for {(Input.Date == Form.Today ? "today" : Input.Date.Value.ToString("ddd d MMM", System.Globalization.CultureInfo.InvariantCulture))}. Well done!");
@@ -121,12 +124,12 @@ public sealed class DoneModel(AppDbContext db, UserFacts facts, ContentStore con
     /// <summary>The owned routine and the form's data, in the browser's time zone when sent, else the user's.</summary>
     private async Task<Routine?> LoadAsync(int id, string? timeZone, CancellationToken cancellationToken)
     {
-        if (User.UserId() is not { } userId || await FindOwnedRoutine(db, id, userId) is not { } routine)
+        if (currentUser.Id is not { } userId || await FindOwnedRoutine(db, id, userId) is not { } routine)
         {
             return null;
         }
 
-        var zone = (await facts.GetAsync(HttpContext.RequestServices, userId, cancellationToken))?.TimeZoneId;
+        var zone = currentUser.TimeZoneId;
         if (LocalClock.IsKnownZone(timeZone) && timeZone != zone)
         {
             zone = _newZone = timeZone!;
@@ -134,7 +137,7 @@ public sealed class DoneModel(AppDbContext db, UserFacts facts, ContentStore con
 
         var snapshot = content.Current;
         var items = routine.Items.OrderBy(i => i.Position).Select(i => ItemView.From(i, snapshot)).Where(i => i.Stretch is not null).ToArray();
-        Form = new DoneFormView(id, LocalClock.Today(clock.GetUtcNow(), LocalClock.FindZone(zone)), items);
+        Form = new DoneFormView(id, LocalClock.Today(currentUser.Now, LocalClock.FindZone(zone)), items);
         RoutineName = routine.Name;
         return routine;
     }

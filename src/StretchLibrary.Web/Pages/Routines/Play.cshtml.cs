@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Tracking;
@@ -13,7 +14,7 @@ namespace StretchLibrary.Web.Pages.Routines;
 /// The guided session: one stretch at a time. session.js turns it into a timed player; without JavaScript it
 /// is a page per stretch with previous/next links and, at the end, the "Mark done" form.
 /// </summary>
-public sealed class PlayModel(AppDbContext db, UserFacts facts, ContentStore content, TimeProvider clock, IOptions<SessionOptions> options) : PageModel
+public sealed class PlayModel(AppDbContext db, CurrentUser currentUser, ContentStore content, IOptions<SessionOptions> options) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -35,8 +36,7 @@ public sealed class PlayModel(AppDbContext db, UserFacts facts, ContentStore con
 
     public async Task<IActionResult> OnGetAsync(int id, int step = 1, CancellationToken cancellationToken = default)
     {
-        var userId = User.UserId();
-        var routine = await db.Routines.AsNoTracking().OwnedBy(userId).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var routine = await db.Routines.AsNoTracking().OwnedWithItems(currentUser.Id).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (routine is null)
         {
             return NotFound();
@@ -47,8 +47,7 @@ public sealed class PlayModel(AppDbContext db, UserFacts facts, ContentStore con
         (RoutineId, RoutineName) = (routine.Id, routine.Name);
         Stretches = SessionPlan.For(items, options.Value.HoldScale);
         Step = Math.Clamp(step, 1, Stretches.Count + 1);
-        var zone = (await facts.GetAsync(HttpContext.RequestServices, userId!, cancellationToken))?.TimeZoneId;
-        Finish = new DoneFormView(id, LocalClock.Today(clock.GetUtcNow(), LocalClock.FindZone(zone)), items);
+        Finish = new DoneFormView(id, currentUser.Today, items);
         return Page();
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Tracking;
@@ -13,7 +14,7 @@ namespace StretchLibrary.Web.Pages.Routines;
 /// The reminder form, and the .ics download when the form is submitted (a GET, so the link can be bookmarked and
 /// the file downloaded again with the same choices).
 /// </summary>
-public sealed class ReminderModel(AppDbContext db, UserFacts facts, ContentStore content, TimeProvider clock) : PageModel
+public sealed class ReminderModel(AppDbContext db, CurrentUser currentUser, ContentStore content) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "days")]
     public List<DayOfWeek> Days { get; set; } = [];
@@ -27,14 +28,13 @@ public sealed class ReminderModel(AppDbContext db, UserFacts facts, ContentStore
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var userId = User.UserId();
-        var routine = await db.Routines.AsNoTracking().OwnedBy(userId).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var routine = await db.Routines.AsNoTracking().OwnedWithItems(currentUser.Id).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (routine is null)
         {
             return NotFound();
         }
 
-        var zone = (await facts.GetAsync(HttpContext.RequestServices, userId!, cancellationToken))?.TimeZoneId;
+        var zone = currentUser.TimeZoneId;
         RoutineName = routine.Name;
         // The form always sends a time; without one this is the first visit, so show the defaults.
         var submitted = Request.Query.ContainsKey("time");
@@ -62,7 +62,7 @@ public sealed class ReminderModel(AppDbContext db, UserFacts facts, ContentStore
         var snapshot = content.Current;
         var lines = routine.Items.OrderBy(i => i.Position).Select(i => Describe(ItemView.From(i, snapshot))).ToList();
         var link = new Uri(Url.PageLink("Details", values: new { id })!);
-        var ics = ReminderCalendar.Create(new ReminderRequest(id, routine.OwnerId, routine.Name, lines, link, [.. Days.Distinct()], time, LocalClock.FindZone(zone)), clock.GetUtcNow());
+        var ics = ReminderCalendar.Create(new ReminderRequest(id, routine.OwnerId, routine.Name, lines, link, [.. Days.Distinct()], time, currentUser.Zone), currentUser.Now);
         return File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", ReminderCalendar.FileName(routine.Name));
     }
 

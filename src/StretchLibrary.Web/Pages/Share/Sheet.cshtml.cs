@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Pages.Routines;
@@ -10,22 +11,20 @@ namespace StretchLibrary.Web.Pages.Share;
 
 /// <summary>The printable sheet of a shared routine; its QR code opens the share link.</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class SheetModel(AppDbContext db, UserFacts facts, ContentStore content, TimeProvider clock) : PageModel
+public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, ContentStore content) : PageModel
 {
     public SheetView Sheet { get; private set; } = default!;
 
     public async Task<IActionResult> OnGetAsync(string token, string? size, int? weeks, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = currentUser.Now;
         if (await db.FindSharedRoutineAsync(token, now, cancellationToken) is not { } routine)
         {
             return NotFound();
         }
 
         // The visitor's calendar date when they have an account here; the owner's zone is not theirs to see.
-        var userId = User.UserId();
-        var zone = userId is null ? null : (await facts.GetAsync(HttpContext.RequestServices, userId, cancellationToken))?.TimeZoneId;
-        var today = LocalClock.Today(now, LocalClock.FindZone(zone));
+        var today = currentUser.Today;
         var online = Url.PageLink("/Share/Index", values: new { token })!;
         Sheet = SheetView.Create(routine, content.Current, today, online, $"/s/{token}", size, weeks);
         Response.Headers["X-Robots-Tag"] = "noindex";

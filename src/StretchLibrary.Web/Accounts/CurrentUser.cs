@@ -1,0 +1,29 @@
+using StretchLibrary.Web.Caching;
+using StretchLibrary.Web.Tracking;
+
+namespace StretchLibrary.Web.Accounts;
+
+/// <summary>
+/// Who is asking, once per request: the signed-in user's id and time zone (set by <c>AppCookieEvents</c> when it
+/// validates the sign-in cookie, from <see cref="UserFacts"/>) and their local date. Anonymous: no id, UTC.
+/// </summary>
+public sealed class CurrentUser(TimeProvider clock)
+{
+    private DateTimeOffset? _now;
+
+    /// <summary>The signed-in user's id, or null for an anonymous visitor.</summary>
+    public string? Id { get; private set; }
+
+    /// <summary>The stored time zone (IANA id), or null for an anonymous visitor.</summary>
+    public string? TimeZoneId { get; private set; }
+
+    public TimeZoneInfo Zone => LocalClock.FindZone(TimeZoneId);
+
+    /// <summary>The request's instant: one clock reading, so every date on a page agrees.</summary>
+    public DateTimeOffset Now => _now ??= clock.GetUtcNow();
+
+    /// <summary>The user's calendar date now.</summary>
+    public DateOnly Today => LocalClock.Today(Now, Zone);
+
+    internal void SignedIn(string userId, UserFact fact) => (Id, TimeZoneId) = (userId, fact.TimeZoneId);
+}

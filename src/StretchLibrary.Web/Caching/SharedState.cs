@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
+
+namespace StretchLibrary.Web.Caching;
+
+/// <summary>
+/// What instances share when <c>Redis:Configuration</c> (a StackExchange.Redis connection string) is set: the
+/// data-protection key ring (so any instance reads any instance's cookies and antiforgery tokens) and
+/// invalidation (a user's change on one instance is forgotten on all, through pub/sub). Absent, the app is one
+/// instance and keeps all of it in memory and its keys on local disk.
+/// </summary>
+public static partial class SharedState
+{
+    public const string ApplicationName = "StretchLibrary";
+
+    internal static readonly RedisChannel ForgetChannel = RedisChannel.Literal("stretchlibrary:forget");
+
+    internal const string Everyone = "*";
+
+    public static IServiceCollection AddSharedState(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration["Redis:Configuration"] is not { } redis || string.IsNullOrWhiteSpace(redis))
+        {
+            return services;
+        }
+
+        // One application name for every instance (the default is the content root path, which may differ).
+        // Only when shared: on a single instance, changing it would sign every existing guest out.
+        var dataProtection = services.AddDataProtection().SetApplicationName(ApplicationName);
+
+        var options = ConfigurationOptions.Parse(redis);
+        // Redis down at start (or later): keep serving and reconnect in the background.
+        options.AbortOnConnectFail = false;
+        var connection = ConnectionMultiplexer.Connect(options);
+        services.AddSingleton<IConnectionMultiplexer>(connection);
+        dataProtection.PersistKeysToStackExchangeRedis(connection, "stretchlibrary:data-protection-keys");
+        services.AddHostedService<ForgetListener>();
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded);
+        return services;
+    }
+
+    /// <summary>
+    /// Forgets here what another instance announced. While Redis is unreachable, announcements are lost, so on
+    /// every reconnection this instance forgets everything it kept about users.
+    /// </summary>
+    private sealed partial class ForgetListener(IConnectionMultiplexer redis, UserChanges changes, ILogger<ForgetListener> logger) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            redis.ConnectionRestored += Restored;
+            try
+            {
+                await redis.GetSubscriber().SubscribeAsync(ForgetChannel, (_, message) => changes.ForgetHere(message.ToString()));
+            }
+            catch (RedisException ex)
+            {
+                // The subscription is made again when the connection comes back.
+                LogUnavailable(logger, ex);
+            }
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            redis.ConnectionRestored -= Restored;
+            return Task.CompletedTask;
+        }
+
+        private void Restored(object? sender, ConnectionFailedEventArgs e)
+        {
+            changes.ForgetHere(Everyone);
+            _ = redis.GetSubscriber().SubscribeAsync(ForgetChannel, (_, message) => changes.ForgetHere(message.ToString()));
+        }
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unreachable; serving without shared invalidation until it is back")]
+        private static partial void LogUnavailable(ILogger logger, Exception exception);
+    }
+
+    private sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(redis.IsConnected
+                ? HealthCheckResult.Healthy("redis connected")
+                : HealthCheckResult.Degraded("redis unreachable: serving without shared caches; user data is read from the database"));
+    }
+}

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Caching;
+
+namespace StretchLibrary.Web.Security;
+
+/// <summary>
+/// The only handler of the sign-in cookie's events (<c>EventsType</c>; setting <c>cookie.Events.OnX</c> anywhere
+/// else would be ignored or silently replace a hook, so every hook lives here):
+/// <list type="bullet">
+/// <item>Validating: a real sign-out. Signing out changes the account's security stamp, and every signed-in request
+/// compares the stamp in its cookie with the stored one (from <see cref="UserFacts"/>, memory), so a copy of an old
+/// cookie stops working at once; the same row gives <see cref="CurrentUser"/> its time zone. This replaces
+/// Identity's periodic validator, which at a zero interval would re-issue the cookie on every request.</item>
+/// <item>Signing in or out: a new antiforgery session (tokens from before stop working) and the user's cached
+/// pages forgotten, now and again when the request ends.</item>
+/// </list>
+/// </summary>
+public sealed class AppCookieEvents(
+    UserFacts facts,
+    CurrentUser currentUser,
+    PageCache pages,
+    IOptions<IdentityOptions> identity,
+    IOptions<AntiforgeryOptions> antiforgery) : CookieAuthenticationEvents
+{
+    public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
+    {
+        var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var stamp = context.Principal?.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        var fact = userId is null ? null
+            : await facts.GetAsync(context.HttpContext.RequestServices, userId, context.HttpContext.RequestAborted);
+        if (fact?.SecurityStamp is null || fact.SecurityStamp != stamp)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        currentUser.SignedIn(userId!, fact);
+    }
+
+    public override Task SigningIn(CookieSigningInContext context)
+    {
+        ForgetAntiforgeryCookie(context.HttpContext);
+        return Task.CompletedTask;
+    }
+
+    public override Task SignedIn(CookieSignedInContext context)
+    {
+        pages.ForgetOnSignInOrOut(context.HttpContext, context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier));
+        return Task.CompletedTask;
+    }
+
+    public override Task SigningOut(CookieSigningOutContext context)
+    {
+        ForgetAntiforgeryCookie(context.HttpContext);
+        pages.ForgetOnSignInOrOut(context.HttpContext, context.HttpContext.User.FindFirstValue(ClaimTypes.NameIdentifier));
+        return Task.CompletedTask;
+    }
+
+    private void ForgetAntiforgeryCookie(HttpContext context)
+    {
+        var cookie = antiforgery.Value.Cookie;
+        context.Response.Cookies.Delete(cookie.Name!, cookie.Build(context));
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StretchLibrary.Web.Caching;
+using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Security;
+using StretchLibrary.Web.Tests.Pages.Routines;
+
+namespace StretchLibrary.Web.Tests.Security;
+
+/// <summary>
+/// The sign-in cookie's hooks, run through the app's real cookie handler outside any POST (whose own rule forgets
+/// the writer's pages and would hide a missing hook).
+/// </summary>
+public sealed class AppCookieEventsTests : IDisposable
+{
+    private const string Password = "plum tractor orbit";
+
+    private readonly LibraryFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    private PageCache Cache => _factory.Services.GetRequiredService<PageCache>();
+
+    [Fact]
+    public async Task Signing_out_forgets_the_users_cached_pages()
+    {
+        var (visitor, userId, url) = await CachedRoutinePageAsync("ana@example.com");
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var context = RequestIn(scope);
+        context.User = await PrincipalOfAsync(scope, userId);
+        await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+
+        Assert.False(Cache.Current.Users.ContainsKey(userId));
+        using var next = await visitor.Http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.False(next.Headers.Contains("Age"));
+    }
+
+    [Fact]
+    public async Task Signing_in_forgets_the_users_cached_pages()
+    {
+        var (visitor, userId, url) = await CachedRoutinePageAsync("ana@example.com");
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var context = RequestIn(scope);
+        await context.SignInAsync(IdentityConstants.ApplicationScheme, await PrincipalOfAsync(scope, userId));
+
+        Assert.False(Cache.Current.Users.ContainsKey(userId));
+        using var next = await visitor.Http.GetAsync(url);
+        Assert.False(next.Headers.Contains("Age"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Signing_in_or_out_deletes_the_antiforgery_cookie(bool signIn)
+    {
+        var (_, userId, _) = await CachedRoutinePageAsync("ana@example.com");
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var context = RequestIn(scope);
+        var principal = await PrincipalOfAsync(scope, userId);
+        context.User = principal;
+        await (signIn ? context.SignInAsync(IdentityConstants.ApplicationScheme, principal) : context.SignOutAsync(IdentityConstants.ApplicationScheme));
+
+        var setCookies = context.Response.Headers.SetCookie.ToArray();
+        Assert.Contains(setCookies, c => c!.StartsWith("__Host-stretchlibrary.af=;", StringComparison.Ordinal) && c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Every_hook_of_the_sign_in_cookie_is_in_one_class()
+    {
+        var options = _factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+
+        Assert.Equal(typeof(AppCookieEvents), options.EventsType);
+    }
+
+    private static DefaultHttpContext RequestIn(AsyncServiceScope scope)
+    {
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Request.Scheme = "https";
+        context.Request.Host = new HostString("localhost");
+        return context;
+    }
+
+    private static async Task<System.Security.Claims.ClaimsPrincipal> PrincipalOfAsync(AsyncServiceScope scope, string userId)
+    {
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>();
+        return await signIn.CreateUserPrincipalAsync((await users.FindByIdAsync(userId))!);
+    }
+
+    /// <summary>A registered user whose routine page is in the page cache (its second visit answered from memory).</summary>
+    private async Task<(RoutineClient Visitor, string UserId, string Url)> CachedRoutinePageAsync(string email)
+    {
+        var visitor = new RoutineClient(_factory.CreateDefaultClient(_factory.ClientOptions.BaseAddress, new RedirectHandler(), new CookieContainerHandler()));
+        await visitor.AddAsync("chin-tucks", newRoutine: "Desk");
+        var id = visitor.RoutineId;
+        await visitor.RegisterAsync(email, Password);
+        var url = $"/routines/{id}";
+        await visitor.GetAsync(url);
+        using var cached = await visitor.Http.GetAsync(url);
+        Assert.True(cached.Headers.Contains("Age"));
+        var userId = await _factory.WithDbAsync(db => db.Users.Where(u => u.UserName == email).Select(u => u.Id).SingleAsync());
+        Assert.True(Cache.Current.Users.ContainsKey(userId));
+        return (visitor, userId, url);
+    }
+}
