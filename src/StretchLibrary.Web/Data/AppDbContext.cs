@@ -38,6 +38,7 @@ public class AppDbContext : IdentityDbContext<AppUser>
         {
             routine.Property(r => r.Name).HasMaxLength(Routine.NameMaxLength);
             routine.HasIndex(r => r.OwnerId);
+            routine.HasIndex(r => new { r.OwnerId, r.CopiedFromShareLinkId });
             routine.HasOne<AppUser>().WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Cascade);
             routine.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.RoutineId).OnDelete(DeleteBehavior.Cascade);
             routine.HasMany(r => r.Completions).WithOne().HasForeignKey(c => c.RoutineId).OnDelete(DeleteBehavior.Cascade);

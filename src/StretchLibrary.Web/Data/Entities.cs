@@ -32,6 +32,12 @@ public sealed class Routine
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// The share link this routine was copied from, if any: opening that link again offers this copy instead of
+    /// making another. Not a foreign key: the link belongs to someone else and may be deleted with their routine.
+    /// </summary>
+    public int? CopiedFromShareLinkId { get; set; }
+
     public List<RoutineItem> Items { get; set; } = [];
 
     public List<Completion> Completions { get; set; } = [];

@@ -20,12 +20,17 @@ public static class ShareLinks
         links.Where(l => l.RevokedAt == null && (l.ExpiresAt == null || l.ExpiresAt > now));
 
     /// <summary>The routine (with its items) an active link opens, or null for a wrong, revoked or expired token.</summary>
-    public static async Task<Routine?> FindSharedRoutineAsync(this AppDbContext db, string token, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<Routine?> FindSharedRoutineAsync(this AppDbContext db, string token, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await db.FindShareAsync(token, now, cancellationToken))?.Routine;
+
+    /// <summary>The active link and the routine (with its items) it opens; null for a wrong, revoked or expired token.</summary>
+    public static async Task<(int LinkId, Routine Routine)?> FindShareAsync(this AppDbContext db, string token, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var hash = Hash(token);
-        var routineId = await db.ShareLinks.ActiveAt(now).Where(l => l.TokenHash == hash).Select(l => (int?)l.RoutineId).SingleOrDefaultAsync(cancellationToken);
-        return routineId is null
+        var link = await db.ShareLinks.ActiveAt(now).Where(l => l.TokenHash == hash).Select(l => new { l.Id, l.RoutineId }).SingleOrDefaultAsync(cancellationToken);
+        var routine = link is null
             ? null
-            : await db.Routines.AsNoTracking().Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == routineId, cancellationToken);
+            : await db.Routines.AsNoTracking().Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == link.RoutineId, cancellationToken);
+        return routine is null ? null : (link!.Id, routine);
     }
 }

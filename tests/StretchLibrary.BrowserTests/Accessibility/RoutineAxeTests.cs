@@ -31,6 +31,7 @@ public sealed class RoutineAxeTests(BrowserFixture browser)
             "/routines", routine, $"{routine}/play", $"{routine}/play?step=2", $"{routine}/done", $"{routine}/history", $"{routine}/delete", item!, $"{routine}/sheet",
             $"{routine}/sheet?size=large&weeks=2", $"{routine}/share", shared, $"{shared}/sheet", "/routines/add/prone-w",
             $"{routine}/reminder", "/account", "/account/import", "/account/register", "/account/login", "/stretches/chin-tucks",
+            "/", "/stretches", "/stretches?category=neck",
         ];
 
         var problems = new List<string>();

@@ -12,6 +12,8 @@ namespace StretchLibrary.Web.Pages.Routines;
 /// <summary>"Add to routine": a small confirm page, so stretch pages carry no form or cookie.</summary>
 public sealed class AddModel(AppDbContext db, ContentStore content, GuestAccounts guests, TimeProvider clock) : PageModel
 {
+    public const string DefaultName = "My routine";
+
     public Stretch Stretch { get; private set; } = default!;
 
     public IReadOnlyList<(int Id, string Name, bool HasStretch)> Routines { get; private set; } = [];
@@ -23,6 +25,10 @@ public sealed class AddModel(AppDbContext db, ContentStore content, GuestAccount
     [BindProperty, StringLength(Routine.NameMaxLength, ErrorMessage = "Keep the name under {1} characters."), PlainText]
     [Display(Name = "Name of the new routine")]
     public string? NewName { get; set; }
+
+    /// <summary>The list the person came from: after adding, they go back there instead of to the routine.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
 
     /// <summary>The browser's time zone, filled in by site.js.</summary>
     [BindProperty, StringLength(LocalClock.MaxZoneLength)]
@@ -42,6 +48,8 @@ public sealed class AddModel(AppDbContext db, ContentStore content, GuestAccount
         if (HttpMethods.IsGet(Request.Method))
         {
             RoutineId = Routines.Count > 0 ? Routines[0].Id : 0;
+            // A first routine gets a name the person can keep or change, rather than a blank to think about.
+            NewName = Routines.Count > 0 ? null : DefaultName;
         }
 
         return Page();
@@ -84,13 +92,17 @@ public sealed class AddModel(AppDbContext db, ContentStore content, GuestAccount
         if (routine.Items.Any(i => i.StretchSlug == slug))
         {
             this.Flash($"{stretch.Title} is already in “{routine.Name}”.");
-            return RedirectToPage("Details", new { id = routine.Id });
+            return Back(routine, slug);
         }
 
         routine.Items.Add(new RoutineItem { StretchSlug = slug, Position = routine.Items.Count == 0 ? 0 : routine.Items.Max(i => i.Position) + 1 });
         routine.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         this.Flash($"Added {stretch.Title} to “{routine.Name}”.");
-        return RedirectToPage("Details", new { id = routine.Id });
+        return Back(routine, slug);
     }
+
+    private IActionResult Back(Routine routine, string slug) => Url.IsLocalUrl(ReturnUrl)
+        ? LocalRedirect($"{ReturnUrl}#stretch-{slug}")
+        : RedirectToPage("Details", new { id = routine.Id });
 }

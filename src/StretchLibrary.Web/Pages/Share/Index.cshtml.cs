@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
@@ -9,21 +10,31 @@ namespace StretchLibrary.Web.Pages.Share;
 
 /// <summary>
 /// A routine opened through a share link, for anyone holding it: stretches, dosages and notes only, never the
-/// owner or their history. Wrong, revoked and expired tokens answer 404.
+/// owner or their history. Wrong, revoked and expired tokens answer 404. A visitor who already copied it from this
+/// link is offered their copy rather than a second one.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccounts guests, TimeProvider clock) : PageModel
 {
+    public sealed record OwnCopy(int Id, string Name);
+
     public string RoutineName { get; private set; } = "";
 
     public IReadOnlyList<ItemView> Items { get; private set; } = [];
 
+    /// <summary>The visitor's own copy made from this link, if they have one.</summary>
+    public OwnCopy? Copy { get; private set; }
+
     [BindProperty]
     public string? Tz { get; set; }
 
+    /// <summary>Set by "Make another copy": copy even though the visitor has one already.</summary>
+    [BindProperty]
+    public bool Again { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
-        if (await db.FindSharedRoutineAsync(token, clock.GetUtcNow(), cancellationToken) is not { } routine)
+        if (await db.FindShareAsync(token, clock.GetUtcNow(), cancellationToken) is not var (linkId, routine))
         {
             return NotFound();
         }
@@ -31,6 +42,7 @@ public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccou
         RoutineName = routine.Name;
         var snapshot = content.Current;
         Items = [.. routine.Items.OrderBy(i => i.Position).Select(i => ItemView.From(i, snapshot))];
+        Copy = await FindCopyAsync(linkId, cancellationToken);
         Response.Headers["X-Robots-Tag"] = "noindex";
         return Page();
     }
@@ -38,16 +50,27 @@ public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccou
     /// <summary>Copies the routine to the visitor's own (a new guest account when they have none).</summary>
     public async Task<IActionResult> OnPostCopyAsync(string token, CancellationToken cancellationToken)
     {
-        if (await db.FindSharedRoutineAsync(token, clock.GetUtcNow(), cancellationToken) is not { } source)
+        if (await db.FindShareAsync(token, clock.GetUtcNow(), cancellationToken) is not var (linkId, source))
         {
             return NotFound();
         }
 
+        if (!Again && await FindCopyAsync(linkId, cancellationToken) is { } existing)
+        {
+            this.Flash($"You already have a copy of “{source.Name}”: here it is.");
+            return RedirectToPage("/Routines/Details", new { id = existing.Id });
+        }
+
         var user = await guests.GetOrCreateAsync(User, Tz);
         var copy = RoutineCopies.CopyOf(source, user.Id, source.Name, clock.GetUtcNow());
+        copy.CopiedFromShareLinkId = linkId;
         db.Routines.Add(copy);
         await db.SaveChangesAsync(cancellationToken);
         this.Flash($"Copied “{source.Name}” to your routines.");
         return RedirectToPage("/Routines/Details", new { id = copy.Id });
     }
+
+    private Task<OwnCopy?> FindCopyAsync(int linkId, CancellationToken cancellationToken) =>
+        db.Routines.AsNoTracking().OwnedBy(User.UserId()).Where(r => r.CopiedFromShareLinkId == linkId)
+            .OrderByDescending(r => r.UpdatedAt).Select(r => new OwnCopy(r.Id, r.Name)).FirstOrDefaultAsync(cancellationToken);
 }

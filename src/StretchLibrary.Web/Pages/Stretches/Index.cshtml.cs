@@ -1,12 +1,20 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StretchLibrary.Web.Caching;
+using StretchLibrary.Web.Components;
 using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Pages.Routines;
 
 namespace StretchLibrary.Web.Pages.Stretches;
 
+/// <summary>
+/// The library, searched and filtered. Anonymous visitors get the same cached page; a visitor with routines gets
+/// cards that add to (and remove from) one of them in place, and are never cached here.
+/// </summary>
 [CacheForAnonymous]
-public sealed class IndexModel(ContentStore store) : PageModel
+public sealed class IndexModel(ContentStore store, AppDbContext db, IAntiforgery antiforgery) : PageModel
 {
     /// <summary>Equipment filter value for stretches that need nothing.</summary>
     public const string NoEquipment = "none";
@@ -23,18 +31,40 @@ public sealed class IndexModel(ContentStore store) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Equipment { get; set; }
 
+    /// <summary>The routine the cards add to (from "Add more stretches"); the last one changed when not given.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Routine { get; set; }
+
     public ContentSnapshot Library { get; private set; } = ContentSnapshot.Empty;
+
+    public PickTarget? Target { get; private set; }
+
+    public CardPicker? Picker { get; private set; }
+
+    /// <summary>This page's own address, for "Add to routine" to come back to.</summary>
+    public string ListUrl => Request.Path + Request.QueryString;
+
+    /// <summary>Ready-made routines with a stretch in the chosen area, when the list is that area's.</summary>
+    public IReadOnlyList<StarterRoutine> Starters { get; private set; } = [];
 
     public IReadOnlyList<Stretch> Results { get; private set; } = [];
 
     public bool IsFiltered => !string.IsNullOrWhiteSpace(Query) || Category is not null || Position is not null || Equipment is not null;
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Library = store.Current;
         Query = Query?.Trim() is { Length: > 0 } q ? q[..Math.Min(q.Length, 100)] : null;
         Results = Filter(Library, Query, Category, Position, Equipment);
+        // An area's list (not a search within it) suggests the ready-made routines that work on that area.
+        Starters = Category is null || Query is not null ? [] : StartersIn(Library, Category);
+        Target = await PickTarget.LoadAsync(db, User.UserId(), Routine, cancellationToken);
+        Picker = Target?.ForCards(HttpContext, antiforgery, several: true);
     }
+
+    public static IReadOnlyList<StarterRoutine> StartersIn(ContentSnapshot content, string category) =>
+        [.. content.Starters.Where(s => s.Items.Any(i => content.FindStretch(i.StretchSlug) is { } stretch
+            && string.Equals(CategoryText.Slug(stretch.Category), category, StringComparison.OrdinalIgnoreCase)))];
 
     /// <summary>Search first (it ranks), then keep what every filter allows. Unknown filter values match nothing.</summary>
     public static IReadOnlyList<Stretch> Filter(ContentSnapshot content, string? query, string? category, string? position, string? equipment)

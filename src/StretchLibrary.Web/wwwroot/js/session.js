@@ -1,5 +1,10 @@
 // Guided session player. The page works without this file (one stretch per page); with it, one page walks
-// through every stretch: holds count down, reps are counted, sides and sets are cued, and the end logs it.
+// through every stretch: a get-ready countdown before each, holds count down, reps are counted, a pause to
+// switch sides or rest between sets, cues spoken and beeped (with a mute) and vibrated, and the end logs it.
+//
+// The player's state is on the element as data-phase (idle, ready, switch, rest, hold, reps, done), and each
+// change is also sent as a "session:phase" event on it, so other code (the animated figure) can follow along
+// without reaching into this file.
 (() => {
   "use strict";
   const planElement = document.getElementById("session-plan");
@@ -13,30 +18,53 @@
   const ui = {
     progress: $("progress"), title: $("title"), dosage: $("dosage"), cue: $("cue"), timer: $("timer"),
     steps: $("steps"), rep: $("rep"), back: $("back"), start: $("start"), pause: $("pause"), skip: $("skip"),
-    beep: $("beep"), announce: $("announce"), finish: $("finish"), summary: $("summary"),
+    mute: $("mute"), painField: $("pain-field"), painNow: $("pain-now"), announce: $("announce"),
+    finish: $("finish"), summary: $("summary"),
   };
   const card = ui.title.closest("section");
   document.querySelector("[data-session-static]").hidden = true;
   player.hidden = false;
 
   const done = new Set();
-  let stretchIndex = 0, blockIndex = 0, rep = 1;
-  let running = false, paused = false, remainingMs = 0, deadline = 0, tick = null, wakeLock = null;
+  let stretchIndex = 0, blockIndex = 0, rep = 1, pausePending = true;
+  let running = false, paused = false, phase = "idle";
+  const timer = { remainingMs: 0, deadline: 0, tick: null, onEnd: null };
 
   const stretch = () => plan.stretches[stretchIndex];
   const block = () => stretch().blocks[blockIndex];
-  const say = (text) => { ui.announce.textContent = text; };
+  const capitalise = (text) => text.replace(/^./, (c) => c.toUpperCase());
 
-  function sideText(b) {
-    return b.side ? `${b.side} side` : "";
-  }
+  // ---- What the person sees ----
 
   function cueText(b) {
     const parts = [];
-    if (b.side) parts.push(sideText(b).replace(/^./, (c) => c.toUpperCase()));
+    if (b.side) parts.push(capitalise(`${b.side} side`));
     if (b.sets > 1) parts.push(`set ${b.set} of ${b.sets}`);
     if (b.reps > 1) parts.push(`rep ${rep} of ${b.reps}`);
-    return parts.join(", ");
+    return capitalise(parts.join(", "));
+  }
+
+  function formatMs(ms) {
+    return `${Math.ceil(Math.max(ms, 0) / 1000)} s`;
+  }
+
+  function setPhase(next, cue) {
+    phase = next;
+    ui.cue.textContent = cue;
+    player.dataset.phase = next;
+    player.dispatchEvent(new CustomEvent("session:phase", {
+      detail: { phase: next, slug: stretch().slug, side: block().side, ms: next === "hold" ? block().holdMs : null },
+    }));
+    showControls();
+  }
+
+  // Only the controls that apply now are shown: Start before the session, then Pause; Rep done while counting.
+  function showControls() {
+    ui.start.hidden = running;
+    ui.painField.hidden = running;
+    ui.pause.hidden = !running;
+    ui.rep.hidden = !running || paused || phase !== "reps";
+    ui.back.hidden = !running || (stretchIndex === 0 && blockIndex === 0 && phase !== "hold" && phase !== "reps");
   }
 
   function showStretch() {
@@ -49,46 +77,49 @@
       li.textContent = text;
       return li;
     }));
-    ui.back.disabled = stretchIndex === 0 && blockIndex === 0;
-    showBlock();
-  }
-
-  function showBlock() {
     const b = block();
-    ui.cue.textContent = cueText(b);
-    ui.rep.hidden = !running || b.holdMs !== null;
-    ui.timer.textContent = b.holdMs !== null ? formatMs(b.holdMs) : `${rep - 1} / ${b.reps}`;
+    ui.timer.textContent = b.holdMs !== null ? formatMs(b.holdMs) : `0 / ${b.reps}`;
+    if (!running) setPhase("idle", "Press Start when you are ready.");
   }
 
-  function formatMs(ms) {
-    return `${Math.ceil(ms / 1000)} s`;
+  // ---- Pacing: pauses before blocks, holds, counted reps ----
+
+  function runBlock() {
+    const b = block();
+    if (pausePending && b.pause) {
+      setPhase(b.pause.kind, b.pause.text);
+      announce(b.pause.kind === "ready" ? `${stretch().title}. ${b.pause.text}` : b.pause.text);
+      signal(b.pause.kind === "switch" ? "switch" : "soft");
+      ui.timer.textContent = formatMs(b.pause.ms);
+      countDown(b.pause.ms, () => {
+        pausePending = false;
+        runBlock();
+      });
+      return;
+    }
+    pausePending = false;
+    beginRep();
   }
 
+  // The live region names the stretch every time (a screen reader user may have looked away); speech keeps to
+  // the cue, and says the stretch only when a side or set begins.
   function beginRep() {
     const b = block();
-    showBlock();
-    say(`${stretch().title}. ${cueText(b)}${b.holdMs !== null ? `. Hold ${formatMs(b.holdMs)}` : ""}`);
+    const cue = cueText(b);
+    const title = stretch().title;
+    const seconds = b.holdMs !== null ? Math.ceil(b.holdMs / 1000) : 0;
     if (b.holdMs !== null) {
-      startTimer(b.holdMs);
-    }
-  }
-
-  function startTimer(ms) {
-    clearInterval(tick);
-    remainingMs = ms;
-    deadline = performance.now() + ms;
-    tick = setInterval(onTick, Math.min(250, Math.max(10, ms / 4)));
-  }
-
-  function onTick() {
-    remainingMs = deadline - performance.now();
-    if (remainingMs <= 0) {
-      clearInterval(tick);
-      ui.timer.textContent = "0 s";
-      if (ui.beep.checked) beep();
-      nextRep();
+      setPhase("hold", cue);
+      announce([title, cue, `Hold ${formatMs(b.holdMs)}`].filter(Boolean).join(". "),
+        rep === 1 ? [cue || title, `hold ${seconds} seconds`].join(", ") : cue);
+      signal("go");
+      ui.timer.textContent = formatMs(b.holdMs);
+      countDown(b.holdMs, nextRep);
     } else {
-      ui.timer.textContent = formatMs(remainingMs);
+      setPhase("reps", cue);
+      announce([title, cue, "Count your reps"].filter(Boolean).join(". "), `${cue || title}, count your reps`);
+      signal("go");
+      ui.timer.textContent = `${rep - 1} / ${b.reps}`;
     }
   }
 
@@ -102,9 +133,8 @@
     rep = 1;
     if (blockIndex < stretch().blocks.length - 1) {
       blockIndex += 1;
-      const next = block();
-      if (next.side && next.side !== b.side) say(`Switch to the ${next.side} side`);
-      beginRep();
+      pausePending = true;
+      runBlock();
       return;
     }
     done.add(stretch().slug);
@@ -112,40 +142,85 @@
   }
 
   function nextStretch() {
-    clearInterval(tick);
+    stopTimer();
     blockIndex = 0;
     rep = 1;
+    pausePending = true;
     if (stretchIndex < plan.stretches.length - 1) {
       stretchIndex += 1;
       showStretch();
-      if (running) beginRep();
+      if (running) {
+        paused = false;
+        ui.pause.textContent = "Pause";
+        runBlock();
+      }
     } else {
       finish();
     }
   }
 
-  function finish() {
-    running = false;
-    clearInterval(tick);
-    releaseWakeLock();
-    card.hidden = true;
-    ui.finish.hidden = false;
-    for (const box of ui.finish.querySelectorAll("input[type=checkbox]")) {
-      box.checked = done.has(box.value);
+  function back() {
+    stopTimer();
+    rep = 1;
+    pausePending = true;
+    if (blockIndex > 0 || phase === "hold" || phase === "reps") {
+      blockIndex = 0;
+    } else if (stretchIndex > 0) {
+      stretchIndex -= 1;
+      done.delete(stretch().slug);
     }
-    ui.summary.textContent = `You did ${done.size} of ${plan.stretches.length} stretches. Log the session to keep your streak.`;
-    say("Session complete. " + ui.summary.textContent);
-    ui.finish.querySelector("button[type=submit]").focus();
+    showStretch();
+    if (running) {
+      paused = false;
+      ui.pause.textContent = "Pause";
+      runBlock();
+    }
   }
+
+  function countRep() {
+    if (!running || paused || phase !== "reps") return;
+    ui.timer.textContent = `${rep} / ${block().reps}`;
+    nextRep();
+  }
+
+  // ---- The countdown shared by pauses and holds ----
+
+  function countDown(ms, onEnd) {
+    stopTimer();
+    timer.onEnd = onEnd;
+    timer.remainingMs = ms;
+    timer.deadline = performance.now() + ms;
+    timer.tick = setInterval(onTick, Math.min(250, Math.max(10, ms / 4)));
+  }
+
+  function onTick() {
+    timer.remainingMs = timer.deadline - performance.now();
+    if (timer.remainingMs <= 0) {
+      const onEnd = timer.onEnd;
+      stopTimer();
+      ui.timer.textContent = "0 s";
+      onEnd?.();
+    } else {
+      ui.timer.textContent = formatMs(timer.remainingMs);
+    }
+  }
+
+  function stopTimer() {
+    clearInterval(timer.tick);
+    timer.tick = null;
+    timer.onEnd = null;
+  }
+
+  // ---- Start, pause, finish ----
 
   function start() {
     running = true;
     paused = false;
-    ui.start.hidden = true;
-    ui.pause.hidden = false;
+    unlockAudio();
     requestWakeLock();
     showStretch();
-    beginRep();
+    runBlock();
+    ui.pause.focus();
   }
 
   function togglePause() {
@@ -156,46 +231,111 @@
     paused = !paused;
     ui.pause.textContent = paused ? "Resume" : "Pause";
     if (paused) {
-      clearInterval(tick);
-      remainingMs = deadline - performance.now();
-      say("Paused");
+      timer.remainingMs = timer.deadline - performance.now();
+      clearInterval(timer.tick);
+      announce("Paused");
     } else {
-      say("Resumed");
-      if (block().holdMs !== null) startTimer(Math.max(remainingMs, 0));
+      announce("Resumed");
+      if (timer.onEnd) countDown(Math.max(timer.remainingMs, 0), timer.onEnd);
     }
+    showControls();
   }
 
-  function back() {
-    clearInterval(tick);
-    rep = 1;
-    if (blockIndex > 0) {
-      blockIndex = 0;
-    } else if (stretchIndex > 0) {
-      stretchIndex -= 1;
-      done.delete(stretch().slug);
+  function finish() {
+    running = false;
+    stopTimer();
+    releaseWakeLock();
+    card.hidden = true;
+    ui.finish.hidden = false;
+    player.dataset.phase = "done";
+    player.dispatchEvent(new CustomEvent("session:phase", { detail: { phase: "done", slug: null, side: null, ms: null } }));
+    for (const box of ui.finish.querySelectorAll("input[type=checkbox]")) {
+      box.checked = done.has(box.value);
     }
-    showStretch();
-    if (running && !paused) beginRep();
+    const before = ui.finish.querySelector("input[name='Input.PainBefore']");
+    if (before && ui.painNow.value !== "") before.value = ui.painNow.value;
+    ui.summary.textContent = `You did ${done.size} of ${plan.stretches.length} stretches. Log the session to keep your streak.`;
+    announce("Session complete. " + ui.summary.textContent);
+    signal("end");
+    ui.finish.querySelector("button[type=submit]").focus();
   }
 
-  function countRep() {
-    if (!running || paused || block().holdMs !== null) return;
-    ui.timer.textContent = `${rep} / ${block().reps}`;
-    nextRep();
+  // ---- Cues: the live region always; speech and beeps unless muted; vibration where supported ----
+
+  const muteKey = "stretchlibrary.session.muted";
+  let muted = false, audio = null;
+  try {
+    muted = localStorage.getItem(muteKey) === "1";
+  } catch {
+    // Storage blocked: sound stays on for this page.
   }
 
-  function beep() {
+  function showMute() {
+    ui.mute.setAttribute("aria-pressed", String(muted));
+  }
+
+  function toggleMute() {
+    muted = !muted;
     try {
-      const audio = new AudioContext();
-      const tone = audio.createOscillator();
-      tone.frequency.value = 880;
-      tone.connect(audio.destination);
-      tone.start();
-      tone.stop(audio.currentTime + 0.15);
+      localStorage.setItem(muteKey, muted ? "1" : "0");
     } catch {
-      // No audio: the visible timer and the live announcement still say the hold ended.
+      // Not remembered; the choice still holds for this session.
+    }
+    if (muted) window.speechSynthesis?.cancel();
+    showMute();
+  }
+
+  function announce(text, spoken = text) {
+    ui.announce.textContent = text;
+    if (muted || !spoken || !window.speechSynthesis || !window.SpeechSynthesisUtterance) return;
+    try {
+      window.speechSynthesis.cancel();
+      window.speechSynthesis.speak(new SpeechSynthesisUtterance(spoken));
+    } catch {
+      // No speech here: the beeps and the screen still carry the cue.
     }
   }
+
+  // Browsers only let audio start from a click or key press: make the context then, and reuse it.
+  function unlockAudio() {
+    try {
+      audio ??= new AudioContext();
+      if (audio.state === "suspended") audio.resume();
+    } catch {
+      audio = null;
+    }
+  }
+
+  const patterns = {
+    soft: { tones: [660], vibrate: [80] },
+    go: { tones: [880], vibrate: [150] },
+    switch: { tones: [660, 880], vibrate: [120, 80, 120] },
+    end: { tones: [880, 660, 880], vibrate: [200, 100, 200] },
+  };
+
+  function signal(kind) {
+    const pattern = patterns[kind];
+    try {
+      navigator.vibrate?.(pattern.vibrate);
+    } catch {
+      // Vibration not allowed here.
+    }
+    if (muted || !audio) return;
+    pattern.tones.forEach((frequency, i) => {
+      const tone = audio.createOscillator();
+      const gain = audio.createGain();
+      const at = audio.currentTime + i * 0.2;
+      tone.frequency.value = frequency;
+      gain.gain.setValueAtTime(0.2, at);
+      tone.connect(gain).connect(audio.destination);
+      tone.start(at);
+      tone.stop(at + 0.15);
+    });
+  }
+
+  // ---- Keeping the screen on ----
+
+  let wakeLock = null;
 
   async function requestWakeLock() {
     try {
@@ -214,11 +354,14 @@
     if (document.visibilityState === "visible" && running) requestWakeLock();
   });
 
+  // ---- Wiring ----
+
   ui.start.addEventListener("click", start);
   ui.pause.addEventListener("click", togglePause);
   ui.skip.addEventListener("click", nextStretch);
   ui.back.addEventListener("click", back);
   ui.rep.addEventListener("click", countRep);
+  ui.mute.addEventListener("click", toggleMute);
   document.addEventListener("keydown", (event) => {
     if (event.target.closest("input, textarea, select") || !ui.finish.hidden) return;
     // On a focused button or link, Space and Enter keep their usual meaning (activate it).
@@ -235,5 +378,6 @@
     }
   });
 
+  showMute();
   showStretch();
 })();

@@ -16,3 +16,101 @@ document.addEventListener("DOMContentLoaded", () => {
     button.addEventListener("click", () => window.print());
   }
 });
+
+// Add to / remove from a routine on list pages without leaving them. The forms post and redirect back without
+// JavaScript; here they post with fetch and the cards update in place.
+document.addEventListener("DOMContentLoaded", () => {
+  const status = document.querySelector("[data-pick-status]");
+
+  function showInRoutine(slugs, routineName) {
+    const inRoutine = new Set(slugs);
+    for (const card of document.querySelectorAll("article[data-slug]")) {
+      const has = inRoutine.has(card.dataset.slug);
+      const add = card.querySelector("form[data-pick=add]");
+      if (!add) continue;
+      const hadFocus = card.contains(document.activeElement);
+      card.classList.toggle("in-routine", has);
+      add.hidden = has;
+      card.querySelector("form[data-pick=remove]").hidden = !has;
+      card.querySelector("[data-in-routine]").hidden = !has;
+      const select = card.querySelector("[data-pick-select]");
+      if (select) {
+        select.hidden = has;
+        const box = select.querySelector("input");
+        box.disabled = has;
+        box.checked = false;
+      }
+      // Keep the keyboard where it was: on the button that now stands in place of the one pressed.
+      if (hadFocus && (document.activeElement === document.body || document.activeElement?.closest("[hidden]"))) {
+        card.querySelector(`form[data-pick=${has ? "remove" : "add"}] button`).focus();
+      }
+    }
+  }
+
+  for (const form of document.querySelectorAll("form[data-pick]")) {
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const button = event.submitter ?? form.querySelector("button");
+      button.disabled = true;
+      try {
+        const response = await fetch(form.action, {
+          method: "POST",
+          body: new FormData(form),
+          headers: { "X-Requested-With": "fetch" },
+          credentials: "same-origin",
+        });
+        const result = response.headers.get("Content-Type")?.includes("json") ? await response.json() : null;
+        if (!result) {
+          form.submit(); // Signed out, rate limited, …: let the page say so.
+          return;
+        }
+        showInRoutine(result.inRoutine, result.routineName);
+        if (status) status.textContent = result.message;
+      } catch {
+        form.submit();
+      } finally {
+        button.disabled = false;
+      }
+    });
+  }
+});
+
+// The guest banner's Dismiss button: hide it in place; the form post does the same without JavaScript.
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.querySelector("form[data-dismiss-banner]");
+  form?.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const response = await fetch(form.action, { method: "POST", body: new FormData(form), headers: { "X-Requested-With": "fetch" } })
+      .catch(() => null);
+    if (response?.ok) {
+      form.closest("[data-guest-banner]").remove();
+      document.getElementById("main")?.focus();
+    } else {
+      form.submit();
+    }
+  });
+});
+
+// Copy buttons (the share link): hidden without JavaScript, where the link sits in a field ready to select.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const button of document.querySelectorAll("button.js-copy")) {
+    const source = document.getElementById(button.dataset.copyTarget);
+    const status = button.parentElement.querySelector("[data-copy-status]");
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(source.value);
+        if (status) status.textContent = "Link copied.";
+      } catch {
+        // No clipboard access: select the link so the person can copy it themselves.
+        source.focus();
+        source.select();
+        if (status) status.textContent = "Press Ctrl+C (or ⌘C) to copy the selected link.";
+      }
+    });
+  }
+  // Selecting all of a read-only link on focus saves a fiddly drag on a phone.
+  for (const field of document.querySelectorAll("input[data-copy-source]")) {
+    field.addEventListener("focus", () => field.select());
+  }
+});

@@ -37,7 +37,7 @@ public sealed class ExportImportTests : IDisposable
         await visitor.AddAsync("prone-w", routineId: desk);
         await visitor.SubmitAsync("form[action*='handler=Target']", ("WeeklyTarget", 4));
         await visitor.GetAsync(visitor.Page!.QuerySelector("a[aria-label='Edit: Chin tucks']")!.GetAttribute("href")!);
-        await visitor.SubmitAsync("form[method=post]", ("Input.Reps", 12), ("Input.HoldSeconds", 5), ("Input.Note", "Slowly, eyes level"));
+        await visitor.SubmitAsync("form[method=post]:not([data-dismiss-banner])", ("Input.Reps", 12), ("Input.HoldSeconds", 5), ("Input.Note", "Slowly, eyes level"));
 
         await visitor.AddAsync("thoracic-extension", newRoutine: "Evening");
         var evening = visitor.RoutineId;

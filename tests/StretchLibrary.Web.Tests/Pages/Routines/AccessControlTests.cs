@@ -36,6 +36,8 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
         { "POST", "/routines/{id}/share" },
         { "POST", "/routines/{id}/share?handler=Revoke&linkId={link}" },
         { "POST", "/routines/add/chin-tucks" },
+        { "POST", "/routines/{id}/pick?handler=add&slugs=chin-tucks" },
+        { "POST", "/routines/{id}/pick?handler=remove&slug=prone-w" },
     };
 
     public async Task InitializeAsync()

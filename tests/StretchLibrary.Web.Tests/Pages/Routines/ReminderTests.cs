@@ -22,7 +22,7 @@ public sealed class ReminderTests : IDisposable
     {
         var visitor = new RoutineClient(_factory.CreateClient());
         await visitor.GetAsync("/routines/add/chin-tucks");
-        await visitor.SubmitAsync("form[method=post]", ("RoutineId", 0), ("NewName", "Desk break"), ("Tz", "Europe/Berlin"));
+        await visitor.SubmitAsync("form[method=post]:not([data-dismiss-banner])", ("RoutineId", 0), ("NewName", "Desk break"), ("Tz", "Europe/Berlin"));
         await visitor.AddAsync("prone-w", routineId: visitor.RoutineId);
         return visitor;
     }

@@ -59,7 +59,7 @@ public sealed class RoutineBuilderTests : IDisposable
         var visitor = await WithThreeItemsAsync();
         await visitor.GetAsync(visitor.Page!.QuerySelector(".routine-item:nth-child(1) a.button")!.GetAttribute("href")!);
 
-        var page = await visitor.SubmitAsync("form[method=post]", ("Input.HoldSeconds", 5), ("Input.Note", "Slowly"));
+        var page = await visitor.SubmitAsync("form[method=post]:not([data-dismiss-banner])", ("Input.HoldSeconds", 5), ("Input.Note", "Slowly"));
 
         Assert.Equal("Hold 5 s, 10 reps, 2-3 times a day (your dosage)", page.QuerySelector(".routine-item:nth-child(1) .item-dosage")!.TextContent);
         Assert.Equal("Slowly", page.QuerySelector(".routine-item:nth-child(1) .item-note")!.TextContent);
@@ -77,7 +77,7 @@ public sealed class RoutineBuilderTests : IDisposable
         var editUrl = visitor.Page!.QuerySelector(".routine-item:nth-child(1) a.button")!.GetAttribute("href")!;
         await visitor.GetAsync(editUrl);
 
-        var page = await visitor.SubmitAsync("form[method=post]", (field, value));
+        var page = await visitor.SubmitAsync("form[method=post]:not([data-dismiss-banner])", (field, value));
 
         Assert.Equal(message, page.QuerySelector($"[data-valmsg-for='{field}']")!.TextContent);
         var stored = await _factory.WithDbAsync(db => db.RoutineItems.SingleAsync(i => i.Position == 0));
@@ -135,7 +135,7 @@ public sealed class RoutineBuilderTests : IDisposable
         await visitor.GetAsync($"/routines/{id}/delete");
         Assert.Contains("history of 1 session", visitor.Page!.QuerySelector("main h1 + p")!.TextContent);
 
-        var page = await visitor.SubmitAsync("main form[method=post]");
+        var page = await visitor.SubmitAsync("main form[method=post]:not([data-dismiss-banner])");
 
         Assert.Equal("My routines", page.QuerySelector("h1")!.TextContent);
         Assert.Equal((0, 0, 0), await _factory.WithDbAsync(async db => (await db.Routines.CountAsync(), await db.RoutineItems.CountAsync(), await db.Completions.CountAsync())));

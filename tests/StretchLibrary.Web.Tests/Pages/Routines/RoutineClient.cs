@@ -34,7 +34,7 @@ public sealed class RoutineClient(HttpClient client)
     public async Task<IHtmlDocument> AddAsync(string slug, string? newRoutine = null, int? routineId = null)
     {
         await GetAsync($"/routines/add/{slug}");
-        return await SubmitAsync("form[method=post]", ("RoutineId", routineId ?? 0), ("NewName", newRoutine));
+        return await SubmitAsync("form[method=post]:not([data-dismiss-banner])", ("RoutineId", routineId ?? 0), ("NewName", newRoutine));
     }
 
     public async Task<IHtmlDocument> MarkDoneAsync(DateOnly date, params (string Name, object? Value)[] more)
@@ -50,12 +50,12 @@ public sealed class RoutineClient(HttpClient client)
     public async Task<IHtmlDocument> RegisterAsync(string email, string password)
     {
         await GetAsync("/account/register");
-        return await SubmitAsync("form[method=post]", ("Input.Email", email), ("Input.Password", password), ("Input.ConfirmPassword", password));
+        return await SubmitAsync("form[method=post]:not([data-dismiss-banner])", ("Input.Email", email), ("Input.Password", password), ("Input.ConfirmPassword", password));
     }
 
     public async Task<IHtmlDocument> LoginAsync(string email, string password)
     {
         await GetAsync("/account/login");
-        return await SubmitAsync("form[method=post]", ("Input.Email", email), ("Input.Password", password));
+        return await SubmitAsync("form[method=post]:not([data-dismiss-banner])", ("Input.Email", email), ("Input.Password", password));
     }
 }

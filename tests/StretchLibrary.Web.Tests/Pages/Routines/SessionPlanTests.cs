@@ -39,4 +39,68 @@ public class SessionPlanTests
 
         Assert.Equal(new SessionBlock(null, 1, 1, 10, null), block);
     }
+
+    [Fact]
+    public void Lying_on_the_side_a_hold_does_every_set_on_one_side_before_rolling_over()
+    {
+        var blocks = SessionPlan.Blocks(new Dosage { Hold = Amount.Between(30, 60), Sets = Amount.Between(2, 3), Sides = Sides.Each }, 1, oneSideFirst: true);
+
+        Assert.Equal([("left", 1), ("left", 2), ("right", 1), ("right", 2)], blocks.Select(b => (b.Side, b.Set)));
+    }
+
+    [Fact]
+    public void Switching_sides_is_costly_only_when_every_position_is_side_lying()
+    {
+        Assert.True(SessionPlan.SwitchingSidesIsCostly(StretchIn("side-lying")));
+        Assert.False(SessionPlan.SwitchingSidesIsCostly(StretchIn("side-lying", "seated")));
+        Assert.False(SessionPlan.SwitchingSidesIsCostly(StretchIn("lying-on-back")));
+        Assert.False(SessionPlan.SwitchingSidesIsCostly(StretchIn()));
+    }
+
+    [Fact]
+    public void Pacing_puts_get_ready_first_then_switch_sides_or_rest_between_sets()
+    {
+        var blocks = SessionPlan.Blocks(new Dosage { Reps = Amount.Exactly(5), Sets = Amount.Exactly(2), Sides = Sides.Each }, 1);
+
+        var pauses = SessionPlan.Paced(blocks, 1, rollOver: false).Select(b => b.Pause!).ToArray();
+
+        Assert.Equal([SessionPause.Ready, SessionPause.Rest, SessionPause.Switch, SessionPause.Rest], pauses.Select(p => p.Kind));
+        Assert.Equal([5_000, 10_000, 5_000, 10_000], pauses.Select(p => p.Ms));
+        Assert.Equal("Get ready: left side first", pauses[0].Text);
+        Assert.Equal("Switch to the right side", pauses[2].Text);
+        Assert.Equal("Rest before set 2 of 2", pauses[3].Text);
+    }
+
+    [Fact]
+    public void Rolling_over_gets_a_longer_pause_that_says_so_and_pauses_scale_like_holds()
+    {
+        var blocks = SessionPlan.Blocks(new Dosage { Hold = Amount.Exactly(30), Sides = Sides.Each }, 0.01, oneSideFirst: true);
+
+        var pauses = SessionPlan.Paced(blocks, 0.01, rollOver: true).Select(b => b.Pause!).ToArray();
+
+        Assert.Equal([(SessionPause.Ready, 50), (SessionPause.Switch, 100)], pauses.Select(p => (p.Kind, p.Ms)));
+        Assert.Equal("Roll over: right side next", pauses[1].Text);
+    }
+
+    private static Stretch StretchIn(params string[] positions) => new()
+    {
+        Slug = "test",
+        Title = "Test",
+        Category = Category.Back,
+        Summary = "",
+        Positions = [.. positions.Select(p => new Tag(p, p))],
+        Equipment = [],
+        Targets = [],
+        Aliases = [],
+        Dosage = new Dosage { Hold = Amount.Exactly(30) },
+        Cautions = [],
+        StopIf = [],
+        Easier = [],
+        Harder = [],
+        Related = [],
+        BodyHtml = "",
+        BodyText = "",
+        Steps = [],
+        SourcePath = "test.md",
+    };
 }

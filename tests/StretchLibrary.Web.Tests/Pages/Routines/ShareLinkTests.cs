@@ -191,7 +191,7 @@ public sealed class ShareLinkTests : IDisposable
         await owner.AddAsync("chin-tucks", newRoutine: "Shared stretch break");
         await owner.AddAsync("thoracic-extension", routineId: owner.RoutineId);
         await owner.GetAsync(owner.Page!.QuerySelector("a[aria-label='Edit: Thoracic extension']")!.GetAttribute("href")!);
-        await owner.SubmitAsync("form[method=post]", ("Input.HoldSeconds", 8), ("Input.Note", "Lean back <gently>"));
+        await owner.SubmitAsync("form[method=post]:not([data-dismiss-banner])", ("Input.HoldSeconds", 8), ("Input.Note", "Lean back <gently>"));
         Assert.Equal($"/routines/{owner.RoutineId}/share", owner.Page!.QuerySelectorAll("a").Single(a => a.TextContent == "Share…").GetAttribute("href"));
 
         await owner.GetAsync($"/routines/{owner.RoutineId}/share");

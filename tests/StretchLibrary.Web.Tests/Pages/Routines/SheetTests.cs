@@ -98,7 +98,7 @@ public sealed class SheetTests : IDisposable
         _factory.Clock.Now = new DateTimeOffset(2026, 3, 10, 23, 30, 0, TimeSpan.Zero);
         var visitor = new RoutineClient(_factory.CreateClient());
         await visitor.GetAsync("/routines/add/chin-tucks");
-        await visitor.SubmitAsync("form[method=post]", ("RoutineId", 0), ("NewName", "Evening"), ("Tz", "Europe/Berlin"));
+        await visitor.SubmitAsync("form[method=post]:not([data-dismiss-banner])", ("RoutineId", 0), ("NewName", "Evening"), ("Tz", "Europe/Berlin"));
 
         var sheet = await visitor.GetAsync($"/routines/{visitor.RoutineId}/sheet");
 
@@ -171,6 +171,6 @@ public sealed class SheetTests : IDisposable
     {
         await visitor.GetAsync($"/routines/{visitor.RoutineId}");
         await visitor.GetAsync(visitor.Page!.QuerySelector($"a[aria-label='Edit: {title}']")!.GetAttribute("href")!);
-        await visitor.SubmitAsync("form[method=post]", values);
+        await visitor.SubmitAsync("form[method=post]:not([data-dismiss-banner])", values);
     }
 }
