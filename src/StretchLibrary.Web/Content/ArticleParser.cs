@@ -329,16 +329,18 @@ public static partial class ArticleParser
         }
 
         var ok = true;
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
+            var line = lines[i];
+            var at = node is YamlSequenceNode sequence && i < sequence.Children.Count ? sequence.Children[i] : node;
             if (line.Length > MaxSheetLineLength)
             {
-                fields.Problem(node, $"sheet line '{line}' is {line.Length} characters long; at most {MaxSheetLineLength} fit the printed sheet");
+                fields.Problem(at, $"sheet line '{line}' is {line.Length} characters long; at most {MaxSheetLineLength} fit the printed sheet");
                 ok = false;
             }
             else if (line.Contains("...", StringComparison.Ordinal) || line.Contains('…', StringComparison.Ordinal) || !line.EndsWith('.') && !line.EndsWith('!') && !line.EndsWith('?'))
             {
-                fields.Problem(node, $"sheet line '{line}' must be a complete sentence ending with '.', without an ellipsis");
+                fields.Problem(at, $"sheet line '{line}' must be a complete sentence ending with '.', without an ellipsis");
                 ok = false;
             }
         }
