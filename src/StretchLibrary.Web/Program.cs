@@ -70,6 +70,7 @@ app.UseAppSecurity();
 app.UseAuthorization();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
+app.MapSiteIndex();
 app.MapRazorPages().WithStaticAssets();
 
 await app.RunAsync();

@@ -63,7 +63,7 @@ public sealed class RoutineSheetTests(BrowserFixture browser)
         }
 
         // Dosage notes and alternatives, the weekly target, and a box for each of chin tucks' 2-3 daily sessions.
-        Assert.Contains(Squeeze("or: hold 30-60 s"), text, StringComparison.Ordinal);
+        Assert.Contains(Squeeze("Or: hold 30-60 s"), text, StringComparison.Ordinal);
         Assert.Contains(Squeeze("Move slowly, working through the T, Y and I shapes in turn."), text, StringComparison.Ordinal);
         Assert.Contains(Squeeze("Aim for 5 days this week"), text, StringComparison.Ordinal);
         Assert.Contains(Squeeze("Chin tucks (3 a day)"), text, StringComparison.Ordinal);
