@@ -84,6 +84,7 @@ app.UseAppSecurity();
 app.UseAuthorization();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
+app.MapSiteIndex();
 app.MapRazorPages().WithStaticAssets();
 
 await app.RunAsync();

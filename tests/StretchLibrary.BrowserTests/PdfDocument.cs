@@ -45,6 +45,36 @@ public static partial class PdfDocument
         }
     }
 
+    /// <summary>
+    /// How far down the first page its text reaches, from 0 (top) to 1 (bottom edge), read from the word boxes of
+    /// <c>pdftotext -bbox</c>. A page that ends half-way down answers about 0.5.
+    /// </summary>
+    public static async Task<double> FirstPageTextReachAsync(byte[] pdf)
+    {
+        var folder = Directory.CreateTempSubdirectory("stretchlibrary-pdf");
+        try
+        {
+            var input = Path.Join(folder.FullName, "in.pdf");
+            var output = Path.Join(folder.FullName, "out.html");
+            await File.WriteAllBytesAsync(input, pdf);
+            await RunAsync("pdftotext", "-bbox", "-f", "1", "-l", "1", input, output);
+            var html = await File.ReadAllTextAsync(output);
+            var height = double.Parse(PageHeight().Match(html).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var bottom = WordBottom().Matches(html).Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
+            return bottom / height;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [GeneratedRegex(@"<page width=""[\d.]+"" height=""([\d.]+)""")]
+    private static partial Regex PageHeight();
+
+    [GeneratedRegex(@"<word [^>]*yMax=""([\d.]+)""")]
+    private static partial Regex WordBottom();
+
     /// <summary>Renders the first page to a PNG at <paramref name="dpi"/> (<c>pdftoppm -png -singlefile</c>).</summary>
     public static async Task RenderFirstPageAsync(byte[] pdf, string pngPath, int dpi)
     {

@@ -13,6 +13,9 @@ public static partial class ArticleParser
 {
     public const int MaxFileBytes = 256 * 1024;
 
+    /// <summary>Limits on a stretch's <c>sheet</c> cue lines, so eight stretches still fit one printed page.</summary>
+    public const int MaxSheetLines = 4, MaxSheetLineLength = 66;
+
     public static readonly IReadOnlyList<string> KnownPositions =
         ["seated", "standing", "lying on back", "lying face down", "side-lying", "hands and knees"];
 
@@ -54,7 +57,9 @@ public static partial class ArticleParser
                 }
             }
 
+            var subtitle = fields.String("subtitle", maxLength: 60);
             var setup = fields.String("setup", maxLength: 120);
+            var sheet = ReadSheet(fields);
             var positions = fields.List("positions", required: true);
             foreach (var position in positions.Where(p => !KnownPositions.Contains(p)))
             {
@@ -91,9 +96,11 @@ public static partial class ArticleParser
             {
                 Slug = header.Slug,
                 Title = header.Title,
+                Subtitle = subtitle,
                 Category = category.Value,
                 Summary = header.Summary,
                 Setup = setup,
+                Sheet = sheet,
                 Positions = positions.Select(p => new Tag(p, ToTagSlug(p))).ToArray(),
                 Equipment = equipment.Select(e => new Tag(e, ToTagSlug(e))).ToArray(),
                 Targets = targets,
@@ -302,9 +309,44 @@ public static partial class ArticleParser
         {
             var title = item.Fields.String("title", required: true, maxLength: 80);
             var text = item.Fields.String("text", required: true, maxLength: 400);
+            var equipment = item.Fields.List("equipment", maxItems: 5);
             item.Fields.RejectUnknown();
-            return title is null || text is null ? null : new Variant(title, text);
+            return title is null || text is null ? null : new Variant(title, text, [.. equipment.Select(e => new Tag(e, ToTagSlug(e)))]);
         }).OfType<Variant>().ToArray();
+
+    /// <summary>
+    /// The printed sheet's cue lines: each a complete sentence (ends with '.', '!' or '?', never an ellipsis),
+    /// at most <see cref="MaxSheetLineLength"/> characters, at most <see cref="MaxSheetLines"/> of them.
+    /// </summary>
+    private static IReadOnlyList<string> ReadSheet(YamlFields fields)
+    {
+        var lines = fields.List("sheet", maxItems: 20);
+        var node = fields.Node("sheet");
+        if (lines.Count > MaxSheetLines)
+        {
+            fields.Problem(node, $"'sheet' has {lines.Count} lines; at most {MaxSheetLines} fit the printed sheet");
+            return [];
+        }
+
+        var ok = true;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var at = node is YamlSequenceNode sequence && i < sequence.Children.Count ? sequence.Children[i] : node;
+            if (line.Length > MaxSheetLineLength)
+            {
+                fields.Problem(at, $"sheet line '{line}' is {line.Length} characters long; at most {MaxSheetLineLength} fit the printed sheet");
+                ok = false;
+            }
+            else if (line.Contains("...", StringComparison.Ordinal) || line.Contains('…', StringComparison.Ordinal) || !line.EndsWith('.') && !line.EndsWith('!') && !line.EndsWith('?'))
+            {
+                fields.Problem(at, $"sheet line '{line}' must be a complete sentence ending with '.', without an ellipsis");
+                ok = false;
+            }
+        }
+
+        return ok ? lines : [];
+    }
 
     private static string[] ExtractSteps(MarkdownDocument document)
     {

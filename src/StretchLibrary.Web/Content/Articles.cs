@@ -10,7 +10,8 @@ public enum Category
 /// <summary>A label such as a position or a piece of equipment: its display name and the slug used in URLs.</summary>
 public sealed record Tag(string Name, string Slug);
 
-public sealed record Variant(string Title, string Text);
+/// <summary>An easier or harder way to do a stretch; <see cref="Equipment"/> is what it needs beyond the stretch's own.</summary>
+public sealed record Variant(string Title, string Text, IReadOnlyList<Tag> Equipment);
 
 /// <summary>A stretch article, parsed, validated and rendered once when content loads.</summary>
 public sealed record Stretch
@@ -19,15 +20,27 @@ public sealed record Stretch
 
     public required string Title { get; init; }
 
+    /// <summary>What a technical title means in plain words ("on hands and knees"), shown under it.</summary>
+    public string? Subtitle { get; init; }
+
     public required Category Category { get; init; }
 
     public required string Summary { get; init; }
 
     public string? Setup { get; init; }
 
+    /// <summary>Short, complete cue lines written for the printed sheet; empty when the file has none.</summary>
+    public IReadOnlyList<string> Sheet { get; init; } = [];
+
     public required IReadOnlyList<Tag> Positions { get; init; }
 
     public required IReadOnlyList<Tag> Equipment { get; init; }
+
+    /// <summary>Equipment only a variant uses (a foam roller for the harder version), not in <see cref="Equipment"/>.</summary>
+    public IReadOnlyList<Tag> VariantEquipment => [.. Easier.Concat(Harder).SelectMany(v => v.Equipment).DistinctBy(t => t.Slug).Where(t => Equipment.All(e => e.Slug != t.Slug))];
+
+    /// <summary>True when the stretch or one of its variants uses the equipment with this slug.</summary>
+    public bool Uses(string equipmentSlug) => Equipment.Concat(VariantEquipment).Any(e => e.Slug == equipmentSlug);
 
     public required IReadOnlyList<string> Targets { get; init; }
 

@@ -11,11 +11,11 @@ public sealed class ContentSnapshot
         Stretches = [.. stretches.OrderBy(s => s.Category).ThenBy(s => s.Order).ThenBy(s => s.Title, StringComparer.OrdinalIgnoreCase)];
         Guides = [.. guides.OrderBy(g => g.Order).ThenBy(g => g.Title, StringComparer.OrdinalIgnoreCase)];
         Problems = problems;
-        _stretchesBySlug = Stretches.ToFrozenDictionary(s => s.Slug, StringComparer.Ordinal);
-        _guidesBySlug = Guides.ToFrozenDictionary(g => g.Slug, StringComparer.Ordinal);
+        _stretchesBySlug = Stretches.ToFrozenDictionary(s => s.Slug, StringComparer.OrdinalIgnoreCase);
+        _guidesBySlug = Guides.ToFrozenDictionary(g => g.Slug, StringComparer.OrdinalIgnoreCase);
         Search = new SearchIndex(Stretches);
         Positions = DistinctTags(Stretches.SelectMany(s => s.Positions));
-        Equipment = DistinctTags(Stretches.SelectMany(s => s.Equipment));
+        Equipment = DistinctTags(Stretches.SelectMany(s => s.Equipment.Concat(s.VariantEquipment)));
     }
 
     private readonly FrozenDictionary<string, Stretch> _stretchesBySlug;

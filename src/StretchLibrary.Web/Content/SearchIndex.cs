@@ -5,7 +5,7 @@ namespace StretchLibrary.Web.Content;
 
 /// <summary>
 /// An inverted index over the stretches, built once per content load. Matching ignores case, punctuation and
-/// plurals, tolerates one typo per word (four letters or more), and ranks title and alias hits first.
+/// plurals, tolerates one typo per word, and ranks area, title and alias hits first.
 /// </summary>
 public sealed class SearchIndex
 {
@@ -13,6 +13,27 @@ public sealed class SearchIndex
 
     private static readonly FrozenSet<string> StopWords = FrozenSet.ToFrozenSet(
         ["a", "an", "and", "the", "of", "for", "to", "in", "on", "at", "with", "my", "your", "you", "is", "it", "or", "by", "from", "how", "do", "be", "as", "this", "that", "are", "if"],
+        StringComparer.Ordinal);
+
+    /// <summary>Ranks every stretch of an area a query names above anything that only mentions the word.</summary>
+    private const int AreaWeight = 2000;
+
+    /// <summary>Words people use for an area (after <see cref="Stem"/>: "blades" is "blade").</summary>
+    private static readonly FrozenDictionary<string, Category> AreaWords = new Dictionary<string, Category>(StringComparer.Ordinal)
+    {
+        ["neck"] = Category.Neck,
+        ["posture"] = Category.Posture,
+        ["shoulder"] = Category.Posture,
+        ["blade"] = Category.Posture,
+        ["hunched"] = Category.Posture,
+        ["slouch"] = Category.Posture,
+        ["slouching"] = Category.Posture,
+        ["rounded"] = Category.Posture,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>How it feels rather than what to do: these add to the score but are not required.</summary>
+    private static readonly FrozenSet<string> SymptomWords = FrozenSet.ToFrozenSet(
+        ["stiff", "stiffness", "tight", "tightness", "sore", "soreness", "ache", "aching", "achy", "pain", "painful", "hurt", "hurting", "tense", "tension", "hunched", "slouching", "crick"],
         StringComparer.Ordinal);
 
     private readonly IReadOnlyList<Stretch> _stretches;
@@ -46,16 +67,28 @@ public sealed class SearchIndex
         _termsByLength = _sortedTerms.GroupBy(t => t.Length).ToFrozenDictionary(g => g.Key, g => g.ToArray());
     }
 
-    /// <summary>The stretches matching every word of <paramref name="query"/>, best first.</summary>
-    public IReadOnlyList<Stretch> Search(string query)
+    /// <summary>
+    /// The stretches matching every word of <paramref name="query"/>, best first; when none does, the ones matching
+    /// some words, most words first, marked <see cref="SearchResults.Partial"/>. Area words ("neck", "upper back",
+    /// "shoulder blades", "posture") are met by every stretch of that area and rank it first; symptom words
+    /// ("stiff", "sore", "pain") only add to the score, so "stiff neck" is a search for neck stretches.
+    /// </summary>
+    public SearchResults Search(string query)
     {
         var words = Tokenize(query).Distinct().Take(10).ToArray();
         if (words.Length == 0)
         {
-            return [];
+            return SearchResults.None;
         }
 
-        // Per document: the summed score and how many query words matched; a result must match all of them.
+        var areas = AreasIn(words);
+        var required = words.Where(w => !SymptomWords.Contains(w)).ToArray();
+        if (required.Length == 0)
+        {
+            required = words;
+        }
+
+        // Per document: the summed score and how many required words matched.
         var total = new double[_stretches.Count];
         var matched = new int[_stretches.Count];
         var best = new double[_stretches.Count];
@@ -63,22 +96,59 @@ public sealed class SearchIndex
         {
             Array.Clear(best);
             Match(word, best);
+            if (areas.TryGetValue(word, out var area))
+            {
+                for (var doc = 0; doc < best.Length; doc++)
+                {
+                    best[doc] += _stretches[doc].Category == area ? AreaWeight : 0;
+                }
+            }
+
+            var counts = required.Contains(word);
             for (var doc = 0; doc < best.Length; doc++)
             {
                 if (best[doc] > 0)
                 {
                     total[doc] += best[doc];
-                    matched[doc]++;
+                    matched[doc] += counts ? 1 : 0;
                 }
             }
         }
 
-        return Enumerable.Range(0, _stretches.Count)
-            .Where(doc => matched[doc] == words.Length)
-            .OrderByDescending(doc => total[doc])
-            .ThenBy(doc => _stretches[doc].Title, StringComparer.OrdinalIgnoreCase)
-            .Select(doc => _stretches[doc])
-            .ToArray();
+        var full = Enumerable.Range(0, _stretches.Count).Where(doc => matched[doc] == required.Length).ToArray();
+        var partial = full.Length == 0;
+        return new SearchResults(
+            [.. (partial ? Enumerable.Range(0, _stretches.Count).Where(doc => matched[doc] > 0) : full)
+                .OrderByDescending(doc => matched[doc])
+                .ThenByDescending(doc => total[doc])
+                .ThenBy(doc => _stretches[doc].Title, StringComparer.OrdinalIgnoreCase)
+                .Select(doc => _stretches[doc])],
+            partial && matched.Any(m => m > 0));
+    }
+
+    /// <summary>The query words that name an area, with the area: "neck", "posture", and "upper back" as a pair.</summary>
+    private static Dictionary<string, Category> AreasIn(string[] words)
+    {
+        var areas = new Dictionary<string, Category>(StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            if (AreaWords.TryGetValue(word, out var area))
+            {
+                areas[word] = area;
+            }
+        }
+
+        // "back" alone is also a position ("lying on back"); it names the area only with "upper", "mid" or "middle".
+        if (words.Contains("back") && words.Any(w => w is "upper" or "mid" or "middle"))
+        {
+            areas["back"] = Category.Back;
+            foreach (var word in words.Where(w => w is "upper" or "mid" or "middle"))
+            {
+                areas[word] = Category.Back;
+            }
+        }
+
+        return areas;
     }
 
     /// <summary>Lower-cases, splits on anything but letters and digits, drops stop words, and folds plurals.</summary>
@@ -178,13 +248,14 @@ public sealed class SearchIndex
             }
         }
 
-        if (word.Length >= 4)
+        // Short words ("nek") get one typo too, but only when nothing starts with them: "arm" stays "arm".
+        if (word.Length >= 4 || (word.Length == 3 && !best.Any(b => b > 0)))
         {
             for (var length = word.Length - 1; length <= word.Length + 1; length++)
             {
                 foreach (var term in _termsByLength.GetValueOrDefault(length, []))
                 {
-                    if (term != word && IsOneEditApart(word, term))
+                    if (term != word && term.Length >= 3 && IsOneEditApart(word, term))
                     {
                         Take(term, 0.6);
                     }
@@ -220,4 +291,10 @@ public sealed class SearchIndex
 
         return a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));
     }
+}
+
+/// <summary>What a search found. <see cref="Partial"/>: no stretch matched every word; these match some of them.</summary>
+public sealed record SearchResults(IReadOnlyList<Stretch> Stretches, bool Partial)
+{
+    public static readonly SearchResults None = new([], false);
 }

@@ -21,5 +21,14 @@ public static class CategoryText
         _ => "",
     };
 
+    /// <summary>A sentence or two for a filtered list's page and its meta description.</summary>
+    public static string Description(Category category) => category switch
+    {
+        Category.Back => "Gentle twists and backbends for a stiff upper and mid back (the thoracic spine), seated, lying on your side or on hands and knees, each with how much to do.",
+        Category.Posture => "Chest openers and shoulder-blade exercises for rounded shoulders and slouching, with reps, holds and when to stop.",
+        Category.Neck => "Small, slow neck stretches (chin tucks, looking down and up, turning the head) for a stiff or tight neck, with how much to do and when to stop.",
+        _ => Blurb(category),
+    };
+
     public static string Slug(Category category) => category.ToString().ToLowerInvariant();
 }

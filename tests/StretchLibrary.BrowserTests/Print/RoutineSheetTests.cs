@@ -5,11 +5,14 @@ namespace StretchLibrary.BrowserTests.Print;
 [Collection(BrowserCollectionDefinition.Name)]
 public sealed class RoutineSheetTests(BrowserFixture browser)
 {
-    /// <summary>Eight stretches, the most a sheet promises to fit on one page; three of them are done per side.</summary>
+    /// <summary>
+    /// Eight stretches, the most a sheet promises to fit on one page, chosen for the longest print: the most cue
+    /// lines and stop-if signs, notes and alternatives, three done per side, two done 2-3 times a day.
+    /// </summary>
     private static readonly string[] EightStretches =
     [
-        "chin-tucks", "seated-cervical-rotation", "neck-flexion-extension", "backward-shoulder-rolls",
-        "prone-w", "thoracic-extension", "quadruped-rotation", "thoracic-rotation-stretch",
+        "chin-tucks", "seated-cervical-rotation", "neck-flexion-extension", "lying-arm-extensions",
+        "foam-roller-i-y-t", "thoracic-extension", "quadruped-rotation", "thoracic-rotation-stretch",
     ];
 
     [Theory]
@@ -42,6 +45,28 @@ public sealed class RoutineSheetTests(BrowserFixture browser)
         }
 
         Assert.Contains(Squeeze("Hold 8 s, 10 reps"), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("...", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("…", text, StringComparison.Ordinal);
+        foreach (var slug in EightStretches)
+        {
+            foreach (var sign in await StopIfSignsAsync(page, slug))
+            {
+                Assert.Contains(Squeeze(sign), text, StringComparison.Ordinal);
+            }
+        }
+
+        // The arm movement of lying arm extensions, and each of the I, Y and T shapes.
+        Assert.Contains(Squeeze("take your arms back past your head"), text, StringComparison.Ordinal);
+        foreach (var shape in new[] { "T: arms out to the sides, down to the floor", "Y: arms out and up on a diagonal", "I: arms straight back overhead" })
+        {
+            Assert.Contains(Squeeze(shape), text, StringComparison.Ordinal);
+        }
+
+        // Dosage notes and alternatives, the weekly target, and a box for each of chin tucks' 2-3 daily sessions.
+        Assert.Contains(Squeeze("Or: hold 30-60 s"), text, StringComparison.Ordinal);
+        Assert.Contains(Squeeze("Move slowly, working through the T, Y and I shapes in turn."), text, StringComparison.Ordinal);
+        Assert.Contains(Squeeze("Aim for 5 days this week"), text, StringComparison.Ordinal);
+        Assert.Contains(Squeeze("Chin tucks (3 a day)"), text, StringComparison.Ordinal);
 
         // For the README: only when asked, so a normal run never rewrites a tracked file.
         if (format == "A4" && Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1")
@@ -100,6 +125,13 @@ public sealed class RoutineSheetTests(BrowserFixture browser)
             Assert.Fail($"Large print takes {pages} pages; the PDF is at {KeepForInspection("sheet-large", pdf)}");
         }
 
+        // A first page that stops half-way (the rest pushed whole onto page two) wastes paper and reads badly.
+        var reach = await PdfDocument.FirstPageTextReachAsync(pdf);
+        if (pages == 2 && reach < 0.8)
+        {
+            Assert.Fail($"Large print's first page ends {reach:P0} of the way down; the PDF is at {KeepForInspection("sheet-large-blank", pdf)}");
+        }
+
         var text = Squeeze(await PdfDocument.ExtractTextAsync(pdf));
         foreach (var (title, _) in routine)
         {
@@ -132,6 +164,9 @@ public sealed class RoutineSheetTests(BrowserFixture browser)
         await page.GetByLabel("Note").FillAsync("Use the kitchen chair, not the office one.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.Locator(".routine-item")).ToHaveCountAsync(EightStretches.Length);
+        await page.GetByLabel("Times a week you aim for").FillAsync("5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set target" }).ClickAsync();
+        await Expect(page.Locator(".routine-item")).ToHaveCountAsync(EightStretches.Length);
 
         var items = new List<(string, string)>();
         foreach (var item in await page.Locator(".routine-item").AllAsync())
@@ -142,6 +177,23 @@ public sealed class RoutineSheetTests(BrowserFixture browser)
         }
 
         return items;
+    }
+
+    /// <summary>The stretch page's stop-if signs, read in a second tab so the sheet stays open.</summary>
+    private static async Task<IReadOnlyList<string>> StopIfSignsAsync(IPage page, string slug)
+    {
+        var other = await page.Context.NewPageAsync();
+        try
+        {
+            await other.GotoAsync($"/stretches/{slug}");
+            var signs = await other.Locator(".stop-if .stop-if-list li").AllTextContentsAsync();
+            Assert.NotEmpty(signs);
+            return signs;
+        }
+        finally
+        {
+            await other.CloseAsync();
+        }
     }
 
     private static Task<double> BodyFontSizeAsync(IPage page) =>

@@ -65,12 +65,63 @@ public class ArticleParserTests
         Assert.Equal(Sides.Each, stretch.Dosage.Sides);
         Assert.Equal(Amount.UpTo(30), stretch.Dosage.Alternative!.Hold);
         Assert.Equal("Hold where it helps most.", stretch.Dosage.Alternative.Note);
-        Assert.Equal([new Variant("Smaller turn", "Turn halfway.")], stretch.Easier);
+        var easier = Assert.Single(stretch.Easier);
+        Assert.Equal(("Smaller turn", "Turn halfway."), (easier.Title, easier.Text));
+        Assert.Empty(easier.Equipment);
         Assert.Equal(["quadruped-rotation"], stretch.Related);
         Assert.Equal(5, stretch.Order);
         Assert.Equal(["Sit tall.", "Turn to one side."], stretch.Steps);
         Assert.Contains("<em>tall</em>", stretch.BodyHtml);
         Assert.Contains("<h2 id=\"steps\">Steps</h2>", stretch.BodyHtml);
+    }
+
+    [Fact]
+    public void Subtitle_sheet_lines_and_variant_equipment_are_read()
+    {
+        var (stretch, problems) = Parse(TempContent.Stretch(frontMatter: """
+            subtitle: on hands and knees
+            sheet:
+              - Turn the elbow up toward the ceiling.
+              - "T: arms out to the sides, and back."
+            variants:
+              harder:
+                - title: On a roller
+                  text: Use a foam roller.
+                  equipment: [foam roller]
+            """));
+
+        Assert.Empty(problems);
+        Assert.NotNull(stretch);
+        Assert.Equal("on hands and knees", stretch.Subtitle);
+        Assert.Equal(["Turn the elbow up toward the ceiling.", "T: arms out to the sides, and back."], stretch.Sheet);
+        Assert.Equal([new Tag("foam roller", "foam-roller")], stretch.VariantEquipment);
+        Assert.True(stretch.Uses("foam-roller"));
+        Assert.True(stretch.Uses("chair"));
+        Assert.False(stretch.Uses("towel"));
+    }
+
+    [Theory]
+    [InlineData("  - Lean back and gently arch your upper back over the top edge of the backrest.", "at most 66 fit the printed sheet")]
+    [InlineData("  - Lean back and gently arch your upper back over...", "complete sentence")]
+    [InlineData("  - Lean back and arch over the backrest\u2026", "complete sentence")]
+    [InlineData("  - Breathe in, then as you breathe out", "complete sentence")]
+    public void Sheet_lines_that_are_too_long_or_unfinished_are_reported(string line, string reason)
+    {
+        var (stretch, problems) = Parse(TempContent.Stretch(frontMatter: "sheet:\n  - Sit tall.\n" + line));
+
+        Assert.Null(stretch);
+        var problem = Assert.Single(problems);
+        Assert.Contains(reason, problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(11, problem.Line);
+    }
+
+    [Fact]
+    public void More_sheet_lines_than_fit_are_reported()
+    {
+        var (stretch, problems) = Parse(TempContent.Stretch(frontMatter: "sheet: [One., Two., Three., Four., Five.]"));
+
+        Assert.Null(stretch);
+        Assert.Contains("'sheet' has 5 lines; at most 4", Assert.Single(problems).Reason, StringComparison.Ordinal);
     }
 
     [Fact]

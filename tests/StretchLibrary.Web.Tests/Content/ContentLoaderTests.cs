@@ -15,7 +15,7 @@ public sealed class ContentLoaderTests : IDisposable
 
         Assert.Empty(snapshot.Problems);
         Assert.Equal(11, snapshot.Stretches.Count);
-        Assert.Equal(3, snapshot.Guides.Count);
+        Assert.Equal(4, snapshot.Guides.Count);
         Assert.All(snapshot.Stretches, s => Assert.NotEmpty(s.Steps));
         Assert.Equal(["laying arm extensions"], snapshot.FindStretch("lying-arm-extensions")!.Aliases.Where(a => a.StartsWith("laying", StringComparison.Ordinal)));
         Assert.Contains(snapshot.FindStretch("thoracic-extension")!.Harder, v => v.Text.Contains("foam roller", StringComparison.OrdinalIgnoreCase));

@@ -6,7 +6,9 @@ public class SearchIndexTests
 {
     private static readonly ContentSnapshot Shipped = ContentLoader.Load(TempContent.ShippedRoot);
 
-    private static string[] Slugs(string query) => [.. Shipped.Search.Search(query).Select(s => s.Slug)];
+    private static string[] Slugs(string query) => [.. Shipped.Search.Search(query).Stretches.Select(s => s.Slug)];
+
+    private static readonly string[] NeckStretches = ["chin-tucks", "neck-flexion-extension", "seated-cervical-rotation"];
 
     [Theory]
     [InlineData("Chin Tucks")]
@@ -40,10 +42,79 @@ public class SearchIndexTests
     }
 
     [Fact]
-    public void Every_word_must_match()
+    public void When_some_stretch_matches_every_word_only_those_are_listed()
     {
-        Assert.Equal(["foam-roller-i-y-t", "thoracic-extension"], Slugs("foam roller").Order());
-        Assert.Empty(Slugs("foam zebra"));
+        var results = Shipped.Search.Search("foam roller");
+
+        Assert.Equal(["foam-roller-i-y-t", "thoracic-extension"], results.Stretches.Select(s => s.Slug).Order());
+        Assert.False(results.Partial);
+    }
+
+    [Fact]
+    public void A_word_that_matches_nothing_leaves_the_best_partial_matches_marked_as_partial()
+    {
+        var results = Shipped.Search.Search("chin zebra");
+
+        Assert.True(results.Partial);
+        Assert.Equal("chin-tucks", results.Stretches[0].Slug);
+    }
+
+    [Fact]
+    public void Partial_matches_rank_by_how_many_words_hit()
+    {
+        // "foam" and "roller" hit two stretches; "chair" hits others; "zebra" hits nothing.
+        var results = Shipped.Search.Search("foam roller chair zebra");
+
+        Assert.True(results.Partial);
+        Assert.Equal("thoracic-extension", results.Stretches[0].Slug);
+        Assert.Equal("foam-roller-i-y-t", results.Stretches[1].Slug);
+    }
+
+    [Fact]
+    public void Nothing_at_all_is_neither_a_match_nor_partial()
+    {
+        var results = Shipped.Search.Search("zebra giraffe");
+
+        Assert.Empty(results.Stretches);
+        Assert.False(results.Partial);
+    }
+
+    [Theory]
+    [InlineData("stiff neck")]
+    [InlineData("neck pain")]
+    [InlineData("tight sore neck")]
+    public void Neck_words_in_peoples_own_words_list_the_three_neck_stretches_first(string query)
+    {
+        var results = Shipped.Search.Search(query);
+
+        Assert.False(results.Partial);
+        Assert.Equal(NeckStretches, results.Stretches.Take(3).Select(s => s.Slug).Order());
+    }
+
+    [Fact]
+    public void A_typo_in_a_short_word_is_forgiven() =>
+        Assert.Equal(NeckStretches, Slugs("nek").Take(3).Order());
+
+    [Fact]
+    public void A_short_word_that_starts_a_term_gets_no_typo_matches()
+    {
+        // "arm" begins "arms"; one edit away it would also hit "art", "ear", "aim"... none of which may list a stretch.
+        var results = Shipped.Search.Search("arm").Stretches;
+
+        Assert.NotEmpty(results);
+        Assert.All(results, s => Assert.Contains("arm", $"{s.Title} {s.Summary} {s.BodyText} {string.Join(' ', s.Aliases)} {string.Join(' ', s.Targets)}", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("shoulder blades", "posture")]
+    [InlineData("hunched posture", "posture")]
+    [InlineData("stiff upper back", "back")]
+    public void Area_words_rank_that_areas_stretches_first(string query, string category)
+    {
+        var results = Shipped.Search.Search(query).Stretches;
+        var inArea = Shipped.Stretches.Count(s => s.Category.ToString().Equals(category, StringComparison.OrdinalIgnoreCase));
+
+        Assert.All(results.Take(inArea), s => Assert.Equal(category, s.Category.ToString(), ignoreCase: true));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class StretchListTests(LibraryFactory factory) : IClassFixture<LibraryFac
     [Theory]
     [InlineData("?category=neck", new[] { "chin-tucks", "neck-flexion-extension", "seated-cervical-rotation" })]
     [InlineData("?category=NECK", new[] { "chin-tucks", "neck-flexion-extension", "seated-cervical-rotation" })]
-    [InlineData("?equipment=foam-roller", new[] { "foam-roller-i-y-t" })]
+    [InlineData("?equipment=foam-roller", new[] { "foam-roller-i-y-t", "thoracic-extension" })]
     [InlineData("?equipment=towel", new[] { "lying-arm-extensions" })]
     [InlineData("?position=side-lying", new[] { "thoracic-rotation-stretch" })]
     [InlineData("?position=hands-and-knees&category=back", new[] { "quadruped-rotation" })]

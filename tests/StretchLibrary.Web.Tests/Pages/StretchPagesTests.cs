@@ -86,6 +86,73 @@ public class StretchPagesTests(LibraryFactory factory) : IClassFixture<LibraryFa
         Assert.Equal("Hold about 30 s on each side, 2-3 times", document.QuerySelector(".dosage-main")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("/", ".safety-note")]
+    [InlineData("/", ".site-footer")]
+    [InlineData("/guides", ".guide-list")]
+    [InlineData("/guides/safe-stretching", ".guide")]
+    public async Task The_safety_rule_is_summarised_at_full_strength(string path, string selector)
+    {
+        var document = await _client.GetDocumentAsync(path);
+
+        var text = document.QuerySelector(selector)!.TextContent;
+        Assert.Contains("uncomfortable", text, StringComparison.Ordinal);
+        Assert.Contains("stop and get medical advice straight away", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("does not settle", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_stop_if_sign_is_listed_with_what_to_do_next()
+    {
+        var document = await _client.GetDocumentAsync("/stretches/seated-cervical-rotation");
+
+        Assert.Equal(3, document.QuerySelectorAll(".stop-if .stop-if-list li").Length);
+        Assert.Contains("Dizziness or a change in your vision", document.QuerySelector(".stop-if")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Stop and get medical advice straight away if:", document.QuerySelector(".stop-if .stop-if-lead")!.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("/stretches?category=neck", "Neck stretches", "https://localhost/stretches?category=neck")]
+    [InlineData("/Stretches/Thoracic-Extension/", "Thoracic extension", "https://localhost/stretches/thoracic-extension")]
+    [InlineData("/guides/", "Guides", "https://localhost/guides")]
+    public async Task Public_pages_have_a_title_a_description_and_one_canonical_address(string path, string heading, string canonical)
+    {
+        var document = await _client.GetDocumentAsync(path);
+
+        Assert.Equal(heading, document.QuerySelector("h1")!.TextContent.Trim());
+        Assert.StartsWith(heading, document.Title, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(document.QuerySelector("meta[name=description]")?.GetAttribute("content")));
+        Assert.Equal(canonical, document.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Robots_keeps_user_pages_and_share_links_out_and_the_sitemap_lists_the_library()
+    {
+        var robots = await _client.GetStringAsync("/robots.txt");
+        var sitemap = await _client.GetStringAsync("/sitemap.xml");
+
+        Assert.Contains("Disallow: /routines", robots, StringComparison.Ordinal);
+        Assert.Contains("Disallow: /s/", robots, StringComparison.Ordinal);
+        Assert.Contains("Sitemap: https://localhost/sitemap.xml", robots, StringComparison.Ordinal);
+        var locs = System.Xml.Linq.XDocument.Parse(sitemap).Descendants().Where(e => e.Name.LocalName == "loc").Select(e => e.Value).ToArray();
+        Assert.Contains("https://localhost/stretches/chin-tucks", locs);
+        Assert.Contains("https://localhost/stretches?category=neck", locs);
+        Assert.Contains("https://localhost/guides/safe-stretching", locs);
+        Assert.DoesNotContain(locs, l => l.Contains("/routines", StringComparison.Ordinal) || l.Contains("/s/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/favicon.ico", "image/x-icon")]
+    [InlineData("/favicon.svg", "image/svg+xml")]
+    [InlineData("/apple-touch-icon.png", "image/png")]
+    public async Task The_site_icon_is_served(string path, string type)
+    {
+        using var response = await _client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Healthz_reports_healthy()
     {

@@ -12,7 +12,7 @@ public sealed class SessionOptions
 }
 
 /// <summary>One stretch of a guided session: what to show, and the timed or counted blocks to go through.</summary>
-public sealed record SessionStretch(string Slug, string Title, string Dosage, IReadOnlyList<string> Steps, IReadOnlyList<SessionBlock> Blocks);
+public sealed record SessionStretch(string Slug, string Title, string Dosage, IReadOnlyList<string> Steps, IReadOnlyList<string> StopIf, IReadOnlyList<SessionBlock> Blocks);
 
 /// <summary>
 /// One side of one set: <see cref="Reps"/> repetitions, each held <see cref="HoldMs"/> when set; a plain hold
@@ -37,7 +37,7 @@ public static class SessionPlan
     /// <summary>Turns a routine's items (with their effective dosage) into the blocks a guided session walks through.</summary>
     public static IReadOnlyList<SessionStretch> For(IEnumerable<ItemView> items, double holdScale) =>
         [.. items.Where(i => i.Stretch is not null).Select(i => new SessionStretch(
-            i.Slug, i.Title, i.Dosage!.Describe(), [.. i.Stretch!.Steps],
+            i.Slug, i.Title, i.Dosage!.Describe(), [.. i.Stretch!.Steps], i.Stretch.StopIf,
             Paced(Blocks(i.Dosage!, holdScale, SwitchingSidesIsCostly(i.Stretch)), holdScale, SwitchingSidesIsCostly(i.Stretch))))];
 
     /// <summary>

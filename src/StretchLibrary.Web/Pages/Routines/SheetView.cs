@@ -15,9 +15,27 @@ public sealed record SheetView(
     string OnlineUrl,
     string BackUrl,
     bool Large,
-    int Weeks)
+    int Weeks,
+    int? WeeklyTarget = null)
 {
+    /// <summary>"Aim for 5 days this week": the routine's weekly target as the suggestion it is.</summary>
+    public string? TargetText => WeeklyTarget switch
+    {
+        null => null,
+        var n => $"Aim for {n} {(n <= 7 ? (n == 1 ? "day" : "days") : "sessions")} {(Weeks == 2 ? "each week" : "this week")} (a suggestion: adjust it to suit you).",
+    };
+
     public static readonly IReadOnlyList<string> Days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+    /// <summary>
+    /// Stop-if signs every stretch on the sheet shares, printed once at the top instead of under each stretch
+    /// (room for eight stretches on one page); none when the sheet holds fewer than two stretches.
+    /// </summary>
+    public IReadOnlyList<string> CommonStopIf => Items.Count < 2 ? [] :
+        [.. Items[0].StopIf.Where(sign => Items.All(i => i.StopIf.Contains(sign, StringComparer.Ordinal)))];
+
+    /// <summary>A stretch's own signs: those not already printed at the top.</summary>
+    public IReadOnlyList<string> OwnStopIf(SheetItem item) => [.. item.StopIf.Except(CommonStopIf, StringComparer.Ordinal)];
 
     /// <param name="size"><c>large</c> for large print; anything else is normal.</param>
     /// <param name="weeks">2 for a two-week tick grid; anything else is one week.</param>
@@ -32,70 +50,65 @@ public sealed record SheetView(
             onlineUrl,
             backUrl,
             string.Equals(size, "large", StringComparison.OrdinalIgnoreCase),
-            weeks == 2 ? 2 : 1);
+            weeks == 2 ? 2 : 1,
+            routine.WeeklyTarget);
     }
 }
 
-/// <summary>One stretch on a sheet: short enough that eight of them and the tick grid fit on one page.</summary>
-public sealed record SheetItem(string Slug, string Title, string? Setup, IReadOnlyList<string> Steps, string Dosage, string? StopIf, bool PerSide, string? Note)
+/// <summary>
+/// One stretch on a sheet: its cue lines (the stretch's <c>sheet</c> lines, written for paper and validated for
+/// length, else its steps in full), the dosage with its note and alternative, every stop-if sign, and how many
+/// boxes a day the tick grid gives it (one per daily session, each split L/R when done per side).
+/// </summary>
+public sealed record SheetItem(
+    string Slug,
+    string Title,
+    string? Subtitle,
+    string? Setup,
+    IReadOnlyList<string> Cues,
+    string Dosage,
+    string? DosageNote,
+    string? Alternative,
+    IReadOnlyList<string> StopIf,
+    bool PerSide,
+    int SessionsPerDay,
+    string? Note)
 {
+    /// <summary>Steps printed when a stretch has no <c>sheet</c> lines.</summary>
     public const int MaxSteps = 3;
-
-    public const int MaxStepLength = 70;
-
-    /// <summary>Words a cut step should not end on ("…back toward your heels to…").</summary>
-    private static readonly HashSet<string> WeakEndings = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "so", "that", "the", "then",
-        "to", "toward", "towards", "until", "while", "with", "without", "your",
-    };
 
     /// <summary>From an item whose stretch is in the library, with the routine's dosage overrides applied.</summary>
     public static SheetItem From(ItemView item)
     {
         var stretch = item.Stretch ?? throw new ArgumentException("The stretch left the library; skip the item instead.", nameof(item));
+        var dosage = item.Dosage!;
         return new SheetItem(
             item.Slug,
             stretch.Title,
+            stretch.Subtitle,
             stretch.Setup,
-            [.. KeySteps(stretch).Select(s => Shorten(s))],
-            item.Dosage!.Describe(),
-            stretch.StopIf.Count > 0 ? stretch.StopIf[0] : null,
-            item.Dosage.Sides is Sides.Each,
+            stretch.Sheet.Count > 0 ? stretch.Sheet : [.. KeySteps(stretch)],
+            dosage.Describe(),
+            dosage.Note,
+            dosage.Alternative is { } alternative ? Lower(alternative.Describe()) + (alternative.Note is null ? "" : $". {alternative.Note}") : null,
+            stretch.StopIf,
+            dosage.Sides is Sides.Each,
+            DailySessions(dosage),
             item.Note);
     }
 
     /// <summary>
-    /// The first steps after the starting position: where the sheet shows the set-up line, that line already says
-    /// how to start (the first step, in every shipped stretch), so the room goes to the movement itself.
+    /// The first steps after the starting position, in full: where the sheet shows the set-up line, that line
+    /// already says how to start (the first step, in every shipped stretch).
     /// </summary>
     public static IEnumerable<string> KeySteps(Stretch stretch) =>
         stretch.Steps.Skip(stretch.Setup is not null && stretch.Steps.Count > MaxSteps ? 1 : 0).Take(MaxSteps);
 
-    /// <summary>
-    /// A step cut to <paramref name="max"/> characters: at the end of a clause when one ends past half-way
-    /// ("Pick a knee height that feels comfortable."), otherwise at a word, marked with "…".
-    /// </summary>
-    public static string Shorten(string step, int max = MaxStepLength)
-    {
-        step = step.Trim();
-        if (step.Length <= max)
-        {
-            return step;
-        }
+    /// <summary>One box a day, or one per session for "2-3 times a day" (the upper end: a box can stay empty).</summary>
+    public static int DailySessions(Dosage dosage) => Math.Max(dosage.PerDay?.Max ?? 1, 1);
 
-        var clause = step.LastIndexOfAny([';', ','], max - 1);
-        if (clause >= max / 2)
-        {
-            return step[..clause] + ".";
-        }
+    /// <summary>More sessions a day than boxes fit in a day's cell get a tally line instead.</summary>
+    public const int MaxBoxesPerDay = 4;
 
-        var words = step[..(max - 1)].Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipLast(1).ToList();
-        while (words.Count > 1 && WeakEndings.Contains(words[^1].TrimEnd(',', ';')))
-        {
-            words.RemoveAt(words.Count - 1);
-        }
-
-        return string.Join(' ', words).TrimEnd(',', ';') + "…";
-    }
+    private static string Lower(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
 }

@@ -49,13 +49,19 @@ public sealed class IndexModel(ContentStore store, AppDbContext db, IAntiforgery
 
     public IReadOnlyList<Stretch> Results { get; private set; } = [];
 
+    /// <summary>No stretch matched every word of the search; the results match some of them.</summary>
+    public bool PartialMatch { get; private set; }
+
+    /// <summary>The area the list is narrowed to, when the filter names a known one.</summary>
+    public Category? Area => Enum.GetValues<Category>().Where(c => CategoryText.Slug(c) == Category?.ToLowerInvariant()).Cast<Category?>().FirstOrDefault();
+
     public bool IsFiltered => !string.IsNullOrWhiteSpace(Query) || Category is not null || Position is not null || Equipment is not null;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Library = store.Current;
         Query = Query?.Trim() is { Length: > 0 } q ? q[..Math.Min(q.Length, 100)] : null;
-        Results = Filter(Library, Query, Category, Position, Equipment);
+        (Results, PartialMatch) = Filter(Library, Query, Category, Position, Equipment);
         // An area's list (not a search within it) suggests the ready-made routines that work on that area.
         Starters = Category is null || Query is not null ? [] : StartersIn(Library, Category);
         Target = await PickTarget.LoadAsync(db, User.UserId(), Routine, cancellationToken);
@@ -67,9 +73,10 @@ public sealed class IndexModel(ContentStore store, AppDbContext db, IAntiforgery
             && string.Equals(CategoryText.Slug(stretch.Category), category, StringComparison.OrdinalIgnoreCase)))];
 
     /// <summary>Search first (it ranks), then keep what every filter allows. Unknown filter values match nothing.</summary>
-    public static IReadOnlyList<Stretch> Filter(ContentSnapshot content, string? query, string? category, string? position, string? equipment)
+    public static (IReadOnlyList<Stretch> Results, bool Partial) Filter(ContentSnapshot content, string? query, string? category, string? position, string? equipment)
     {
-        IEnumerable<Stretch> results = string.IsNullOrWhiteSpace(query) ? content.Stretches : content.Search.Search(query);
+        var search = string.IsNullOrWhiteSpace(query) ? new SearchResults(content.Stretches, false) : content.Search.Search(query);
+        IEnumerable<Stretch> results = search.Stretches;
         if (!string.IsNullOrEmpty(category))
         {
             results = results.Where(s => string.Equals(CategoryText.Slug(s.Category), category, StringComparison.OrdinalIgnoreCase));
@@ -86,10 +93,11 @@ public sealed class IndexModel(ContentStore store, AppDbContext db, IAntiforgery
         }
         else if (!string.IsNullOrEmpty(equipment))
         {
-            results = results.Where(s => s.Equipment.Any(e => e.Slug == equipment));
+            results = results.Where(s => s.Uses(equipment));
         }
 
-        return [.. results];
+        IReadOnlyList<Stretch> kept = [.. results];
+        return (kept, search.Partial && kept.Count > 0);
     }
 
     /// <summary>This page's address with one filter changed (null removes it) and the others kept.</summary>

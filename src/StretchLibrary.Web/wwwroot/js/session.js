@@ -19,7 +19,7 @@
     progress: $("progress"), title: $("title"), dosage: $("dosage"), cue: $("cue"), timer: $("timer"),
     steps: $("steps"), rep: $("rep"), back: $("back"), start: $("start"), pause: $("pause"), skip: $("skip"),
     mute: $("mute"), painField: $("pain-field"), painNow: $("pain-now"), announce: $("announce"),
-    finish: $("finish"), summary: $("summary"),
+    finish: $("finish"), summary: $("summary"), stop: $("stop"),
   };
   const card = ui.title.closest("section");
   document.querySelector("[data-session-static]").hidden = true;
@@ -73,6 +73,11 @@
     ui.title.textContent = s.title;
     ui.dosage.textContent = s.dosage;
     ui.steps.replaceChildren(...s.steps.map((text) => {
+      const li = document.createElement("li");
+      li.textContent = text;
+      return li;
+    }));
+    ui.stop.replaceChildren(...s.stopIf.map((text) => {
       const li = document.createElement("li");
       li.textContent = text;
       return li;

@@ -20,14 +20,15 @@ public sealed class SheetTests : IDisposable
         var sheet = await visitor.GetAsync($"/routines/{visitor.RoutineId}/sheet");
 
         Assert.Equal("Desk sheet", sheet.QuerySelector(".sheet h1")!.TextContent);
-        Assert.Equal(["Chin tucks", "Thoracic extension"], Texts(sheet, ".sheet-item h2"));
+        Assert.Equal(["Chin tucks", "Thoracic extension (a mid-back bend over a chair)"], Texts(sheet, ".sheet-item h2"));
         Assert.Equal(["Hold 2-3 s, 10 reps, 2-3 times a day", "Hold 8 s, 10 reps"], Texts(sheet, ".sheet-item .sheet-dosage"));
         var item = sheet.QuerySelector(".sheet-item[data-slug=thoracic-extension]")!;
         Assert.Equal("Set-up: Sit in a sturdy chair with a backrest and no wheels, hands behind your head.", item.QuerySelector(".sheet-setup")!.TextContent);
-        Assert.InRange(item.QuerySelectorAll(".sheet-steps li").Length, 2, 4);
-        Assert.Equal("Stop if: Sharp pain in your back or neck.", item.QuerySelector(".sheet-stop")!.TextContent);
+        Assert.Equal(["Lean back and arch your upper back over the top of the backrest.", "Hold where the backrest presses, then sit up again.", "Slide your hips forward on the seat to work a higher spot.", "Keep your lower back and ribs from lifting as you arch."], Texts(sheet, ".sheet-item[data-slug=thoracic-extension] .sheet-steps li"));
+        // The sign both stretches share is printed once at the top; each keeps its own below it.
+        Assert.Equal("Also stop and get advice if: Numbness, tingling, weakness, or pain spreading into an arm.", Squash(item.QuerySelector(".sheet-stop")!.TextContent));
         Assert.Equal("Note: Kitchen chair", item.QuerySelector(".sheet-note")!.TextContent);
-        Assert.Contains("Stop if you feel sharp pain", sheet.QuerySelector(".sheet-safety")!.TextContent);
+        Assert.Equal("Move gently and within comfort. For every stretch on this sheet, stop and get medical advice straight away if: Any discomfort, or a marked change in your symptoms.", Squash(sheet.QuerySelector(".sheet-safety")!.TextContent));
     }
 
     [Fact]
@@ -39,7 +40,9 @@ public sealed class SheetTests : IDisposable
 
         Assert.Equal(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], Texts(sheet, ".tick-grid thead th.tick-day"));
         var both = sheet.QuerySelector(".tick-grid tr[data-slug=chin-tucks]")!;
-        Assert.Equal((7, 0, 0), (both.QuerySelectorAll(".tick").Length, both.QuerySelectorAll(".tick-left").Length, both.QuerySelectorAll(".tick-right").Length));
+        // Chin tucks are done 2-3 times a day: a box for each of three sessions, every day.
+        Assert.Equal((21, 0, 0), (both.QuerySelectorAll(".tick").Length, both.QuerySelectorAll(".tick-left").Length, both.QuerySelectorAll(".tick-right").Length));
+        Assert.All(both.QuerySelectorAll("td.tick-day"), day => Assert.Equal(3, day.QuerySelectorAll(".tick-session").Length));
         var each = sheet.QuerySelector(".tick-grid tr[data-slug=quadruped-rotation]")!;
         Assert.Equal((14, 7, 7), (each.QuerySelectorAll(".tick").Length, each.QuerySelectorAll(".tick-left").Length, each.QuerySelectorAll(".tick-right").Length));
         Assert.Single(sheet.QuerySelectorAll(".tick-weeks th"), th => th.TextContent.StartsWith("Week of ___", StringComparison.Ordinal));
@@ -173,4 +176,6 @@ public sealed class SheetTests : IDisposable
         await visitor.GetAsync(visitor.Page!.QuerySelector($"a[aria-label='Edit: {title}']")!.GetAttribute("href")!);
         await visitor.SubmitAsync("form[method=post]:not([data-dismiss-banner])", values);
     }
+
+    private static string Squash(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
 }

@@ -1,33 +1,80 @@
+using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Pages.Routines;
 
 namespace StretchLibrary.Web.Tests.Pages.Routines;
 
 public sealed class SheetViewTests
 {
+    private static readonly ContentSnapshot Shipped = ContentLoader.Load(TempContent.ShippedRoot);
+
+    private static SheetItem Item(string slug, int? perDay = null) =>
+        SheetItem.From(ItemView.From(new RoutineItem { StretchSlug = slug, PerDay = perDay }, Shipped));
+
     [Fact]
-    public void A_short_step_is_kept_as_it_is()
+    public void A_stretch_with_sheet_lines_prints_them_whole()
     {
-        Assert.Equal("Put both hands behind your head.", SheetItem.Shorten("Put both hands behind your head.", 70));
+        var item = Item("lying-arm-extensions");
+
+        Assert.Equal(Shipped.FindStretch("lying-arm-extensions")!.Sheet, item.Cues);
+        Assert.Contains(item.Cues, cue => cue.Contains("take your arms back past your head", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void A_long_step_ends_at_a_clause_when_one_ends_past_half_way()
+    public void Every_shipped_stretch_has_complete_sheet_lines_that_fit()
     {
-        var step = "Pick a knee height that feels comfortable; the closer your knees come to your chest, the higher it lands.";
-
-        Assert.Equal("Pick a knee height that feels comfortable.", SheetItem.Shorten(step, 70));
+        Assert.All(Shipped.Stretches, s =>
+        {
+            Assert.InRange(s.Sheet.Count, 2, ArticleParser.MaxSheetLines);
+            Assert.All(s.Sheet, line => Assert.True(line.Length <= ArticleParser.MaxSheetLineLength && line.EndsWith('.') && !line.Contains("...", StringComparison.Ordinal) && !line.Contains('\u2026'), line));
+        });
     }
 
     [Fact]
-    public void Otherwise_a_long_step_is_cut_at_a_word_not_on_a_little_word_and_marked()
+    public void Without_sheet_lines_the_steps_print_in_full_never_cut()
     {
-        var step = "Without moving your knees, shift your hips a little back toward your heels to hold your lower back still.";
+        using var content = new TempContent();
+        var longStep = "Without moving your knees, shift your hips a little back toward your heels to hold your lower back still.";
+        content.Write("stretches/back/plain.md", TempContent.Stretch(body: $"## Steps\n\n1. Sit tall.\n2. {longStep}\n"));
+        var snapshot = ContentLoader.Load(content.Root);
 
-        var shortened = SheetItem.Shorten(step, 70);
+        var item = SheetItem.From(ItemView.From(new RoutineItem { StretchSlug = "plain" }, snapshot));
 
-        // The last word before the limit may be cut, so it goes; "toward your" would dangle, so they go too.
-        Assert.Equal("Without moving your knees, shift your hips a little back…", shortened);
-        Assert.True(shortened.Length <= 70);
+        Assert.Equal(["Sit tall.", longStep], item.Cues);
+    }
+
+    [Fact]
+    public void Every_stop_if_sign_the_note_and_the_alternative_are_kept()
+    {
+        var item = Item("neck-flexion-extension");
+        var stretch = Shipped.FindStretch("neck-flexion-extension")!;
+
+        Assert.Equal(stretch.StopIf, item.StopIf);
+        Assert.Equal(3, item.StopIf.Count);
+        Assert.Equal(stretch.Dosage.Note, item.DosageNote);
+        Assert.Equal("or: hold 30-60 s. Hold each direction and keep breathing, only if it feels comfortable.", $"or: {item.Alternative}");
+    }
+
+    [Theory]
+    [InlineData("chin-tucks", null, 3)]
+    [InlineData("chin-tucks", 1, 1)]
+    [InlineData("thoracic-extension", null, 1)]
+    [InlineData("thoracic-extension", 2, 2)]
+    public void The_tick_grid_gets_a_box_for_each_daily_session(string slug, int? perDay, int boxes) =>
+        Assert.Equal(boxes, Item(slug, perDay).SessionsPerDay);
+
+    [Theory]
+    [InlineData(null, 1, null)]
+    [InlineData(5, 1, "Aim for 5 days this week (a suggestion: adjust it to suit you).")]
+    [InlineData(1, 2, "Aim for 1 day each week (a suggestion: adjust it to suit you).")]
+    [InlineData(10, 1, "Aim for 10 sessions this week (a suggestion: adjust it to suit you).")]
+    public void The_weekly_target_is_printed_as_a_suggestion(int? target, int weeks, string? expected)
+    {
+        var routine = new Routine { OwnerId = "o", Name = "R", WeeklyTarget = target };
+
+        var sheet = SheetView.Create(routine, ContentSnapshot.Empty, new DateOnly(2026, 1, 5), "https://example.com/routines/1", "/routines/1", null, weeks);
+
+        Assert.Equal(expected, sheet.TargetText);
     }
 
     [Theory]
