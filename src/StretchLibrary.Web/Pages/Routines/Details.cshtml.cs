@@ -37,6 +37,12 @@ public sealed class DetailsModel(AppDbContext db, UserFacts facts, ContentStore 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var userId = User.UserId();
+        if (userId is null)
+        {
+            // A sheet's QR code or a reminder's link opened on another device: explain how to open it.
+            return RedirectToPage("Open", new { id });
+        }
+
         var routine = await db.Routines.AsNoTracking().OwnedBy(userId).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (routine is null)
         {
@@ -96,6 +102,12 @@ public sealed class DetailsModel(AppDbContext db, UserFacts facts, ContentStore 
 
         if (ModelState.GetFieldValidationState(field) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
+            // Each form posts one field: the other's errors (a name that was not sent) are not about this form.
+            foreach (var other in ModelState.Keys.Where(k => k != field).ToList())
+            {
+                ModelState.Remove(other);
+            }
+
             return await OnGetAsync(id, cancellationToken);
         }
 

@@ -12,6 +12,7 @@ namespace StretchLibrary.Web.Pages.Share;
 /// owner or their history. Wrong, revoked and expired tokens answer 404.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[CreatesGuest]
 public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccounts guests, TimeProvider clock) : PageModel
 {
     public string RoutineName { get; private set; } = "";
