@@ -3,6 +3,7 @@ using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Health;
 using StretchLibrary.Web.Pages;
 using StretchLibrary.Web.Security;
 
@@ -79,11 +80,12 @@ app.UsePageCache();
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseSerilogRequestLogging();
 app.UseRouting();
-// Security headers, authentication, then rate limits (after status-code pages, so a 429 gets the friendly page).
+// Security headers, the cross-site check on unsafe requests, authentication, then rate limits (after status-code
+// pages, so a 403 or 429 gets the friendly page).
 app.UseAppSecurity();
 app.UseAuthorization();
 app.MapStaticAssets();
-app.MapHealthChecks("/healthz");
+app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthReportWriter.WriteAsync });
 app.MapSiteIndex();
 app.MapRazorPages().WithStaticAssets();
 

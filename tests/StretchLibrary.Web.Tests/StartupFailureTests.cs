@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using StretchLibrary.Web.Tests.Data;
 
 namespace StretchLibrary.Web.Tests;
 
@@ -74,6 +75,17 @@ public sealed class StartupFailureTests : IDisposable
         var run = await RunAppAsync(settings: new() { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Default"] = "Host=127.0.0.1;Port=1;Database=app;Username=app;Timeout=5" });
 
         AssertOneLine(run, "PostgreSQL database 'app' on 127.0.0.1:1 could not be prepared: ");
+    }
+
+    [Fact]
+    public async Task A_database_with_a_damaged_table_ends_with_one_line_and_exit_code_1()
+    {
+        var database = Path.Join(_folder, "damaged.db");
+        await DamagedDatabase.CreateAsync(database, "Routines");
+
+        var run = await RunAppAsync(database: database);
+
+        AssertOneLine(run, $"Database at '{database}' is damaged (PRAGMA quick_check: ");
     }
 
     private static void AssertOneLine((int ExitCode, string Output, string Error) run, string prefix)

@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace StretchLibrary.Web.Data;
 
@@ -11,10 +13,16 @@ public sealed partial class CompletionWriter(IServiceScopeFactory scopes, ILogge
 {
     private const int MaxBatch = 256;
 
+    // SQLITE_CONSTRAINT_FOREIGNKEY.
+    private const int ForeignKeyFailed = 787;
+
     private readonly Channel<(Completion Completion, TaskCompletionSource Done)> _queue =
         Channel.CreateBounded<(Completion, TaskCompletionSource)>(new BoundedChannelOptions(10_000) { SingleReader = true });
 
-    /// <summary>Stores <paramref name="completion"/>; completes when it is durably committed.</summary>
+    /// <summary>
+    /// Stores <paramref name="completion"/>; completes when it is durably committed. Throws
+    /// <see cref="RoutineGoneException"/> when its routine was deleted meanwhile.
+    /// </summary>
     public async Task AddAsync(Completion completion, CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -95,9 +103,20 @@ public sealed partial class CompletionWriter(IServiceScopeFactory scopes, ILogge
             db.Completions.Add(completion);
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateException ex) when (ex.GetBaseException() is SqliteException { SqliteExtendedErrorCode: ForeignKeyFailed })
+        {
+            // The routine (or its owner) was deleted between the request's read and this write.
+            throw new RoutineGoneException(ex);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} completions failed; writing them one by one")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
 }
+
+/// <summary>A session was logged for a routine that had just been deleted (a "Mark done" racing "Delete routine").</summary>
+public sealed class RoutineGoneException(Exception inner) : Exception("The routine was deleted before the session could be saved.", inner);

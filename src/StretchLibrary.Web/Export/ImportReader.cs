@@ -42,6 +42,18 @@ public static class ImportReader
         }
     }
 
+    private enum TextRule
+    {
+        /// <summary>A value the reader parses or compares (format, dates): only trimmed and measured.</summary>
+        Field,
+
+        /// <summary>One line that people read: a routine name or a slug.</summary>
+        Name,
+
+        /// <summary>A note: line breaks and tabs allowed.</summary>
+        Note,
+    }
+
     private sealed class Reader(DateOnly today, DateTimeOffset now)
     {
         private int _completions;
@@ -78,7 +90,7 @@ public static class ImportReader
                 return new ExportedRoutine("", null, [], []);
             }
 
-            var name = Text(routine, path, "name", Data.Routine.NameMaxLength, required: true);
+            var name = Text(routine, path, "name", Data.Routine.NameMaxLength, required: true, rule: TextRule.Name);
             var target = Number(routine, path, "weeklyTarget", 1, MaxWeeklyTarget);
             var items = List(routine, path, "items", MaxItemsPerRoutine).Select((e, i) => Item(e, $"{path}.items[{i}]")).ToList();
             var sessions = List(routine, path, "completions", MaxCompletions);
@@ -100,12 +112,12 @@ public static class ImportReader
         private ExportedItem Item(JsonElement item, string path) => !IsObject(item, path)
             ? new ExportedItem("", null, null, null, null, null)
             : new ExportedItem(
-                Text(item, path, "slug", SlugMaxLength, required: true) ?? "",
+                Text(item, path, "slug", SlugMaxLength, required: true, rule: TextRule.Name) ?? "",
                 Number(item, path, "reps", 1, Dosage.MaxReps),
                 Number(item, path, "holdSeconds", 1, Dosage.MaxHoldSeconds),
                 Number(item, path, "sets", 1, Dosage.MaxSets),
                 Number(item, path, "perDay", 1, Dosage.MaxPerDay),
-                Text(item, path, "note", RoutineItem.NoteMaxLength));
+                Text(item, path, "note", RoutineItem.NoteMaxLength, rule: TextRule.Note));
 
         private ExportedCompletion Completion(JsonElement session, string path)
         {
@@ -152,13 +164,18 @@ public static class ImportReader
                 [.. stretches.Select((s, i) => Slug(s, $"{path}.stretches[{i}]"))],
                 Number(session, path, "painBefore", 0, 10),
                 Number(session, path, "painAfter", 0, 10),
-                Text(session, path, "note", Data.Completion.NoteMaxLength));
+                Text(session, path, "note", Data.Completion.NoteMaxLength, rule: TextRule.Note));
         }
 
         private string Slug(JsonElement slug, string path)
         {
-            var text = slug.ValueKind == JsonValueKind.String ? slug.GetString()!.Trim() : null;
-            if (text is not { Length: > 0 and <= SlugMaxLength })
+            var text = slug.ValueKind == JsonValueKind.String ? GetString(slug, path)?.Trim() : null;
+            if (slug.ValueKind == JsonValueKind.String && text is null)
+            {
+                return "";
+            }
+
+            if (text is not { Length: > 0 and <= SlugMaxLength } || UserText.Problem(text, multiLine: false) is not null)
             {
                 Error(path, $"must be a stretch slug of 1-{SlugMaxLength} characters");
             }
@@ -166,18 +183,16 @@ public static class ImportReader
             return text ?? "";
         }
 
-        /// <summary>Trimmed text; empty counts as missing. Null when missing or wrong (the error is recorded).</summary>
-        private string? Text(JsonElement parent, string path, string name, int maxLength, bool required = false)
+        /// <summary>
+        /// Trimmed text; empty counts as missing. Null when missing or wrong (the error is recorded). Names and notes
+        /// are held to the forms' rule (<see cref="UserText"/>).
+        /// </summary>
+        private string? Text(JsonElement parent, string path, string name, int maxLength, bool required = false, TextRule rule = TextRule.Field)
         {
             path = Join(path, name);
-            if (!HasValue(parent, name, out var value) || (value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetString())))
+            if (!HasValue(parent, name, out var value))
             {
-                if (required)
-                {
-                    Error(path, $"is required (1-{maxLength} characters)");
-                }
-
-                return null;
+                return Missing(path, maxLength, required);
             }
 
             if (value.ValueKind != JsonValueKind.String)
@@ -186,13 +201,52 @@ public static class ImportReader
                 return null;
             }
 
-            var text = value.GetString()!.Trim();
+            if (GetString(value, path) is not { } raw)
+            {
+                return null;
+            }
+
+            var text = raw.Trim();
+            if (text.Length == 0)
+            {
+                return Missing(path, maxLength, required);
+            }
+
             if (text.Length > maxLength)
             {
                 Error(path, required ? $"must be 1-{maxLength} characters" : $"must be at most {maxLength} characters");
             }
+            else if (rule != TextRule.Field && UserText.Problem(text, multiLine: rule == TextRule.Note) is { } problem)
+            {
+                Error(path, problem);
+                return null;
+            }
 
             return text;
+        }
+
+        private string? Missing(string path, int maxLength, bool required)
+        {
+            if (required)
+            {
+                Error(path, $"is required (1-{maxLength} characters)");
+            }
+
+            return null;
+        }
+
+        /// <summary>The string, or null with an error when it holds a lone UTF-16 surrogate (which .NET cannot read).</summary>
+        private string? GetString(JsonElement value, string path)
+        {
+            try
+            {
+                return value.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                Error(path, "has a broken character (a lone UTF-16 surrogate such as \\ud800)");
+                return null;
+            }
         }
 
         private int? Number(JsonElement parent, string path, string name, int min, int max, bool required = false)

@@ -1,23 +1,27 @@
 using System.ComponentModel.DataAnnotations;
+using StretchLibrary.Web.Data;
 
 namespace StretchLibrary.Web.Pages;
 
 /// <summary>
-/// Text a person typed: no control characters (NUL, escape and the like) and no bidirectional overrides that
-/// make text display differently from what it says; line breaks and tabs only where <see cref="MultiLine"/>.
+/// Text a person typed, checked by <see cref="UserText"/> (the rule import applies too): no control characters or
+/// bidirectional overrides; line breaks and tabs only where <see cref="MultiLine"/>; a one-line name must show
+/// something visible.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class PlainTextAttribute : ValidationAttribute
 {
     public PlainTextAttribute()
-        : base("Remove the invisible control characters from the text.")
+        : base(UserText.HiddenMessage)
     {
     }
 
     public bool MultiLine { get; set; }
 
-    public override bool IsValid(object? value) =>
-        value is not string text || text.All(c => MultiLine && c is '\n' or '\r' or '\t' || !IsHidden(c));
+    public override bool IsValid(object? value) => value is not string text || UserText.Problem(text, MultiLine) is null;
 
-    private static bool IsHidden(char c) => char.IsControl(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        value is string text && UserText.Problem(text, MultiLine) is { } problem
+            ? new ValidationResult(problem, validationContext?.MemberName is { } member ? [member] : null)
+            : ValidationResult.Success;
 }

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Data;
 
 namespace StretchLibrary.Web.Security;
@@ -26,7 +27,7 @@ public sealed class RateLimitOptions
     /// <summary>POST /account/register.</summary>
     public RateLimitRule Register { get; set; } = new() { PermitLimit = 5, WindowSeconds = 600 };
 
-    /// <summary>POSTs under /routines by a visitor with no account yet: the first one creates a guest account.</summary>
+    /// <summary>POSTs by a visitor with no account yet to any page that creates a guest account ([CreatesGuest]): saving a routine, import, "Copy to my routines".</summary>
     public RateLimitRule Guest { get; set; } = new() { PermitLimit = 20, WindowSeconds = 3600 };
 
     /// <summary>Share links, anything under /s/.</summary>
@@ -71,7 +72,7 @@ public static partial class RateLimits
     public static PartitionedRateLimiter<HttpContext> Create(RateLimitOptions limits) => PartitionedRateLimiter.CreateChained(
         Rule(limits.Login, c => IsWrite(c) && IsPath(c, "/account/login") ? ClientIp(c) : null),
         Rule(limits.Register, c => IsWrite(c) && IsPath(c, "/account/register") ? ClientIp(c) : null),
-        Rule(limits.Guest, c => IsWrite(c) && c.User.Identity?.IsAuthenticated != true && c.Request.Path.StartsWithSegments("/routines", StringComparison.OrdinalIgnoreCase) ? ClientIp(c) : null),
+        Rule(limits.Guest, c => IsWrite(c) && c.User.Identity?.IsAuthenticated != true && c.GetEndpoint()?.Metadata.GetMetadata<CreatesGuestAttribute>() is not null ? ClientIp(c) : null),
         Rule(limits.Share, c => c.Request.Path.StartsWithSegments("/s", StringComparison.OrdinalIgnoreCase) ? ClientIp(c) : null),
         Rule(limits.Writes, c => IsWrite(c) ? c.User.UserId() ?? ClientIp(c) : null));
 

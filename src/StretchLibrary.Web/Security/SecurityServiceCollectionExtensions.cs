@@ -62,12 +62,14 @@ public static class SecurityServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Security headers, authentication, then rate limits (which count writes per signed-in user). Goes where
-    /// <c>UseAuthentication</c> would, after status-code pages, so a refused request gets the friendly 429 page.
+    /// Security headers, the cross-site check on unsafe requests, authentication, then rate limits (which count
+    /// writes per signed-in user). Goes where <c>UseAuthentication</c> would, after status-code pages, so a refused
+    /// request gets the friendly 403 or 429 page.
     /// </summary>
     public static IApplicationBuilder UseAppSecurity(this IApplicationBuilder app)
     {
         app.UseSecurityHeaders();
+        app.UseCrossSiteRequestCheck();
         app.UseAuthentication();
         app.UseRateLimiter();
         return app;

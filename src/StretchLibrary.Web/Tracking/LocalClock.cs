@@ -3,7 +3,7 @@ namespace StretchLibrary.Web.Tracking;
 /// <summary>The user's calendar: which date it is where they live, from an IANA time zone id.</summary>
 public static class LocalClock
 {
-    /// <summary>Longest zone id accepted from a form; the longest IANA id is about 30 characters.</summary>
+    /// <summary>Longest zone id looked up; the longest IANA id is about 30 characters.</summary>
     public const int MaxZoneLength = 64;
 
     /// <summary>The calendar date in <paramref name="zone"/> at the instant <paramref name="utcNow"/>.</summary>
@@ -33,5 +33,5 @@ public static class LocalClock
     public static bool IsKnownZone(string? id) => Find(id) is not null;
 
     private static TimeZoneInfo? Find(string? id) =>
-        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
+        !string.IsNullOrWhiteSpace(id) && id.Length <= MaxZoneLength && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
 }

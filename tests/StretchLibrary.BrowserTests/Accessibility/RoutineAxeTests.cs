@@ -46,6 +46,17 @@ public sealed class RoutineAxeTests(BrowserFixture browser)
             }
         }
 
+        // The same routine's address on another device, signed out (a sheet's QR code scanned with a phone).
+        await using var phoneContext = await browser.NewContextAsync(new() { ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
+        var phone = await phoneContext.NewPageAsync();
+        await phone.GotoAsync(routine);
+        await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Open a saved routine" })).ToBeVisibleAsync();
+        var signedOut = await phone.RunAxe();
+        if (signedOut.Violations.Length > 0)
+        {
+            problems.Add(AxeTests.Describe($"{routine} (signed out)", scheme, signedOut.Violations));
+        }
+
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 }

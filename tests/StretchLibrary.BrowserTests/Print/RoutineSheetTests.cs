@@ -91,7 +91,7 @@ public sealed class RoutineSheetTests(BrowserFixture browser)
 
         // Assert
         Assert.Contains("Week of", text, StringComparison.Ordinal);
-        foreach (var chrome in new[] { "My routines", "Sign in", "Search", "Large print", "Two weeks", "Update sheet", "Back to the routine", "guest" })
+        foreach (var chrome in new[] { "My routines", "Sign in", "Search", "Large print", "Two weeks", "Update sheet", "Back to the routine", "guest", "read-only share link" })
         {
             Assert.DoesNotContain(chrome, text, StringComparison.Ordinal);
         }

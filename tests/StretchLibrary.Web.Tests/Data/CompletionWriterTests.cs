@@ -68,9 +68,23 @@ public sealed class CompletionWriterTests : IAsyncLifetime, IDisposable
         good.AddRange(Enumerable.Range(50, 50).Select(i => _writer.AddAsync(Completion(_routineId, i), CancellationToken.None)));
 
         await Task.WhenAll(good);
-        await Assert.ThrowsAsync<DbUpdateException>(() => bad);
+        await Assert.ThrowsAsync<RoutineGoneException>(() => bad);
 
         Assert.Equal(100, await CountAsync());
+    }
+
+    [Fact]
+    public async Task A_session_for_a_routine_deleted_meanwhile_fails_as_routine_gone_not_as_a_database_error()
+    {
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().Routines.Where(r => r.Id == _routineId).ExecuteDeleteAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<RoutineGoneException>(() => _writer.AddAsync(Completion(_routineId, 0), CancellationToken.None));
+
+        Assert.IsType<DbUpdateException>(error.InnerException);
+        Assert.Equal(0, await CountAsync());
     }
 
     private static Completion Completion(int routineId, int i) => new()

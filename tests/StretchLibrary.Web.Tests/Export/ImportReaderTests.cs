@@ -97,4 +97,90 @@ public sealed class ImportReaderTests
     [InlineData("{\"format\":\"stretchlibrary-export\",\"version\":\"1\",\"routines\":[]}", "version: must be a whole number")]
     public void Files_of_another_shape_are_refused_before_their_contents_are_read(string json, string error) =>
         Assert.Equal([error], ImportReader.Read(json, Today, Now).Errors);
+    [Theory]
+    [InlineData("name")]
+    [InlineData("items[0].slug")]
+    [InlineData("items[0].note")]
+    [InlineData("completions[0].note")]
+    [InlineData("completions[0].date")]
+    [InlineData("format")]
+    public void A_lone_surrogate_in_any_string_is_a_problem_with_its_path(string field)
+    {
+        var json = Valid();
+        var (parent, name) = field switch
+        {
+            "name" => (json["routines"]![0]!, "name"),
+            "items[0].slug" => (json["routines"]![0]!["items"]![0]!, "slug"),
+            "items[0].note" => (json["routines"]![0]!["items"]![0]!, "note"),
+            "completions[0].note" => (json["routines"]![0]!["completions"]![0]!, "note"),
+            "completions[0].date" => (json["routines"]![0]!["completions"]![0]!, "date"),
+            _ => ((JsonNode)json, "format"),
+        };
+        parent[name] = "MARK";
+        // JsonNode cannot hold a lone surrogate, so it goes into the text as the escape a hostile file would use.
+        var text = json.ToJsonString().Replace("MARK", "a\\ud800b", StringComparison.Ordinal);
+
+        var result = ImportReader.Read(text, Today, Now);
+
+        var path = field == "format" ? "format" : $"routines[0].{field}";
+        Assert.Contains(result.Errors, e => e.StartsWith(path + ": has a broken character", StringComparison.Ordinal));
+        Assert.Empty(result.Routines);
+    }
+
+    [Fact]
+    public void A_lone_surrogate_in_a_listed_stretch_is_a_problem_with_its_path()
+    {
+        var text = Valid().ToJsonString().Replace("[\"chin-tucks\"]", "[\"\\udc00\"]", StringComparison.Ordinal);
+
+        var result = ImportReader.Read(text, Today, Now);
+
+        Assert.Equal(["routines[0].completions[0].stretches[0]: has a broken character (a lone UTF-16 surrogate such as \\ud800)"], result.Errors);
+    }
+
+    [Theory]
+    [InlineData("a\0b")]
+    [InlineData("\u001b[31mred")]
+    [InlineData("bell\u0007")]
+    [InlineData("two\nlines")]
+    [InlineData("carriage\rreturn")]
+    [InlineData("\u202Eevil.exe")]
+    [InlineData("\u2066isolate\u2069")]
+    [InlineData("\u2067x")]
+    [InlineData("\u2068x")]
+    public void Names_with_control_characters_or_bidi_controls_are_refused_as_the_forms_refuse_them(string name)
+    {
+        var json = Valid();
+        json["routines"]![0]!["name"] = name;
+
+        var result = Read(json);
+
+        Assert.Equal(["routines[0].name: Remove the invisible control characters from the text."], result.Errors);
+    }
+
+    [Theory]
+    [InlineData("\u200B")]
+    [InlineData("\uFEFF")]
+    [InlineData("\u200B\uFEFF\u200B")]
+    [InlineData("\u3164")]
+    public void Names_made_only_of_invisible_characters_are_refused(string name)
+    {
+        var json = Valid();
+        json["routines"]![0]!["name"] = name;
+
+        var result = Read(json);
+
+        Assert.Equal(["routines[0].name: Use at least one visible letter, digit or sign."], result.Errors);
+    }
+
+    [Fact]
+    public void Notes_keep_line_breaks_and_tabs_but_not_other_control_characters()
+    {
+        var good = Valid();
+        good["routines"]![0]!["items"]![0]!["note"] = "line one\nline two\tend";
+        var bad = Valid();
+        bad["routines"]![0]!["completions"]![0]!["note"] = "ok\u0000then \u202E";
+
+        Assert.Equal("line one\nline two\tend", Assert.Single(Assert.Single(Read(good).Routines).Items).Note);
+        Assert.Equal(["routines[0].completions[0].note: Remove the invisible control characters from the text."], Read(bad).Errors);
+    }
 }

@@ -154,12 +154,18 @@ public class StretchPagesTests(LibraryFactory factory) : IClassFixture<LibraryFa
     }
 
     [Fact]
-    public async Task Healthz_reports_healthy()
+    public async Task Healthz_reports_healthy_with_the_database_and_the_content()
     {
         using var response = await _client.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        var report = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("Healthy", (string?)report["status"]);
+        Assert.Equal("Healthy", (string?)report["checks"]!["database"]!["status"]);
+        Assert.EndsWith("tables readable", (string?)report["checks"]!["database"]!["description"], StringComparison.Ordinal);
+        Assert.Equal("Healthy", (string?)report["checks"]!["content"]!["status"]);
+        Assert.EndsWith("stretches", (string?)report["checks"]!["content"]!["description"], StringComparison.Ordinal);
     }
 
     private static IEnumerable<string?> Hrefs(IParentNode document, string selector) =>

@@ -117,6 +117,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
         }
 
         await SendProtocolCasesAsync(ownerRaw, id, token);
+        await SendImportFilesAsync(ownerRaw, token);
 
         output.WriteLine($"{_sent} requests: " + string.Join(", ", _statuses.OrderBy(s => s.Key).Select(s => $"{s.Value} × {s.Key}")));
         Assert.True(_sent >= 200, $"only {_sent} requests sent");
@@ -180,6 +181,70 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
         }
     }
 
+    /// <summary>
+    /// Import files with lone UTF-16 surrogates, control characters, bidi controls and invisible-only names in every
+    /// kind of string, written as JSON escapes and (where JSON allows) as raw characters, plus broken encodings.
+    /// </summary>
+    private async Task SendImportFilesAsync(HttpClient owner, string token)
+    {
+        string[] hostile =
+        [
+            "\\ud800", "a\\udc00b", "\\udbff\\udbff", "\\udfff\\ud800", "\\u0000", "a\\u0000b", "\\u001b[31mred", "bell\\u0007", "two\\r\\nlines", "tab\\there",
+            "\\u202Eevil.exe", "\\u2066x\\u2069", "\\u200B", "\\uFEFF", "\\u200B\\uFEFF", "\\u3164", "\\u0085next", "\\u009b", "\\u007f", "\u202Eraw", "\u200B\u200B",
+        ];
+        foreach (var value in hostile)
+        {
+            foreach (var field in new[] { "name", "slug", "itemNote", "sessionNote", "stretch", "date", "format" })
+            {
+                // The item's slug and the session's stretch stay the same, as in a real export.
+                var slug = field is "slug" or "stretch" ? value : "chin-tucks";
+                var json = ImportFile(field == "name" ? value : "Imported", slug, field == "itemNote" ? value : "fine",
+                    field == "sessionNote" ? value : "fine", slug, field == "date" ? value : null, field == "format" ? value : "stretchlibrary-export");
+                await SendAsync($"import {field}={value}", owner, () => Upload(token, Encoding.UTF8.GetBytes(json)));
+            }
+        }
+
+        var valid = Encoding.UTF8.GetBytes(ImportFile("Imported", "chin-tucks", "fine", "fine", "chin-tucks", null, "stretchlibrary-export"));
+        var cases = new (string Name, byte[] File)[]
+        {
+            ("a lone surrogate as a property name", Encoding.UTF8.GetBytes("{\"\\ud800\":1,\"format\":\"stretchlibrary-export\",\"version\":1,\"routines\":[]}")),
+            ("a raw NUL byte in a string", Encoding.UTF8.GetBytes("{\"format\":\"stretchlibrary-export\",\"version\":1,\"routines\":[{\"name\":\"a\0b\"}]}")),
+            ("a raw line break in a string", Encoding.UTF8.GetBytes("{\"format\":\"stretchlibrary-export\",\"version\":1,\"routines\":[{\"name\":\"a\nb\"}]}")),
+            ("invalid UTF-8", [.. valid[..40], 0xC3, 0x28, 0xED, 0xA0, 0x80, 0xFF, .. valid[40..]]),
+            ("an encoded lone surrogate (CESU-8) in a name", [.. Encoding.UTF8.GetBytes("{\"format\":\"stretchlibrary-export\",\"version\":1,\"routines\":[{\"name\":\""), 0xED, 0xA0, 0x80, .. Encoding.UTF8.GetBytes("\"}]}")]),
+            ("UTF-16 with a byte-order mark", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Encoding.UTF8.GetString(valid))]),
+            ("UTF-8 with a byte-order mark", [.. Encoding.UTF8.GetPreamble(), .. valid]),
+            ("nested a thousand deep", Encoding.UTF8.GetBytes(new string('[', 1000) + new string(']', 1000))),
+            ("empty", []),
+        };
+        foreach (var (name, file) in cases)
+        {
+            await SendAsync($"import {name}", owner, () => Upload(token, file));
+        }
+    }
+
+    /// <summary>One routine with one item and one session; each string is put in as given (JSON escapes stay escapes).</summary>
+    private static string ImportFile(string name, string slug, string itemNote, string sessionNote, string stretch, string? date, string format)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return $$"""
+            {"format":"{{format}}","version":1,"routines":[{"name":"{{name}}","weeklyTarget":3,
+              "items":[{"slug":"{{slug}}","reps":5,"note":"{{itemNote}}"}],
+              "completions":[{"date":"{{date ?? today}}","completedAtUtc":"{{today}}T08:00:00Z","stretches":["{{stretch}}"],"note":"{{sessionNote}}"}]}]}
+            """;
+    }
+
+    private static HttpRequestMessage Upload(string token, byte[] file)
+    {
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(""), "Tz" },
+            { new ByteArrayContent(file), "Upload", "export.json" },
+        };
+        return new HttpRequestMessage(HttpMethod.Post, "/account/import") { Content = content };
+    }
+
     /// <summary>A visitor that follows redirects (to arrange), and the same visitor's cookies on a client that does not (to judge each answer).</summary>
     private (RoutineClient Visitor, HttpClient Raw) Visitor()
     {
@@ -238,13 +303,14 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
         var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2);
         foreach (var r in await db.Routines.AsNoTracking().Include(r => r.Items).ToListAsync())
         {
-            Check(problems, r.Name.Trim().Length is > 0 and <= Routine.NameMaxLength && !r.Name.Any(char.IsControl), $"routine name {Show(r.Name)}");
+            Check(problems, r.Name.Trim().Length is > 0 and <= Routine.NameMaxLength && UserText.Problem(r.Name, multiLine: false) is null, $"routine name {Show(r.Name)}");
             Check(problems, r.WeeklyTarget is null or (>= 1 and <= 21), $"weekly target {r.WeeklyTarget}");
             Check(problems, r.Items.Select(i => i.Position).Order().SequenceEqual(Enumerable.Range(0, r.Items.Count)), $"item positions of routine {r.Id}");
             foreach (var i in r.Items)
             {
                 Check(problems, (i.Reps is null or (>= 1 and <= 100)) && (i.HoldSeconds is null or (>= 1 and <= 600)) && (i.Sets is null or (>= 1 and <= 10)) && (i.PerDay is null or (>= 1 and <= 10)), $"item {i.Id} dosage");
-                Check(problems, i.Note is null || (i.Note.Length <= RoutineItem.NoteMaxLength && !i.Note.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))), $"item note {Show(i.Note ?? "")}");
+                Check(problems, i.Note is null || (i.Note.Length <= RoutineItem.NoteMaxLength && UserText.Problem(i.Note, multiLine: true) is null), $"item note {Show(i.Note ?? "")}");
+                Check(problems, UserText.Problem(i.StretchSlug, multiLine: false) is null, $"item slug {Show(i.StretchSlug)}");
             }
         }
 
@@ -254,7 +320,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
             Check(problems, c.PainBefore is null or (>= 0 and <= 10) && c.PainAfter is null or (>= 0 and <= 10), $"pain {c.PainBefore}/{c.PainAfter}");
             Check(problems, c.LocalDate <= tomorrow && c.LocalDate >= tomorrow.AddYears(-6), $"date {c.LocalDate}");
             Check(problems, c.StretchSlugs.Count > 0 && c.StretchSlugs.Distinct().Count() == c.StretchSlugs.Count && c.StretchSlugs.All(s => slugs.Contains(new { c.RoutineId, StretchSlug = s })), $"stretches {string.Join(",", c.StretchSlugs)}");
-            Check(problems, c.Note is null || (c.Note.Length <= Completion.NoteMaxLength && !c.Note.Any(ch => char.IsControl(ch) && ch is not ('\n' or '\r' or '\t'))), $"session note {Show(c.Note ?? "")}");
+            Check(problems, c.Note is null || (c.Note.Length <= Completion.NoteMaxLength && UserText.Problem(c.Note, multiLine: true) is null), $"session note {Show(c.Note ?? "")}");
         }
 
         foreach (var u in await db.Users.AsNoTracking().ToListAsync())
@@ -318,5 +384,5 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
     private static string Show(string value) =>
         value.Length > 24 ? $"{Escape(value[..12])}…({value.Length} chars)" : Escape(value);
 
-    private static string Escape(string value) => string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+    private static string Escape(string value) => string.Concat(value.Select(c => char.IsControl(c) || char.IsSurrogate(c) || c is (>= '\u2000' and <= '\u206F') or '\uFEFF' ? $"\\u{(int)c:x4}" : c.ToString()));
 }

@@ -48,7 +48,9 @@ public sealed class SessionTests : IDisposable
         _factory.Clock.Now += TimeSpan.FromSeconds(1);
 
         Assert.Equal(HttpStatusCode.Redirect, await StatusWithCookieAsync(stolen, "/account"));
-        Assert.Equal(HttpStatusCode.NotFound, await StatusWithCookieAsync(stolen, "/routines/1"));
+        // Treated as signed out: the routine's address explains how to sign in, and its pages answer 404.
+        Assert.Equal(HttpStatusCode.Redirect, await StatusWithCookieAsync(stolen, "/routines/1"));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusWithCookieAsync(stolen, "/routines/1/sheet"));
     }
 
     [Fact]

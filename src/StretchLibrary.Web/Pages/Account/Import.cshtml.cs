@@ -13,12 +13,22 @@ namespace StretchLibrary.Web.Pages.Account;
 /// Imports routines and sessions from a JSON export as new routines of the current user (a guest is created for a
 /// visitor). Every value is checked first, and the file is imported whole or not at all.
 /// </summary>
-[RequestSizeLimit(MaxFileBytes + 64 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + 64 * 1024)]
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[CreatesGuest]
+[TooLargeUpload]
 public sealed class ImportModel(AppDbContext db, CurrentUser currentUser, GuestAccounts guests, TimeProvider clock) : PageModel
 {
-    /// <summary>Room for the most sessions an import accepts, written out indented.</summary>
-    public const int MaxFileBytes = 5 * 1024 * 1024;
+    /// <summary>
+    /// Room for the most sessions an import accepts as the export writes them (compact): 20,000 sessions of ten
+    /// stretches and a 300-character note each come to about 11 MB.
+    /// </summary>
+    public const int MaxFileBytes = 16 * 1024 * 1024;
+
+    /// <summary>The file plus the form around it.</summary>
+    public const int MaxRequestBytes = MaxFileBytes + (64 * 1024);
+
+    public static readonly string TooLargeMessage = $"The file is larger than {MaxFileBytes / 1024 / 1024} MB.";
 
     /// <summary>At most this many problems are listed; the rest are counted.</summary>
     public const int MaxErrorsShown = 100;
@@ -31,8 +41,13 @@ public sealed class ImportModel(AppDbContext db, CurrentUser currentUser, GuestA
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
-    public void OnGet()
+    /// <param name="problem">"too-large" after an upload refused before it was read (see <see cref="TooLargeUploadAttribute"/>).</param>
+    public void OnGet(string? problem)
     {
+        if (problem == TooLargeUploadAttribute.Problem)
+        {
+            ModelState.AddModelError(nameof(Upload), TooLargeMessage);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -68,7 +83,7 @@ public sealed class ImportModel(AppDbContext db, CurrentUser currentUser, GuestA
         string? problem = Upload switch
         {
             null or { Length: 0 } => "Choose a file to import.",
-            { Length: > MaxFileBytes } => $"The file is larger than {MaxFileBytes / 1024 / 1024} MB.",
+            { Length: > MaxFileBytes } => TooLargeMessage,
             _ when !Upload.FileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) => "Choose a .json file downloaded from “Download my data”.",
             _ => null,
         };

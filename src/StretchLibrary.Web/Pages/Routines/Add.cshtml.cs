@@ -10,6 +10,7 @@ using StretchLibrary.Web.Tracking;
 namespace StretchLibrary.Web.Pages.Routines;
 
 /// <summary>"Add to routine": a small confirm page, so stretch pages carry no form or cookie.</summary>
+[CreatesGuest]
 public sealed class AddModel(AppDbContext db, ContentStore content, GuestAccounts guests, TimeProvider clock) : PageModel
 {
     public const string DefaultName = "My routine";
@@ -30,8 +31,8 @@ public sealed class AddModel(AppDbContext db, ContentStore content, GuestAccount
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    /// <summary>The browser's time zone, filled in by site.js.</summary>
-    [BindProperty, StringLength(LocalClock.MaxZoneLength)]
+    /// <summary>The browser's time zone, filled in by site.js; ignored when unknown (the visitor cannot fix a hidden field).</summary>
+    [BindProperty]
     public string? Tz { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)

@@ -38,6 +38,12 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var userId = currentUser.Id;
+        if (userId is null)
+        {
+            // A sheet's QR code or a reminder's link opened on another device: explain how to open it.
+            return RedirectToPage("Open", new { id });
+        }
+
         var routine = await db.Routines.AsNoTracking().OwnedWithItems(userId).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (routine is null)
         {
@@ -95,6 +101,12 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
 
         if (ModelState.GetFieldValidationState(field) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
+            // Each form posts one field: the other's errors (a name that was not sent) are not about this form.
+            foreach (var other in ModelState.Keys.Where(k => k != field).ToList())
+            {
+                ModelState.Remove(other);
+            }
+
             return await OnGetAsync(id, cancellationToken);
         }
 

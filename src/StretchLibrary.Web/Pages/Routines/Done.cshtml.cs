@@ -32,7 +32,7 @@ public sealed class DoneModel(AppDbContext db, CurrentUser currentUser, UserChan
         [StringLength(Completion.NoteMaxLength, ErrorMessage = "Keep the note under {1} characters."), PlainText(MultiLine = true)]
         public string? Note { get; set; }
 
-        [StringLength(LocalClock.MaxZoneLength)]
+        /// <summary>The browser's time zone, filled in by site.js; ignored when unknown (the visitor cannot fix a hidden field).</summary>
         public string? Tz { get; set; }
     }
 
@@ -84,17 +84,26 @@ public sealed class DoneModel(AppDbContext db, CurrentUser currentUser, UserChan
             return Page();
         }
 
-        await writer.AddAsync(new Completion
+        try
         {
-            RoutineId = id,
-            OwnerId = routine.OwnerId,
-            LocalDate = Input.Date!.Value,
-            CompletedAtUtc = currentUser.Now,
-            StretchSlugs = done,
-            PainBefore = Input.PainBefore,
-            PainAfter = Input.PainAfter,
-            Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(),
-        }, cancellationToken);
+            await writer.AddAsync(new Completion
+            {
+                RoutineId = id,
+                OwnerId = routine.OwnerId,
+                LocalDate = Input.Date!.Value,
+                CompletedAtUtc = currentUser.Now,
+                StretchSlugs = done,
+                PainBefore = Input.PainBefore,
+                PainAfter = Input.PainAfter,
+                Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(),
+            }, cancellationToken);
+        }
+        catch (RoutineGoneException)
+        {
+            // Deleted (in another tab) between this request's read and the write: as if it had never been there.
+            return NotFound();
+        }
+
         if (_newZone is not null)
         {
             // The browser's time zone (travel, or the first post) is remembered only with a session that was saved.

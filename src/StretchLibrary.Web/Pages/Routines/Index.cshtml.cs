@@ -9,6 +9,7 @@ using StretchLibrary.Web.Tracking;
 
 namespace StretchLibrary.Web.Pages.Routines;
 
+[CreatesGuest]
 public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccounts guests, TimeProvider clock) : PageModel
 {
     public sealed record RoutineRow(int Id, string Name, int ItemCount, int TimesDone, DateOnly? LastDone);
@@ -21,7 +22,8 @@ public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccou
     [Display(Name = "Name")]
     public string? Name { get; set; }
 
-    [BindProperty, StringLength(LocalClock.MaxZoneLength)]
+    /// <summary>The browser's time zone, filled in by site.js; ignored when unknown (the visitor cannot fix a hidden field).</summary>
+    [BindProperty]
     public string? Tz { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)

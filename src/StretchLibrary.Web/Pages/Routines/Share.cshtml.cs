@@ -47,9 +47,13 @@ public sealed class ShareModel(AppDbContext db, TimeProvider clock) : PageModel
             return NotFound();
         }
 
-        if (!ExpiryChoices.Contains(ExpiresInDays))
+        // Not a number, out of range or not one of the choices: say so, never fall back to a default expiry.
+        if (ModelState.GetFieldValidationState(nameof(ExpiresInDays)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid || !ExpiryChoices.Contains(ExpiresInDays))
         {
-            return BadRequest();
+            ModelState.Remove(nameof(ExpiresInDays));
+            ModelState.AddModelError(nameof(ExpiresInDays), "Choose when the link stops working: after 7, 30 or 90 days, or never.");
+            ExpiresInDays = 30;
+            return await OnGetAsync(id, cancellationToken);
         }
 
         var now = clock.GetUtcNow();

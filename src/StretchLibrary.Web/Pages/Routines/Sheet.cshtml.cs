@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Content;
@@ -9,10 +10,21 @@ using StretchLibrary.Web.Tracking;
 
 namespace StretchLibrary.Web.Pages.Routines;
 
-/// <summary>The owner's printable sheet of a routine; its QR code opens the routine page.</summary>
-public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, ContentStore content) : PageModel
+/// <summary>
+/// The owner's printable sheet of a routine. Its QR code opens the routine page (which asks a signed-out visitor to
+/// sign in), or, when the owner asks for it, a new read-only share link: paper never carries a write credential.
+/// </summary>
+public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, ContentStore content, TimeProvider clock, IOptions<CookieTempDataProviderOptions> tempDataCookie) : PageModel
 {
     public SheetView Sheet { get; private set; } = default!;
+
+    private const string SharedTokenKey = "SheetShareToken";
+
+    /// <summary>The share link just made for this sheet's QR code; shown on this one rendering only.</summary>
+    public string? SharedUrl { get; private set; }
+
+    [BindProperty]
+    public bool UseShareLink { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, string? size, int? weeks, CancellationToken cancellationToken)
     {
@@ -23,9 +35,41 @@ public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, Content
         }
 
         var today = currentUser.Today;
-        HttpContext.CacheForOwnerUntil(RoutinePageCache.Until(currentUser.Now, currentUser.Zone));
-        var online = Url.PageLink("/Routines/Details", values: new { id })!;
+        // A share link made for this sheet is known only right after it is made (only its hash is stored): that
+        // rendering is never cached.
+        SharedUrl = TakeSharedToken() is { } token ? Url.PageLink("/Share/Index", values: new { token }) : null;
+        if (SharedUrl is null)
+        {
+            HttpContext.CacheForOwnerUntil(RoutinePageCache.Until(currentUser.Now, currentUser.Zone));
+        }
+
+        var online = SharedUrl ?? Url.PageLink("/Routines/Details", values: new { id })!;
         Sheet = SheetView.Create(routine, content.Current, today, online, $"/routines/{id}", size, weeks);
         return Page();
     }
+
+    /// <summary>"QR opens a read-only share link": makes a link that never expires (revocable on the Share page).</summary>
+    public async Task<IActionResult> OnPostShareLinkAsync(int id, string? size, int? weeks, CancellationToken cancellationToken)
+    {
+        var routine = await db.Routines.AsNoTracking().OwnedBy(User.UserId()).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (routine is null)
+        {
+            return NotFound();
+        }
+
+        if (UseShareLink)
+        {
+            var token = ShareLinks.NewToken();
+            db.ShareLinks.Add(new ShareLink { RoutineId = id, OwnerId = routine.OwnerId, TokenHash = ShareLinks.Hash(token), CreatedAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync(cancellationToken);
+            TempData[SharedTokenKey] = token;
+        }
+
+        return RedirectToPage(new { id, size, weeks });
+    }
+
+    // TempData only when its cookie came with the request: loading it otherwise makes every response delete that
+    // cookie, which keeps the sheet out of the page cache (see FlashMessage).
+    private string? TakeSharedToken() =>
+        Request.Cookies.Keys.Any(k => k.StartsWith(tempDataCookie.Value.Cookie.Name!, StringComparison.Ordinal)) ? TempData[SharedTokenKey] as string : null;
 }

@@ -14,6 +14,7 @@ namespace StretchLibrary.Web.Pages.Share;
 /// link is offered their copy rather than a second one.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[CreatesGuest]
 public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccounts guests, TimeProvider clock) : PageModel
 {
     public sealed record OwnCopy(int Id, string Name);

@@ -277,4 +277,79 @@ public sealed class ExportImportTests : IDisposable
 
         return rows;
     }
+    [Fact]
+    public async Task An_export_of_20000_sessions_fits_the_import_limit_and_imports_back_whole()
+    {
+        var owner = Visitor();
+        await owner.AddAsync("chin-tucks", newRoutine: "Every day for years");
+        var routineId = owner.RoutineId;
+        var ownerId = await OwnerOfAsync("Every day for years");
+        string[] stretches = ["chin-tucks", "prone-w", "thoracic-extension", "seated-cervical-rotation", "doorway-pec-stretch", "upper-trapezius-stretch"];
+        await _factory.WithDbAsync(async db =>
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.Completions.AddRange(Enumerable.Range(0, 20_000).Select(i => new StretchLibrary.Web.Data.Completion
+            {
+                RoutineId = routineId,
+                OwnerId = ownerId,
+                LocalDate = Today.AddDays(-(i / 4)),
+                CompletedAtUtc = Now.AddDays(-(i / 4)).AddMinutes(-i % 4),
+                StretchSlugs = [.. stretches],
+                PainBefore = i % 11,
+                PainAfter = i % 7,
+                Note = $"Session {i}: a little stiff in the morning, better after the second set; remember the desk height.",
+            }));
+            return await db.SaveChangesAsync();
+        });
+
+        var file = await owner.Http.GetByteArrayAsync("/account/export/json");
+        var page = await UploadAsync(Visitor(), file);
+
+        Assert.InRange(file.Length, 1, StretchLibrary.Web.Pages.Account.ImportModel.MaxFileBytes);
+        Assert.Equal("Imported 1 routine with 20000 sessions.", page.QuerySelector(".flash")?.TextContent);
+        Assert.Equal(40_000, await _factory.WithDbAsync(db => db.Completions.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData(16 * 1024 * 1024 + 1)]
+    [InlineData(20 * 1024 * 1024)]
+    public async Task A_file_over_the_limit_gets_the_size_message_on_the_import_page(int size)
+    {
+        var visitor = Visitor();
+        var before = await CountsAsync();
+        var file = new byte[size];
+        Array.Fill(file, (byte)' ');
+
+        var page = await UploadAsync(visitor, file);
+
+        Assert.Equal("Import routines", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal("The file is larger than 16 MB.", page.QuerySelector("[data-error-for=Upload]")!.TextContent.Trim());
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task An_import_lands_on_the_routines_page_at_its_lowercase_address()
+    {
+        var page = await UploadAsync(Visitor(), """{"format":"stretchlibrary-export","version":1,"routines":[{"name":"Imported","items":[{"slug":"chin-tucks"}]}]}"""u8.ToArray());
+
+        Assert.Equal("/routines", new Uri(page.Url).AbsolutePath);
+        Assert.Equal("Imported 1 routine with 0 sessions.", page.QuerySelector(".flash")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("\\ud800", "routines[0].name: has a broken character")]
+    [InlineData("a\\u0000b", "routines[0].name: Remove the invisible control characters")]
+    [InlineData("\\u202Eexe.txt", "routines[0].name: Remove the invisible control characters")]
+    [InlineData("\\u200B\\uFEFF", "routines[0].name: Use at least one visible letter")]
+    public async Task A_name_with_a_lone_surrogate_control_or_invisible_characters_is_listed_and_nothing_is_imported(string escapedName, string problem)
+    {
+        var before = await CountsAsync();
+        var file = Encoding.UTF8.GetBytes("{\"format\":\"stretchlibrary-export\",\"version\":1,\"routines\":[{\"name\":\"" + escapedName + "\",\"items\":[{\"slug\":\"chin-tucks\"}]}]}");
+
+        var page = await UploadAsync(Visitor(), file);
+
+        var listed = Assert.Single(page.QuerySelectorAll(".import-errors li"));
+        Assert.StartsWith(problem, listed.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
+    }
 }

@@ -22,6 +22,7 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
         { "GET", "/routines/{id}/reminder" },
         { "GET", "/routines/{id}/reminder?days=Monday&time=08:00" },
         { "GET", "/routines/{id}/sheet" },
+        { "GET", "/routines/{id}/open" },
         { "GET", "/routines/{id}/share" },
         { "POST", "/routines/{id}?handler=Rename" },
         { "POST", "/routines/{id}?handler=Target" },
@@ -35,6 +36,7 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
         { "POST", "/routines/{id}/delete" },
         { "POST", "/routines/{id}/share" },
         { "POST", "/routines/{id}/share?handler=Revoke&linkId={link}" },
+        { "POST", "/routines/{id}/sheet?handler=ShareLink" },
         { "POST", "/routines/add/chin-tucks" },
         { "POST", "/routines/{id}/pick?handler=add&slugs=chin-tucks" },
         { "POST", "/routines/{id}/pick?handler=remove&slug=prone-w" },
@@ -81,7 +83,19 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
 
         using var response = await SendAsync(anonymous, method, template);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        if (method == "GET" && template is "/routines/{id}" or "/routines/{id}/open")
+        {
+            // A routine's own address (a sheet's QR code, a reminder's link) explains how to sign in to open it,
+            // the same for every id, and shows nothing of the routine.
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal($"/routines/{_routineId}/open", response.RequestMessage!.RequestUri!.AbsolutePath);
+            Assert.DoesNotContain("Owner", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+
         Assert.Equal(before, await SnapshotAsync());
     }
 
@@ -164,6 +178,7 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
             ["Input.Date"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Input.Stretches"] = "prone-w",
             ["ExpiresInDays"] = "30",
+            ["UseShareLink"] = "true",
         });
         return await visitor.Http.PostAsync(url, content);
     }

@@ -114,6 +114,50 @@ public sealed class RoutineBuilderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_weekly_target_shows_only_its_own_error()
+    {
+        var visitor = await WithThreeItemsAsync();
+
+        var page = await visitor.SubmitAsync("form[action*='handler=Target']", ("WeeklyTarget", 50));
+
+        Assert.Equal("Choose between 1 and 21 times a week, or leave it empty.", page.QuerySelector("[data-valmsg-for='WeeklyTarget']")!.TextContent);
+        Assert.Equal("", page.QuerySelector("[data-valmsg-for='Name']")!.TextContent);
+        Assert.DoesNotContain("Give the routine a name.", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\u200B")]
+    [InlineData("\uFEFF\u200B")]
+    public async Task A_name_of_only_invisible_characters_is_refused_by_the_forms(string name)
+    {
+        var visitor = await WithThreeItemsAsync();
+
+        var page = await visitor.SubmitAsync("form[action*='handler=Rename']", ("Name", name));
+
+        Assert.Equal("Use at least one visible letter, digit or sign.", page.QuerySelector("[data-valmsg-for='Name']")!.TextContent);
+        await visitor.GetAsync("/routines");
+        page = await visitor.SubmitAsync("form[action*='handler=Create']", ("Name", name));
+        Assert.Equal("Use at least one visible letter, digit or sign.", page.QuerySelector("[data-valmsg-for='Name']")!.TextContent);
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.Routines.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("/routines?handler=Create")]
+    [InlineData("/routines/add/prone-w")]
+    public async Task A_time_zone_too_long_to_be_real_is_ignored_and_the_routine_is_saved(string url)
+    {
+        var visitor = Visitor();
+        await visitor.GetAsync(url.StartsWith("/routines/add", StringComparison.Ordinal) ? url : "/routines");
+        var form = url.StartsWith("/routines/add", StringComparison.Ordinal) ? "form[method=post]" : "form[action*='handler=Create']";
+        var nameField = url.StartsWith("/routines/add", StringComparison.Ordinal) ? "NewName" : "Name";
+
+        var page = await visitor.SubmitAsync(form, (nameField, "Long zone"), ("Tz", "Europe/" + new string('x', 100)));
+
+        Assert.Equal("Long zone", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal("UTC", await _factory.WithDbAsync(db => db.Users.Select(u => u.TimeZoneId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Duplicate_copies_items_and_overrides_into_a_new_routine()
     {
         var visitor = await WithThreeItemsAsync();

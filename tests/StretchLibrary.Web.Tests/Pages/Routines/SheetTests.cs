@@ -95,6 +95,77 @@ public sealed class SheetTests : IDisposable
         Assert.Null(svg.QuerySelector("[style]"));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_signed_out_visitor_scanning_the_sheet_qr_learns_what_it_is_and_how_to_open_it(bool routineExists)
+    {
+        var owner = await WithRoutineAsync("chin-tucks");
+        var id = routineExists ? owner.RoutineId : owner.RoutineId + 1000;
+        var phone = new RoutineClient(_factory.CreateClient());
+
+        var page = await phone.GetAsync($"/routines/{id}");
+
+        Assert.Equal($"/routines/{id}/open", new Uri(page.Url).AbsolutePath);
+        Assert.Equal("Open a saved routine", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal($"/account/login?ReturnUrl=%2Froutines%2F{id}", page.QuerySelector("main a.button")!.GetAttribute("href"));
+        Assert.Contains("Add an email and password", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Desk sheet", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signing_in_from_the_explanation_opens_the_routine()
+    {
+        var owner = await WithRoutineAsync("chin-tucks");
+        var id = owner.RoutineId;
+        await owner.RegisterAsync("sheet-owner@example.com", "a sturdy passphrase");
+        var phone = new RoutineClient(_factory.CreateClient());
+        var page = await phone.GetAsync($"/routines/{id}");
+
+        await phone.GetAsync(page.QuerySelector("main a.button")!.GetAttribute("href")!);
+        page = await phone.SubmitAsync("form[method=post]", ("Input.Email", "sheet-owner@example.com"), ("Input.Password", "a sturdy passphrase"));
+
+        Assert.Equal($"/routines/{id}", new Uri(page.Url).AbsolutePath);
+        Assert.Equal("Desk sheet", page.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_owner_can_make_the_sheet_qr_open_a_new_read_only_share_link_instead()
+    {
+        var owner = await WithRoutineAsync("chin-tucks");
+        await owner.GetAsync($"/routines/{owner.RoutineId}/sheet?size=large&weeks=2");
+
+        var sheet = await owner.SubmitAsync("form.sheet-share-link", ("UseShareLink", "true"));
+
+        var link = sheet.QuerySelector("#sheet-share-url")!.GetAttribute("href")!;
+        Assert.StartsWith("https://localhost/s/", link, StringComparison.Ordinal);
+        Assert.Equal(ExpectedQrPath(link), sheet.QuerySelector(".sheet-qr svg path")!.GetAttribute("d"));
+        Assert.Equal("?size=large&weeks=2", new Uri(sheet.Url).Query);
+        Assert.NotNull(sheet.QuerySelector(".sheet.sheet-large"));
+        var stored = await _factory.WithDbAsync(db => db.ShareLinks.SingleAsync());
+        Assert.Null(stored.ExpiresAt);
+        var phone = new RoutineClient(_factory.CreateClient());
+        var shared = await phone.GetAsync(new Uri(link).AbsolutePath);
+        Assert.Contains("Desk sheet", shared.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(shared.QuerySelectorAll($"form[action^='/routines/{owner.RoutineId}']"));
+        // Shown once: the next rendering is back to the routine's own address.
+        var again = await owner.GetAsync($"/routines/{owner.RoutineId}/sheet");
+        Assert.Null(again.QuerySelector("#sheet-share-url"));
+        Assert.Equal(ExpectedQrPath($"https://localhost/routines/{owner.RoutineId}"), again.QuerySelector(".sheet-qr svg path")!.GetAttribute("d"));
+    }
+
+    [Fact]
+    public async Task The_sheet_makes_no_share_link_unless_the_owner_ticks_the_box()
+    {
+        var owner = await WithRoutineAsync("chin-tucks");
+        await owner.GetAsync($"/routines/{owner.RoutineId}/sheet");
+
+        var sheet = await owner.SubmitAsync("form.sheet-share-link", ("UseShareLink", null));
+
+        Assert.Null(sheet.QuerySelector("#sheet-share-url"));
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.ShareLinks.CountAsync()));
+    }
+
     [Fact]
     public async Task Sheet_is_dated_by_the_users_local_calendar()
     {

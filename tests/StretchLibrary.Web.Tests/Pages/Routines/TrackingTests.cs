@@ -179,4 +179,31 @@ public sealed class TrackingTests : IDisposable
         Assert.Contains("1 of the last", page.QuerySelector("figure.heatmap figcaption")!.TextContent);
         Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"1"), visitor.Stat("total"));
     }
+    [Fact]
+    public async Task Mark_done_racing_delete_routine_never_answers_500()
+    {
+        _factory.Clock.Now = DateTimeOffset.UtcNow;
+        var visitor = new RoutineClient(_factory.CreateClient());
+        var forms = new List<(AngleSharp.Html.Dom.IHtmlFormElement Done, AngleSharp.Html.Dom.IHtmlFormElement Delete)>();
+        for (var i = 0; i < 15; i++)
+        {
+            await visitor.AddAsync("chin-tucks", newRoutine: $"Race {i}");
+            var id = visitor.RoutineId;
+            var done = (await visitor.GetAsync($"/routines/{id}")).Form("form.done-form");
+            forms.Add((done, (await visitor.GetAsync($"/routines/{id}/delete")).Form("form[method=post]")));
+        }
+
+        var statuses = await Task.WhenAll(forms.SelectMany(f => new[] { Send(f.Done), Send(f.Delete) }));
+
+        Assert.All(statuses, status => Assert.True((int)status < 500, $"answered {(int)status}"));
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.Routines.CountAsync()));
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.Completions.CountAsync()));
+
+        async Task<System.Net.HttpStatusCode> Send(AngleSharp.Html.Dom.IHtmlFormElement form)
+        {
+            await Task.Yield();
+            using var response = await visitor.Http.SubmitAsync(form);
+            return response.StatusCode;
+        }
+    }
 }
