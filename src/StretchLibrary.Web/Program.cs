@@ -11,6 +11,11 @@ if (args is ["validate-content", .. var rest])
     return ValidateContentCommand.Run(rest, Console.Out);
 }
 
+if (args is ["render-figures", .. var figureArgs])
+{
+    return RenderFiguresCommand.Run(figureArgs, Console.Out, Console.Error);
+}
+
 if (args is ["backup", .. var backupArgs])
 {
     // The same settings the app reads (appsettings, environment), for the same database.
