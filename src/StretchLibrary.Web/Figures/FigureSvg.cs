@@ -22,6 +22,13 @@ public static class FigureSvg
         var maxX = points.Max(p => p.P.X + p.R) + 6;
         var minY = points.Min(p => p.P.Y - p.R) - 6;
         var maxY = points.Max(p => p.P.Y + p.R) + (headOnly ? 6 : 4);
+        if (!headOnly && view.Name != "top")
+        {
+            // Room for the floor's outline below the figure.
+            var floor = scenes.SelectMany(FloorCorners).Select(view.Project).ToList();
+            (minX, maxX, maxY) = (Math.Min(minX, floor.Min(f => f.X) - 2), Math.Max(maxX, floor.Max(f => f.X) + 2), Math.Max(maxY, floor.Max(f => f.Y) + 4));
+        }
+
         return (Math.Floor(minX), Math.Floor(minY), Math.Ceiling(maxX - minX), Math.Ceiling(maxY - minY));
     }
 
@@ -43,12 +50,7 @@ public static class FigureSvg
         svg.Append("<g class=\"fig-body\" fill=\"").Append(BodyFill).Append("\" stroke=\"currentColor\" stroke-width=\"1.5\" stroke-linejoin=\"round\" stroke-linecap=\"round\">");
         if (view.Name != "top")
         {
-            var floorY = view.Project(new(0, 0, 0)).Y;
-            if (floorY < box.Y + box.H)
-            {
-                svg.Append("<path class=\"fig-floor\" fill=\"none\" d=\"M").Append(N(box.X + 2)).Append(' ').Append(N(floorY))
-                    .Append('H').Append(N(box.X + box.W - 2)).Append("\"/>");
-            }
+            Floor(svg, view, scene);
         }
 
         var shapes = scene.Props.SelectMany(p => p.Shapes()).Select((s, i) => (Shape: s, Order: i))
@@ -83,6 +85,34 @@ public static class FigureSvg
         }
 
         return svg.Append("</svg>").ToString();
+    }
+
+    /// <summary>The floor under everything drawn: a line seen from the side, a flat outline from above the horizon.</summary>
+    private static void Floor(StringBuilder svg, View view, Scene scene)
+    {
+        var corners = FloorCorners(scene).Select(view.Project).ToArray();
+        if (corners.Max(c => c.Y) - corners.Min(c => c.Y) < 1)
+        {
+            svg.Append("<path class=\"fig-floor\" fill=\"none\" d=\"M").Append(N(corners.Min(c => c.X))).Append(' ').Append(N(corners[0].Y))
+                .Append('H').Append(N(corners.Max(c => c.X))).Append("\"/>");
+            return;
+        }
+
+        svg.Append("<path class=\"fig-floor\" fill=\"none\" stroke-width=\"1\" d=\"M");
+        for (var i = 0; i < corners.Length; i++)
+        {
+            svg.Append(i == 0 ? "" : "L").Append(N(corners[i].X)).Append(' ').Append(N(corners[i].Y));
+        }
+
+        svg.Append("Z\"/>");
+    }
+
+    private static Vec3[] FloorCorners(Scene scene)
+    {
+        var points = BodyPoints(scene).Select(p => p.P).ToList();
+        var (x0, x1) = (points.Min(p => p.X) - 12, points.Max(p => p.X) + 12);
+        var (z0, z1) = (points.Min(p => p.Z) - 12, points.Max(p => p.Z) + 12);
+        return [new(x0, 0, z0), new(x1, 0, z0), new(x1, 0, z1), new(x0, 0, z1)];
     }
 
     private static double Depth(Shape shape, View view) => shape switch

@@ -39,12 +39,31 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
 
         var frames = spec.Frames.Select((f, i) =>
         {
-            // An arrow shows where this frame moves next; the last frame of a start/end pair needs none.
-            var arrow = i < spec.Frames.Count - 1 ? ArrowFor(view, scenes[i], between[i][StepsPerMove / 2], scenes[i + 1], spec.HeadOnly) : null;
+            var arrow = ArrowMove(spec, i) is { } move
+                ? ArrowFor(view, scenes[move.From], Between(spec, angles, move.From, move.To, 0.5), scenes[move.To], spec.HeadOnly)
+                : null;
             return new DrawnFrame(f.Name, f.Alt, FigureSvg.Render(scenes[i], view, boxes[i], f.Alt, spec.Highlight, arrow));
         }).ToArray();
         var motion = between.SelectMany((b, m) => b.Select(s => FigureSvg.Render(s, view, boxes[moves[m].From], null, spec.Highlight))).ToArray();
         return new Illustration(spec, frames, motion);
+    }
+
+    /// <summary>
+    /// Which move a frame's arrow shows. Frames in the same position (base and props) form a group: in a pair the
+    /// first frame points to the second; in a longer group (I, Y, T) each later frame shows how it left the first.
+    /// </summary>
+    private static (int From, int To)? ArrowMove(IllustrationSpec spec, int index)
+    {
+        var frame = spec.Frames[index];
+        var group = Enumerable.Range(0, spec.Frames.Count)
+            .Where(i => spec.Frames[i].Base == frame.Base && (spec.Frames[i].Props ?? spec.Props).SequenceEqual(frame.Props ?? spec.Props))
+            .ToArray();
+        return group.Length switch
+        {
+            2 when group[0] == index => (index, group[1]),
+            > 2 when group[0] != index => (group[0], index),
+            _ => null,
+        };
     }
 
     /// <summary>Base angles with the frame's overrides on top, so two frames can be blended joint by joint.</summary>
@@ -99,7 +118,7 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
         var (nx, ny) = (-cy / chord, cx / chord);
         var bulge = ((pm.X - ((p0.X + p1.X) / 2)) * nx) + ((pm.Y - ((p0.Y + p1.Y) / 2)) * ny);
         var side = bulge >= 0 ? 1 : -1;
-        var gap = headOnly ? 5 : 9;
+        var gap = headOnly ? 16 : 9;
         var (ox, oy) = (nx * gap * side, ny * gap * side);
         return new Arrow((p0.X + ox, p0.Y + oy), (control.Item1 + ox, control.Item2 + oy), (p1.X + ox, p1.Y + oy));
     }

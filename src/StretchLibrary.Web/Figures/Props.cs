@@ -47,7 +47,7 @@ public sealed record Chair(double BackX, double FrontX) : Prop("chair")
     public static Chair Under(PosedBody body)
     {
         var pelvis = body.Points["pelvis"].X;
-        return new Chair(pelvis - 15, pelvis + 28);
+        return new Chair(pelvis - 12, pelvis + 30);
     }
 
     public override double SupportAt(double x, double z) =>
@@ -60,11 +60,11 @@ public sealed record Chair(double BackX, double FrontX) : Prop("chair")
             yield return new LineShape(new(BackX, SeatHeight, z), new(FrontX, SeatHeight, z), 3, Name);
             yield return new LineShape(new(FrontX - 2, SeatHeight, z), new(FrontX - 2, 0, z), 2, Name);
             yield return new LineShape(new(BackX + 2, SeatHeight, z), new(BackX + 2, 0, z), 2, Name);
-            yield return new LineShape(new(BackX, SeatHeight, z), new(BackX - 4, BackTop, z), 2.5, Name);
+            yield return new LineShape(new(BackX, SeatHeight, z), new(BackX - 2, BackTop, z), 2.5, Name);
         }
 
-        yield return new LineShape(new(BackX - 4, BackTop, -HalfWidth), new(BackX - 4, BackTop, HalfWidth), 3, Name);
-        yield return new LineShape(new(BackX - 3, BackTop - 14, -HalfWidth), new(BackX - 3, BackTop - 14, HalfWidth), 2, Name);
+        yield return new LineShape(new(BackX - 2, BackTop, -HalfWidth), new(BackX - 2, BackTop, HalfWidth), 3, Name);
+        yield return new LineShape(new(BackX - 1.5, BackTop - 14, -HalfWidth), new(BackX - 1.5, BackTop - 14, HalfWidth), 2, Name);
         yield return new LineShape(new(FrontX, SeatHeight, -HalfWidth), new(FrontX, SeatHeight, HalfWidth), 2, Name);
     }
 }

@@ -9,8 +9,18 @@ public sealed record View(string Name, Vec3 Right, Vec3 Up, Vec3 Toward)
         new("front", new(0, 0, -1), new(0, 1, 0), new(1, 0, 0)),
         new("back", new(0, 0, 1), new(0, 1, 0), new(-1, 0, 0)),
         new("top", new(1, 0, 0), new(0, 0, -1), new(0, 1, 0)),
-        new("three-quarter", new(Math.Sqrt(0.5), 0, -Math.Sqrt(0.5)), new(0, 1, 0), new(Math.Sqrt(0.5), 0, Math.Sqrt(0.5))),
+        Looking("three-quarter", yaw: 45, elevation: 25),
     ];
+
+    /// <summary>A camera turned <paramref name="yaw"/> degrees from the side view toward the front, looking down by <paramref name="elevation"/>.</summary>
+    public static View Looking(string name, double yaw, double elevation)
+    {
+        var (sy, cy) = Math.SinCos(yaw * Math.PI / 180);
+        var (se, ce) = Math.SinCos(elevation * Math.PI / 180);
+        var toward = new Vec3(ce * sy, se, ce * cy);
+        var right = new Vec3(0, 1, 0).Cross(toward).Normalized();
+        return new View(name, right, toward.Cross(right), toward);
+    }
 
     public static View? Find(string name) => All.FirstOrDefault(v => v.Name == name);
 
