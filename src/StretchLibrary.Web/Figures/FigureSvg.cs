@@ -53,11 +53,7 @@ public static class FigureSvg
             Floor(svg, view, scene);
         }
 
-        var shapes = scene.Props.SelectMany(p => p.Shapes()).Select((s, i) => (Shape: s, Order: i))
-            .Concat(scene.Body.Limbs.Select((l, i) => (Shape: (Shape)new LimbShape(l, l.Name), Order: 1000 + i)))
-            .Append((Shape: new LimbShape(new("head", scene.Body.HeadCenter, scene.Body.HeadCenter, PosedBody.HeadRadius, PosedBody.HeadRadius), "head"), Order: 2000))
-            .OrderBy(s => Depth(s.Shape, view)).ThenBy(s => s.Order);
-        foreach (var (shape, _) in shapes)
+        foreach (var shape in DrawOrder(scene, view))
         {
             switch (shape)
             {
@@ -114,6 +110,14 @@ public static class FigureSvg
         var (z0, z1) = (points.Min(p => p.Z) - 12, points.Max(p => p.Z) + 12);
         return [new(x0, 0, z0), new(x1, 0, z0), new(x1, 0, z1), new(x0, 0, z1)];
     }
+
+    /// <summary>Props and body parts, farthest from the viewer first, so nearer ones are drawn over them.</summary>
+    public static IReadOnlyList<Shape> DrawOrder(Scene scene, View view) =>
+        [.. scene.Props.SelectMany(p => p.Shapes()).Select((s, i) => (Shape: s, Order: i))
+            .Concat(scene.Body.Limbs.Select((l, i) => (Shape: (Shape)new LimbShape(l, l.Name), Order: 1000 + i)))
+            .Append((Shape: new LimbShape(new("head", scene.Body.HeadCenter, scene.Body.HeadCenter, PosedBody.HeadRadius, PosedBody.HeadRadius), "head"), Order: 2000))
+            .OrderBy(s => Depth(s.Shape, view)).ThenBy(s => s.Order)
+            .Select(s => s.Shape)];
 
     private static double Depth(Shape shape, View view) => shape switch
     {

@@ -18,7 +18,8 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
     /// <summary>In-between drawings per move from one frame to the next.</summary>
     public const int StepsPerMove = 8;
 
-    public DrawnFrame KeyFrame => Frames[^1];
+    /// <summary>The frame that shows the stretch best on its own: where the first movement ends.</summary>
+    public DrawnFrame KeyFrame => Frames[Math.Min(1, Frames.Count - 1)];
 
     public DrawnFrame? Find(string name) => Frames.FirstOrDefault(f => f.Name == name);
 

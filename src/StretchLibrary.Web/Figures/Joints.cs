@@ -47,7 +47,7 @@ public static class Joints
                 new($"{side}.hip.abd", -30, 50, "leg out to the side (+)"),
                 new($"{side}.hip.rot", -45, 45, "thigh turned outward (+)"),
                 new($"{side}.knee.flex", 0, 150, "knee bent"),
-                new($"{side}.ankle.flex", -50, 30, "toes up (+) or pointed (-)"),
+                new($"{side}.ankle.flex", -70, 30, "toes up (+) or pointed (-)"),
             ]);
         }
 

@@ -37,10 +37,10 @@ public abstract record Prop(string Name)
     }
 }
 
-/// <summary>A sturdy four-legged chair with a backrest, no wheels, seat 45 cm high, facing +x.</summary>
+/// <summary>A sturdy four-legged chair with a backrest, no wheels, seat 43 cm high, facing +x.</summary>
 public sealed record Chair(double BackX, double FrontX) : Prop("chair")
 {
-    public const double SeatHeight = 45;
+    public const double SeatHeight = 43;
     public const double BackTop = 88;
     private const double HalfWidth = 21;
 

@@ -62,7 +62,7 @@ public static class Skeleton
         var c1 = c7 + rn.Apply(new(0, 11, 0));
         limbs.Add(new("neck", c7, c1, 5.5, 5));
         var rh = rn * Mat3.RotZ(-angle("head.flex"));
-        var head = c1 + rh.Apply(new(2, 9, 0));
+        var head = c1 + rh.Apply(new(-1, 9, 0));
         points["c1"] = c1;
         points["head"] = head;
         points["nose"] = head + rh.Apply(new(13, -3, 0));

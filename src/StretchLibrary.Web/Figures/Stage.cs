@@ -86,7 +86,7 @@ public static class Stage
                 var ankle = Skeleton.Pose(Angle(angles), basis.Orientation, Start).Points[$"{side}.ankle"] + shift;
                 return Math.Abs(ankle.Y - 9.5 - scene.SupportAt(ankle.X, ankle.Z)) + (Math.Abs(k - knee0) * 1e-3);
             });
-            angles[$"{side}.ankle.flex"] = Search(-50, 30, 0, a =>
+            angles[$"{side}.ankle.flex"] = Search(-70, 30, 0, a =>
             {
                 angles[$"{side}.ankle.flex"] = a;
                 var foot = Skeleton.Pose(Angle(angles), basis.Orientation, Start).Limb($"{side}.foot");

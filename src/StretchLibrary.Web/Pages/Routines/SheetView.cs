@@ -1,5 +1,6 @@
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Figures;
 
 namespace StretchLibrary.Web.Pages.Routines;
 
@@ -37,7 +38,7 @@ public sealed record SheetView(
 }
 
 /// <summary>One stretch on a sheet: short enough that eight of them and the tick grid fit on one page.</summary>
-public sealed record SheetItem(string Slug, string Title, string? Setup, IReadOnlyList<string> Steps, string Dosage, string? StopIf, bool PerSide, string? Note)
+public sealed record SheetItem(string Slug, string Title, string? Setup, IReadOnlyList<string> Steps, string Dosage, string? StopIf, bool PerSide, string? Note, IReadOnlyList<DrawnFrame>? Figures = null)
 {
     public const int MaxSteps = 3;
 
@@ -62,8 +63,13 @@ public sealed record SheetItem(string Slug, string Title, string? Setup, IReadOn
             item.Dosage!.Describe(),
             stretch.StopIf.Count > 0 ? stretch.StopIf[0] : null,
             item.Dosage.Sides is Sides.Each,
-            item.Note);
+            item.Note,
+            SheetFigures(stretch));
     }
+
+    /// <summary>Up to two small frames: the first movement's start and end (the rest of a long set stays on the web page).</summary>
+    public static IReadOnlyList<DrawnFrame> SheetFigures(Stretch stretch) =>
+        stretch.Illustration is { } illustration ? [.. illustration.Frames.Take(2)] : [];
 
     /// <summary>
     /// The first steps after the starting position: where the sheet shows the set-up line, that line already says
