@@ -17,6 +17,11 @@ if (args is ["migrate", .. var migrateArgs])
     return await MigrateCommand.RunAsync(migrateArgs, Console.Out, Console.Error);
 }
 
+if (args is ["render-figures", .. var figureArgs])
+{
+    return RenderFiguresCommand.Run(figureArgs, Console.Out, Console.Error);
+}
+
 if (args is ["backup", .. var backupArgs])
 {
     // The same settings the app reads (appsettings, environment), for the same database.

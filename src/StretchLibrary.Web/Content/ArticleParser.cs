@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using StretchLibrary.Web.Figures;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -36,7 +37,16 @@ public static partial class ArticleParser
     public static string ToTagSlug(string name) => TagSlugPattern().Replace(name.ToLowerInvariant(), "-").Trim('-');
 
     /// <summary>Parses a stretch file. <paramref name="folderCategory"/> is the folder it sits in.</summary>
-    public static Stretch? ParseStretch(string path, byte[] bytes, string? folderCategory, List<ContentProblem> problems) =>
+    public static Stretch? ParseStretch(string path, byte[] bytes, string? folderCategory, List<ContentProblem> problems)
+    {
+        // A broken illustration is reported but only drops the figures, never the article.
+        var figureProblems = new List<ContentProblem>();
+        var stretch = ParseStretch(path, bytes, folderCategory, problems, figureProblems);
+        problems.AddRange(figureProblems);
+        return stretch;
+    }
+
+    private static Stretch? ParseStretch(string path, byte[] bytes, string? folderCategory, List<ContentProblem> problems, List<ContentProblem> figureProblems) =>
         Parse<Stretch>(path, bytes, problems, fields =>
         {
             var categoryText = fields.String("category", required: true, maxLength: 20);
@@ -92,6 +102,7 @@ public static partial class ArticleParser
                 fields.Problem(fields.Node("related"), $"related entry '{other}' is not a slug");
             }
 
+            var illustration = ReadIllustration(fields, path, figureProblems);
             return (header, document) => category is null || dosage is null ? null : new Stretch
             {
                 Slug = header.Slug,
@@ -116,8 +127,44 @@ public static partial class ArticleParser
                 BodyText = PlainText(document),
                 Steps = ExtractSteps(document),
                 SourcePath = path,
+                Illustration = illustration,
             };
         });
+
+    private static Illustration? ReadIllustration(YamlFields fields, string path, List<ContentProblem> figureProblems)
+    {
+        var node = fields.Node("illustration");
+        if (node is null)
+        {
+            return null;
+        }
+
+        var local = new List<ContentProblem>();
+        var reader = new YamlFields(new YamlMappingNode(), path, 1, local);
+        if (node is not YamlMappingNode map)
+        {
+            reader.Problem(node, "'illustration' must be a set of 'name: value' fields (view, props, frames)");
+            figureProblems.AddRange(local);
+            return null;
+        }
+
+        var spec = IllustrationReader.Read(reader.Child(map));
+        figureProblems.AddRange(local);
+        if (local.Count > 0 || spec is null || spec.Frames.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Illustration.Draw(spec);
+        }
+        catch (ArgumentException ex)
+        {
+            figureProblems.Add(new(path, reader.LineOf(node), $"the illustration could not be drawn: {ex.Message}"));
+            return null;
+        }
+    }
 
     public static Guide? ParseGuide(string path, byte[] bytes, List<ContentProblem> problems) =>
         Parse<Guide>(path, bytes, problems, _ => (header, document) => new Guide

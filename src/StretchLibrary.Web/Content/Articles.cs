@@ -1,3 +1,5 @@
+using StretchLibrary.Web.Figures;
+
 namespace StretchLibrary.Web.Content;
 
 public enum Category
@@ -70,6 +72,9 @@ public sealed record Stretch
     public required IReadOnlyList<string> Steps { get; init; }
 
     public required string SourcePath { get; init; }
+
+    /// <summary>The line-art figures drawn from the front matter's <c>illustration</c>, or null when it has none.</summary>
+    public Illustration? Illustration { get; init; }
 }
 
 public sealed record Guide

@@ -14,6 +14,13 @@ public static class ValidateContentCommand
             output.WriteLine(problem with { Path = relative == "." ? root : Path.Join(root, relative) });
         }
 
+        // Warnings do not fail the check: a stretch can be published before its figures are posed.
+        foreach (var stretch in snapshot.Stretches.Where(s => s.Illustration is null && !snapshot.Problems.Any(p => p.Path == s.SourcePath)))
+        {
+            var relative = Path.GetRelativePath(Locate(root), stretch.SourcePath);
+            output.WriteLine($"{Path.Join(root, relative)}:1: warning: no illustration (add an 'illustration:' block, see content/README.md)");
+        }
+
         output.WriteLine($"{snapshot.Stretches.Count} stretches, {snapshot.Guides.Count} guides, {snapshot.Starters.Count} starter routines, {snapshot.Problems.Count} problems in {root}");
         return snapshot.Problems.Count == 0 ? 0 : 1;
     }
@@ -22,7 +29,7 @@ public static class ValidateContentCommand
     /// `dotnet run` starts a web project in its own folder, so a relative DIR is looked up from the shell's
     /// folder (PWD) when it is not found from the current one.
     /// </summary>
-    private static string Locate(string root)
+    internal static string Locate(string root)
     {
         if (Path.IsPathRooted(root) || Directory.Exists(root))
         {

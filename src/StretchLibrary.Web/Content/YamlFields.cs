@@ -115,6 +115,9 @@ internal sealed class YamlFields(YamlMappingNode map, string path, int lineOffse
         return null;
     }
 
+    /// <summary>Fields of a mapping nested somewhere below this one (an item of a list), reporting to the same file.</summary>
+    public YamlFields Child(YamlMappingNode node) => new(node, path, lineOffset, problems);
+
     public YamlFields? Map(string key)
     {
         var node = Node(key);

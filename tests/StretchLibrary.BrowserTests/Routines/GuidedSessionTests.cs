@@ -61,7 +61,7 @@ public sealed class GuidedSessionTests(BrowserFixture browser)
         await Expect(page.Locator("[data-stat=total]")).ToHaveTextAsync("1");
     }
 
-    private static async Task CreateRoutineAsync(IPage page, params string[] slugs)
+    internal static async Task CreateRoutineAsync(IPage page, params string[] slugs)
     {
         await page.GotoAsync($"/routines/add/{slugs[0]}");
         await page.GetByLabel("Name of the new routine").FillAsync("Session test");

@@ -35,6 +35,7 @@ public sealed class ValidateContentCommandTests : IDisposable
             [
                 $"{Path.Join(_content.Root, "stretches/back/bad-dosage.md")}:8: 'reps': range '15-10' has its low end above its high end",
                 $"{Path.Join(_content.Root, "stretches/neck/no-title.md")}:2: missing required field 'title'",
+                $"{Path.Join(_content.Root, "stretches/back/good.md")}:1: warning: no illustration (add an 'illustration:' block, see content/README.md)",
                 $"1 stretches, 0 guides, 0 starter routines, 2 problems in {_content.Root}",
             ],
             lines);

@@ -1,5 +1,6 @@
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Figures;
 
 namespace StretchLibrary.Web.Pages.Routines;
 
@@ -72,7 +73,8 @@ public sealed record SheetItem(
     IReadOnlyList<string> StopIf,
     bool PerSide,
     int SessionsPerDay,
-    string? Note)
+    string? Note,
+    IReadOnlyList<DrawnFrame>? Figures = null)
 {
     /// <summary>Steps printed when a stretch has no <c>sheet</c> lines.</summary>
     public const int MaxSteps = 3;
@@ -94,8 +96,13 @@ public sealed record SheetItem(
             stretch.StopIf,
             dosage.Sides is Sides.Each,
             DailySessions(dosage),
-            item.Note);
+            item.Note,
+            SheetFigures(stretch));
     }
+
+    /// <summary>Up to two small frames: the first movement's start and end (the rest of a long set stays on the web page).</summary>
+    public static IReadOnlyList<DrawnFrame> SheetFigures(Stretch stretch) =>
+        stretch.Illustration is { } illustration ? [.. illustration.Frames.Take(2)] : [];
 
     /// <summary>
     /// The first steps after the starting position, in full: where the sheet shows the set-up line, that line

@@ -1,0 +1,116 @@
+namespace StretchLibrary.Web.Figures;
+
+/// <summary>A posed body with its props, resolved so it rests on them: nothing floats, nothing sinks.</summary>
+public sealed record Scene(PosedBody Body, IReadOnlyList<Prop> Props)
+{
+    public double SupportAt(double x, double z) => Props.Count == 0 ? 0 : Math.Max(0, Props.Max(p => p.SupportAt(x, z)));
+
+    /// <summary>The smallest gap between a limb's surface and whatever is under it (negative: it sinks in).</summary>
+    public double Clearance(Capsule limb)
+    {
+        var gap = double.PositiveInfinity;
+        for (var i = 0; i <= 8; i++)
+        {
+            var t = i / 8.0;
+            var p = Vec3.Lerp(limb.A, limb.B, t);
+            var r = limb.Ra + ((limb.Rb - limb.Ra) * t);
+            gap = Math.Min(gap, p.Y - r - SupportAt(p.X, p.Z));
+        }
+
+        return gap;
+    }
+}
+
+/// <summary>Poses a body from a base position plus joint overrides and resolves its contacts with the props.</summary>
+public static class Stage
+{
+    private static readonly Vec3 Start = new(0, 100, 0);
+
+    public static Scene Build(string baseName, IReadOnlyDictionary<string, double> pose, IReadOnlyList<string> propNames)
+    {
+        var basis = BasePosition.Find(baseName) ?? throw new ArgumentException($"unknown base position '{baseName}'", nameof(baseName));
+        var angles = new Dictionary<string, double>(basis.Angles, StringComparer.Ordinal);
+        foreach (var (joint, degrees) in pose)
+        {
+            angles[joint] = degrees;
+        }
+
+        var first = Skeleton.Pose(Angle(angles), basis.Orientation, Start);
+        var props = propNames.Select(name => Prop.Place(name, first)).OfType<Prop>().ToArray();
+        var planted = basis.PlantFeet ? new[] { "l.shin", "l.foot", "r.shin", "r.foot" } : [];
+
+        Scene Rest(Dictionary<string, double> a)
+        {
+            var body = Skeleton.Pose(Angle(a), basis.Orientation, Start);
+            var scene = new Scene(body, props);
+            var lowest = body.Limbs.Where(l => !planted.Contains(l.Name)).Min(scene.Clearance);
+            return scene with { Body = body.Shifted(new(0, -lowest, 0)) };
+        }
+
+        if (basis.LevelWith is { } level)
+        {
+            // Tip the body until both groups rest (hips and upper back, or knees and hands).
+            var pitch0 = angles.GetValueOrDefault("body.pitch");
+            var best = (Cost: double.PositiveInfinity, Pitch: pitch0);
+            for (var p = -40.0; p <= 40; p += 0.5)
+            {
+                angles["body.pitch"] = pitch0 + p;
+                var scene = Rest(angles);
+                var rests = scene.Body.Limbs.Where(l => basis.RestsOn.Contains(l.Name)).Min(scene.Clearance);
+                var levels = scene.Body.Limbs.Where(l => level.Contains(l.Name)).Min(scene.Clearance);
+                var cost = Math.Max(rests, levels) + (Math.Abs(p) * 1e-3);
+                if (cost < best.Cost)
+                {
+                    best = (cost, pitch0 + p);
+                }
+            }
+
+            angles["body.pitch"] = best.Pitch;
+        }
+
+        var rested = Rest(angles);
+        return basis.PlantFeet ? PlantFeet(angles, basis, rested) : rested;
+    }
+
+    /// <summary>Bends each knee until the ankle is at standing height over the floor, then sets the ankle so the sole is flat.</summary>
+    private static Scene PlantFeet(Dictionary<string, double> angles, BasePosition basis, Scene rested)
+    {
+        var shift = rested.Body.Points["pelvis"] - Start;
+        var scene = rested;
+        foreach (var side in new[] { "l", "r" })
+        {
+            var knee0 = angles[$"{side}.knee.flex"];
+            angles[$"{side}.knee.flex"] = Search(0, 150, knee0, k =>
+            {
+                angles[$"{side}.knee.flex"] = k;
+                var ankle = Skeleton.Pose(Angle(angles), basis.Orientation, Start).Points[$"{side}.ankle"] + shift;
+                return Math.Abs(ankle.Y - 9.5 - scene.SupportAt(ankle.X, ankle.Z)) + (Math.Abs(k - knee0) * 1e-3);
+            });
+            angles[$"{side}.ankle.flex"] = Search(-70, 30, 0, a =>
+            {
+                angles[$"{side}.ankle.flex"] = a;
+                var foot = Skeleton.Pose(Angle(angles), basis.Orientation, Start).Limb($"{side}.foot");
+                return Math.Abs((foot.A.Y - foot.Ra) - (foot.B.Y - foot.Rb)) + (Math.Abs(a) * 1e-3);
+            });
+        }
+
+        return scene with { Body = Skeleton.Pose(Angle(angles), basis.Orientation, Start).Shifted(shift) };
+    }
+
+    private static double Search(double from, double to, double start, Func<double, double> cost)
+    {
+        var best = (Cost: double.PositiveInfinity, At: start);
+        for (var x = from; x <= to; x += 0.5)
+        {
+            var c = cost(x);
+            if (c < best.Cost)
+            {
+                best = (c, x);
+            }
+        }
+
+        return best.At;
+    }
+
+    private static Func<string, double> Angle(Dictionary<string, double> angles) => name => angles.GetValueOrDefault(name);
+}
