@@ -44,7 +44,7 @@ internal static class Scale
             foreach (var query in queries)
             {
                 var started = Stopwatch.GetTimestamp();
-                hits += snapshot.Search.Search(query).Count > 0 ? 1 : 0;
+                hits += snapshot.Search.Search(query).Stretches.Count > 0 ? 1 : 0;
                 times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
 
