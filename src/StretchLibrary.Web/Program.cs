@@ -4,6 +4,7 @@ using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Pages;
+using StretchLibrary.Web.Pages.Routines;
 using StretchLibrary.Web.Security;
 
 if (args is ["validate-content", .. var rest])
@@ -67,10 +68,13 @@ app.UseSerilogRequestLogging();
 app.UseRouting();
 // Security headers, authentication, then rate limits (after status-code pages, so a 429 gets the friendly page).
 app.UseAppSecurity();
+// Whose page this is, for the service worker's offline copies (Caching/OfflineCopies.cs).
+app.UseOfflineCopies();
 app.UseAuthorization();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapRazorPages().WithStaticAssets();
+app.MapOfflineSessions();
 
 await app.RunAsync();
 return 0;

@@ -15,7 +15,7 @@ namespace StretchLibrary.Web.Data.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.13");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -229,6 +229,9 @@ namespace StretchLibrary.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CompletedAtUtc")
                         .HasColumnType("INTEGER");
 
@@ -259,6 +262,9 @@ namespace StretchLibrary.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RoutineId");
+
+                    b.HasIndex("OwnerId", "ClientId")
+                        .IsUnique();
 
                     b.HasIndex("OwnerId", "RoutineId", "LocalDate");
 
