@@ -62,14 +62,21 @@
     }
   }
 
+  let pendingShown = false;
+
   async function showResult(sent, left) {
     const parts = [];
-    if (sent > 0) {
-      parts.push(`Synced ${plural(sent, "session", "sessions")} saved on this device.`);
+    if (sent > 0 || (left === 0 && pendingShown)) {
+      // Sent here, or by another tab or the worker while this page waited.
+      parts.push(sent > 0 ? `Synced ${plural(sent, "session", "sessions")} saved on this device.` : "Synced the sessions saved on this device.");
       for (const message of document.querySelectorAll(".offline-saved")) {
         message.textContent = "Synced.";
       }
+      if (sent > 0) {
+        channel?.postMessage({ sent });
+      }
     }
+    pendingShown = left > 0;
     if (left > 0) {
       parts.push(`${plural(left, "session is", "sessions are")} saved on this device and will sync when you're back online.`);
     }
@@ -106,6 +113,7 @@
       },
     });
     formMessage(form, "Saved on this device, will sync when you're back online.");
+    pendingShown = true;
     try {
       const registration = await navigator.serviceWorker?.ready;
       await registration?.sync?.register("sessions");
