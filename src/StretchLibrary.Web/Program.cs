@@ -5,6 +5,7 @@ using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Health;
 using StretchLibrary.Web.Pages;
+using StretchLibrary.Web.Pages.Routines;
 using StretchLibrary.Web.Security;
 
 if (args is ["validate-content", .. var rest])
@@ -88,11 +89,14 @@ app.UseRouting();
 // Security headers, the cross-site check on unsafe requests, authentication, then rate limits (after status-code
 // pages, so a 403 or 429 gets the friendly page).
 app.UseAppSecurity();
+// Whose page this is, for the service worker's offline copies (Caching/OfflineCopies.cs).
+app.UseOfflineCopies();
 app.UseAuthorization();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthReportWriter.WriteAsync });
 app.MapSiteIndex();
 app.MapRazorPages().WithStaticAssets();
+app.MapOfflineSessions();
 
 await app.RunAsync();
 return 0;

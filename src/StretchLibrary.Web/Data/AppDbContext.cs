@@ -56,6 +56,8 @@ public class AppDbContext : IdentityDbContext<AppUser>
         {
             completion.Property(c => c.Note).HasMaxLength(Completion.NoteMaxLength);
             completion.HasIndex(c => new { c.OwnerId, c.RoutineId, c.LocalDate });
+            // The idempotency key of a log; SQLite lets many rows share a null ClientId.
+            completion.HasIndex(c => new { c.OwnerId, c.ClientId }).IsUnique();
         });
 
         builder.Entity<ShareLink>(link =>

@@ -93,6 +93,12 @@ public sealed class Completion
     public int? PainAfter { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>
+    /// An id the browser made for this log (crypto.randomUUID), unique per owner: a form or an offline log sent
+    /// twice (double tap, replay, two tabs) stores one row. Null for rows logged before it existed.
+    /// </summary>
+    public Guid? ClientId { get; set; }
 }
 
 /// <summary>A read-only link to a routine, for people without an account; revoked or expired links answer 404.</summary>

@@ -25,6 +25,9 @@ public static class SecurityHeaders
                     csp.AddBaseUri().Self();
                     csp.AddFormAction().Self();
                     csp.AddFrameAncestors().None();
+                    // The offline service worker (/sw.js) and the web app manifest, from this origin only.
+                    csp.AddWorkerSrc().Self();
+                    csp.AddManifestSrc().Self();
                 })
                 .AddPermissionsPolicy(permissions =>
                 {

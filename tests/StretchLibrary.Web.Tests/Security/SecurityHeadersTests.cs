@@ -27,6 +27,8 @@ public sealed class SecurityHeadersTests : IDisposable
         Assert.Equal("'self'", csp["base-uri"]);
         Assert.Equal("'self'", csp["form-action"]);
         Assert.Equal("'none'", csp["frame-ancestors"]);
+        Assert.Equal("'self'", csp["worker-src"]);
+        Assert.Equal("'self'", csp["manifest-src"]);
         Assert.Equal("nosniff", Single(response, "X-Content-Type-Options"));
         Assert.Equal("strict-origin-when-cross-origin", Single(response, "Referrer-Policy"));
         Assert.Equal("DENY", Single(response, "X-Frame-Options"));

@@ -229,6 +229,9 @@ namespace StretchLibrary.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CompletedAtUtc")
                         .HasColumnType("INTEGER");
 
@@ -259,6 +262,9 @@ namespace StretchLibrary.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RoutineId");
+
+                    b.HasIndex("OwnerId", "ClientId")
+                        .IsUnique();
 
                     b.HasIndex("OwnerId", "RoutineId", "LocalDate");
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Security;
 
@@ -31,6 +32,8 @@ public sealed class DeleteModel(UserManager<AppUser> users, SignInManager<AppUse
 
         await users.DeleteAsync(user);
         await signIn.SignOutAsync();
+        // The offline copies of this user's pages and their queued logs go too.
+        OfflineCopies.ClearOnThisDevice(Response);
         this.Flash("Your account and all its data were deleted.");
         return LocalRedirect("/");
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Data;
 
 namespace StretchLibrary.Web.Pages.Account;
@@ -18,6 +19,8 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn, UserManager<AppUs
         }
 
         await signIn.SignOutAsync();
+        // The offline copies of this user's pages and their queued logs go too.
+        OfflineCopies.ClearOnThisDevice(Response);
         return LocalRedirect("/");
     }
 }

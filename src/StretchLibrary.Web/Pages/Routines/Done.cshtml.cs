@@ -34,6 +34,9 @@ public sealed class DoneModel(AppDbContext db, CurrentUser currentUser, UserChan
 
         /// <summary>The browser's time zone, filled in by site.js; ignored when unknown (the visitor cannot fix a hidden field).</summary>
         public string? Tz { get; set; }
+
+        /// <summary>Made by the browser for each form it shows; the same log sent twice is stored once.</summary>
+        public Guid? ClientId { get; set; }
     }
 
     [BindProperty]
@@ -62,20 +65,10 @@ public sealed class DoneModel(AppDbContext db, CurrentUser currentUser, UserChan
             return NotFound();
         }
 
-        var inRoutine = Form.Items.Select(i => i.Slug).ToHashSet();
-        var done = Input.Stretches.Where(inRoutine.Contains).Distinct().ToList();
-        if (done.Count == 0)
+        var (done, errors) = MarkDone.Check(Input, Form);
+        foreach (var (field, message) in errors)
         {
-            ModelState.AddModelError("Input.Stretches", "Tick at least one stretch you did.");
-        }
-
-        if (Input.Date > Form.Today)
-        {
-            ModelState.AddModelError("Input.Date", "That date is in the future. Choose today or an earlier day.");
-        }
-        else if (Input.Date < Form.Today.AddYears(-5))
-        {
-            ModelState.AddModelError("Input.Date", "That date is more than five years ago.");
+            ModelState.AddModelError(field, message);
         }
 
         if (!ModelState.IsValid)
@@ -86,7 +79,7 @@ public sealed class DoneModel(AppDbContext db, CurrentUser currentUser, UserChan
 
         try
         {
-            await writer.AddAsync(new Completion
+            await MarkDone.SaveOnceAsync(db, writer, new Completion
             {
                 RoutineId = id,
                 OwnerId = routine.OwnerId,
@@ -96,6 +89,7 @@ public sealed class DoneModel(AppDbContext db, CurrentUser currentUser, UserChan
                 PainBefore = Input.PainBefore,
                 PainAfter = Input.PainAfter,
                 Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(),
+                ClientId = Input.ClientId,
             }, cancellationToken);
         }
         catch (RoutineGoneException)
