@@ -27,6 +27,8 @@ public sealed class DetailsModel(AppDbContext db, UserFacts facts, ContentStore 
 
     public DateOnly Today { get; private set; }
 
+    public ReminderFormView ReminderForm { get; private set; } = default!;
+
     [BindProperty, Required(ErrorMessage = "Give the routine a name."), StringLength(Routine.NameMaxLength, ErrorMessage = "Keep the name under {1} characters."), PlainText]
     public string? Name { get; set; }
 
@@ -49,6 +51,7 @@ public sealed class DetailsModel(AppDbContext db, UserFacts facts, ContentStore 
         var zone = (await facts.GetAsync(HttpContext.RequestServices, userId!, cancellationToken))?.TimeZoneId;
         var now = clock.GetUtcNow();
         Today = LocalClock.Today(now, LocalClock.FindZone(zone));
+        ReminderForm = ReminderFormView.From(id, await db.ScheduleAsync(userId!, routine, cancellationToken), ReminderSchedule.SlotsFor(Items), zone);
         HttpContext.CacheForOwnerUntil(RoutinePageCache.Until(now, LocalClock.FindZone(zone)));
         var completions = db.Completions.AsNoTracking().OwnedBy(userId).Where(c => c.RoutineId == id);
         var dates = await completions.Select(c => c.LocalDate).ToListAsync(cancellationToken);

@@ -1,25 +1,23 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
-using StretchLibrary.Web.Tracking;
 
 namespace StretchLibrary.Web.Pages.Routines;
 
 /// <summary>
-/// The reminder form, and the .ics download when the form is submitted (a GET, so the link can be bookmarked and
-/// the file downloaded again with the same choices).
+/// The reminder form: shows the saved days and times; saving them (per routine) leads straight to the .ics
+/// download, and the calendar subscription follows them.
 /// </summary>
 public sealed class ReminderModel(AppDbContext db, UserFacts facts, ContentStore content, TimeProvider clock) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "days")]
+    [BindProperty(Name = "days")]
     public List<DayOfWeek> Days { get; set; } = [];
 
-    [BindProperty(SupportsGet = true, Name = "time")]
-    public string? Time { get; set; }
+    [BindProperty(Name = "time")]
+    public List<string?> Times { get; set; } = [];
 
     public string RoutineName { get; private set; } = "";
 
@@ -27,47 +25,93 @@ public sealed class ReminderModel(AppDbContext db, UserFacts facts, ContentStore
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var userId = User.UserId();
-        var routine = await db.Routines.AsNoTracking().OwnedBy(userId).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var routine = await db.Routines.AsNoTracking().OwnedBy(User.UserId()).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (routine is null)
         {
             return NotFound();
         }
 
-        var zone = (await facts.GetAsync(HttpContext.RequestServices, userId!, cancellationToken))?.TimeZoneId;
         RoutineName = routine.Name;
-        // The form always sends a time; without one this is the first visit, so show the defaults.
-        var submitted = Request.Query.ContainsKey("time");
-        Form = submitted ? new ReminderFormView(id, Days, Time ?? "", zone) : ReminderFormView.Default(id, zone);
-        if (!submitted)
+        var slots = ReminderSchedule.SlotsFor(routine.Items.Select(i => ItemView.From(i, content.Current)));
+        var zone = (await facts.GetAsync(HttpContext.RequestServices, routine.OwnerId, cancellationToken))?.TimeZoneId;
+        Form = Request.HasFormContentType
+            ? new ReminderFormView(id, Days, [.. Times.Select(t => t ?? "")], Math.Max(slots, Times.Count), zone)
+            : ReminderFormView.From(id, await db.ScheduleAsync(routine.OwnerId, routine, cancellationToken), slots, zone);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        var routine = await db.Routines.AsNoTracking().OwnedBy(User.UserId()).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (routine is null)
         {
-            return Page();
+            return NotFound();
         }
 
+        var slots = ReminderSchedule.SlotsFor(routine.Items.Select(i => ItemView.From(i, content.Current)));
+        var times = Validate(slots);
+        if (!ModelState.IsValid)
+        {
+            return await OnGetAsync(id, cancellationToken);
+        }
+
+        var days = ReminderSchedule.Mask(Days);
+        var text = ReminderSchedule.FormatTimes(times);
+        var saved = await db.Reminders.OwnedBy(routine.OwnerId).SingleOrDefaultAsync(r => r.RoutineId == id, cancellationToken);
+        var current = saved is null ? ReminderSchedule.Default(routine.CreatedAt) : ReminderSchedule.From(saved);
+        if (saved is null)
+        {
+            saved = new ReminderSettings { RoutineId = id, OwnerId = routine.OwnerId, Times = text };
+            db.Reminders.Add(saved);
+        }
+
+        if (ReminderSchedule.Mask(current.Days) != days || ReminderSchedule.FormatTimes(current.Times) != text)
+        {
+            // A changed schedule is a new revision of the same events: calendars replace them instead of adding more.
+            (saved.DaysMask, saved.Times, saved.Revision, saved.UpdatedAt) = (days, text, current.Revision + 1, clock.GetUtcNow());
+        }
+        else if (db.Entry(saved).State == EntityState.Added)
+        {
+            (saved.DaysMask, saved.Revision, saved.UpdatedAt) = (days, current.Revision, current.Since);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/routines/{id}/reminder.ics");
+    }
+
+    /// <summary>Checks the days and the times (one to <paramref name="slots"/>, distinct, HH:mm); errors go next to the fields.</summary>
+    private List<TimeOnly> Validate(int slots)
+    {
         if (Days.Count == 0 && ModelState.GetFieldValidationState("days") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
             ModelState.AddModelError("days", "Choose at least one day.");
         }
 
-        if (!TimeOnly.TryParseExact(Time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        var times = new List<TimeOnly>();
+        foreach (var text in Times.Where(t => !string.IsNullOrWhiteSpace(t)))
+        {
+            if (!TimeOnly.TryParseExact(text!.Trim(), ReminderSchedule.TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+            {
+                ModelState.AddModelError("time", "Enter a time as hours and minutes, e.g. 08:00.");
+                return times;
+            }
+
+            times.Add(time);
+        }
+
+        if (times.Count == 0)
         {
             ModelState.AddModelError("time", "Enter a time as hours and minutes, e.g. 08:00.");
         }
-
-        if (!ModelState.IsValid)
+        else if (times.Count > slots)
         {
-            return Page();
+            ModelState.AddModelError("time", slots == 1 ? "This routine's stretches ask for one session a day: choose one time." : $"Choose at most {slots} times: as often as this routine's stretches ask for.");
+        }
+        else if (times.Distinct().Count() != times.Count)
+        {
+            ModelState.AddModelError("time", "Choose different times.");
         }
 
-        var snapshot = content.Current;
-        var lines = routine.Items.OrderBy(i => i.Position).Select(i => Describe(ItemView.From(i, snapshot))).ToList();
-        var link = new Uri(Url.PageLink("Details", values: new { id })!);
-        var ics = ReminderCalendar.Create(new ReminderRequest(id, routine.OwnerId, routine.Name, lines, link, [.. Days.Distinct()], time, LocalClock.FindZone(zone)), clock.GetUtcNow());
-        return File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", ReminderCalendar.FileName(routine.Name));
+        return times;
     }
-
-    private static string Describe(ItemView item) =>
-        item.Stretch is null ? $"{item.Slug} (no longer in the library)"
-        : item.Note is null ? $"{item.Title}: {item.Dosage!.Describe()}"
-        : $"{item.Title}: {item.Dosage!.Describe()} ({item.Note})";
 }
