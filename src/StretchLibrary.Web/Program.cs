@@ -31,6 +31,7 @@ builder.Services.AddAppData(builder.Configuration, builder.Environment.ContentRo
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<GuestAccounts>();
 builder.Services.AddHostedService<GuestCleanup>();
+builder.Services.AddAccountMail(builder.Configuration);
 builder.Services.AddOptions<StretchLibrary.Web.Pages.Routines.SessionOptions>().BindConfiguration("Session");
 builder.Services.AddPageCache();
 builder.Services.AddRazorPages();
