@@ -22,7 +22,8 @@ public sealed class ConfirmEmailModel(UserManager<AppUser> users, AccountMail ma
     {
         if (await users.GetUserAsync(User) is not { IsGuest: false } account)
         {
-            return Redirect("/account/login");
+            // A guest has no address to confirm; a visitor must sign in first.
+            return User.Identity?.IsAuthenticated == true ? Redirect("/account") : Challenge();
         }
 
         await mail.SendConfirmationAsync(account, Url.PageLink("/Account/ConfirmEmail")!);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +34,7 @@ public sealed class ReminderModel(AppDbContext db, UserFacts facts, ContentStore
         var slots = ReminderSchedule.SlotsFor(routine.Items.Select(i => ItemView.From(i, content.Current)));
         var zone = (await facts.GetAsync(HttpContext.RequestServices, routine.OwnerId, cancellationToken))?.TimeZoneId;
         Form = Request.HasFormContentType
-            ? new ReminderFormView(id, Days, [.. Times.Select(t => t ?? "")], Math.Max(slots, Times.Count), zone)
+            ? new ReminderFormView(id, Days, [.. Times.Select(t => t ?? "")], Math.Max(slots, Math.Min(Times.Count, ReminderSettings.MaxTimesPerDay)), zone)
             : ReminderFormView.From(id, await db.ScheduleAsync(routine.OwnerId, routine, cancellationToken), slots, zone);
         return Page();
     }
@@ -79,7 +78,7 @@ public sealed class ReminderModel(AppDbContext db, UserFacts facts, ContentStore
         return Redirect($"/routines/{id}/reminder.ics");
     }
 
-    /// <summary>Checks the days and the times (one to <paramref name="slots"/>, distinct, HH:mm); errors go next to the fields.</summary>
+    /// <summary>Checks the days and the times; errors go next to the fields.</summary>
     private List<TimeOnly> Validate(int slots)
     {
         if (Days.Count == 0 && ModelState.GetFieldValidationState("days") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
@@ -87,29 +86,9 @@ public sealed class ReminderModel(AppDbContext db, UserFacts facts, ContentStore
             ModelState.AddModelError("days", "Choose at least one day.");
         }
 
-        var times = new List<TimeOnly>();
-        foreach (var text in Times.Where(t => !string.IsNullOrWhiteSpace(t)))
+        if (ReminderSchedule.ReadTimes(Times, slots, out var times) is { } error)
         {
-            if (!TimeOnly.TryParseExact(text!.Trim(), ReminderSchedule.TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-            {
-                ModelState.AddModelError("time", "Enter a time as hours and minutes, e.g. 08:00.");
-                return times;
-            }
-
-            times.Add(time);
-        }
-
-        if (times.Count == 0)
-        {
-            ModelState.AddModelError("time", "Enter a time as hours and minutes, e.g. 08:00.");
-        }
-        else if (times.Count > slots)
-        {
-            ModelState.AddModelError("time", slots == 1 ? "This routine's stretches ask for one session a day: choose one time." : $"Choose at most {slots} times: as often as this routine's stretches ask for.");
-        }
-        else if (times.Distinct().Count() != times.Count)
-        {
-            ModelState.AddModelError("time", "Choose different times.");
+            ModelState.AddModelError("time", error);
         }
 
         return times;

@@ -36,5 +36,29 @@ public sealed record ReminderSchedule(IReadOnlyCollection<DayOfWeek> Days, IRead
     public static IReadOnlyList<TimeOnly> ParseTimes(string times) =>
         [.. times.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => TimeOnly.ParseExact(t, TimeFormat, CultureInfo.InvariantCulture))];
 
+    /// <summary>
+    /// Reads the form's time fields (empty ones skipped): one to <paramref name="slots"/> different times as HH:mm.
+    /// Returns what is wrong, or null.
+    /// </summary>
+    public static string? ReadTimes(IEnumerable<string?> texts, int slots, out List<TimeOnly> times)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        times = [];
+        foreach (var text in texts.Where(t => !string.IsNullOrWhiteSpace(t)))
+        {
+            if (!TimeOnly.TryParseExact(text!.Trim(), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+            {
+                return "Enter a time as hours and minutes, e.g. 08:00.";
+            }
+
+            times.Add(time);
+        }
+
+        return times.Count == 0 ? "Enter a time as hours and minutes, e.g. 08:00."
+            : times.Count > slots ? (slots == 1 ? "This routine's stretches ask for one session a day: choose one time." : $"Choose at most {slots} times: as often as this routine's stretches ask for.")
+            : times.Distinct().Count() != times.Count ? "Choose different times."
+            : null;
+    }
+
     public IReadOnlyList<string> TimeTexts => [.. Times.Select(t => t.ToString(TimeFormat, CultureInfo.InvariantCulture))];
 }
