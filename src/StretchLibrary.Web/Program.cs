@@ -50,6 +50,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<GuestAccounts>();
 builder.Services.AddHostedService<GuestCleanup>();
+builder.Services.AddAccountMail(builder.Configuration);
 builder.Services.AddOptions<StretchLibrary.Web.Pages.Routines.SessionOptions>().BindConfiguration("Session");
 builder.Services.AddPageCache();
 builder.Services.AddSharedState(builder.Configuration);

@@ -46,6 +46,8 @@ public sealed class StretchLibraryApp : WebApplicationFactory<Program>
         builder.UseSetting("Security:HttpsOnly", "false");
         // A database of its own, so tests never touch the developer's App_Data.
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Join(_dataFolder, "app.db")}");
+        // Account mail (no SMTP server here) goes to that folder too, not to the repository's App_Data.
+        builder.UseSetting("Email:PickupFolder", Path.Join(_dataFolder, "mail"));
     }
 
     public override async ValueTask DisposeAsync()

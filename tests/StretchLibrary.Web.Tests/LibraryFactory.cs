@@ -29,6 +29,9 @@ public class LibraryFactory : WebApplicationFactory<Program>
 
     public string ConnectionString => OnPostgres ? $"{PostgresServer};Database={_postgresDatabase}" : $"Data Source={DatabasePath}";
 
+    /// <summary>Where account mail is written as .eml files when no SMTP server is set.</summary>
+    public string MailFolder => Path.Join(_dataFolder, "mail");
+
     /// <summary>The clock the app sees; the real one unless a test sets it before the first request.</summary>
     public MutableClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -49,6 +52,8 @@ public class LibraryFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", OnPostgres ? "Postgres" : "Sqlite");
         // The test server has no URL of its own to infer HTTPS from; say so, as a TLS deployment would.
         builder.UseSetting("Security:HttpsOnly", "true");
+        // No SMTP server unless a test sets one: account mail goes to .eml files in this app's own folder.
+        builder.UseSetting("Email:PickupFolder", MailFolder);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

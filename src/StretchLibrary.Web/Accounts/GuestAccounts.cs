@@ -87,6 +87,8 @@ public sealed class GuestAccounts(UserManager<AppUser> users, SignInManager<AppU
             await db.Routines.Where(r => r.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(r => r.OwnerId, userId), ct);
             await db.Completions.Where(c => c.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(c => c.OwnerId, userId), ct);
             await db.ShareLinks.Where(l => l.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(l => l.OwnerId, userId), ct);
+            await db.Reminders.Where(r => r.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(r => r.OwnerId, userId), ct);
+            await db.CalendarFeeds.Where(f => f.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(f => f.OwnerId, userId), ct);
             await db.Users.Where(u => u.Id == guestId).ExecuteDeleteAsync(ct);
             await transaction.CommitAsync(ct);
         }, cancellationToken);

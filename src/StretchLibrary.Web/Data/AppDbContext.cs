@@ -28,6 +28,10 @@ public class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
+    public DbSet<ReminderSettings> Reminders => Set<ReminderSettings>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -43,6 +47,8 @@ public class AppDbContext : IdentityDbContext<AppUser>
             routine.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.RoutineId).OnDelete(DeleteBehavior.Cascade);
             routine.HasMany(r => r.Completions).WithOne().HasForeignKey(c => c.RoutineId).OnDelete(DeleteBehavior.Cascade);
             routine.HasMany<ShareLink>().WithOne().HasForeignKey(l => l.RoutineId).OnDelete(DeleteBehavior.Cascade);
+            routine.HasOne<ReminderSettings>().WithOne().HasForeignKey<ReminderSettings>(r => r.RoutineId).OnDelete(DeleteBehavior.Cascade);
+            routine.HasMany<CalendarFeed>().WithOne().HasForeignKey(f => f.RoutineId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<RoutineItem>(item =>
@@ -65,6 +71,21 @@ public class AppDbContext : IdentityDbContext<AppUser>
             link.Property(l => l.TokenHash).HasMaxLength(64);
             link.HasIndex(l => l.TokenHash).IsUnique();
             link.HasIndex(l => new { l.OwnerId, l.RoutineId });
+        });
+
+        builder.Entity<ReminderSettings>(reminder =>
+        {
+            reminder.HasKey(r => r.RoutineId);
+            reminder.Property(r => r.RoutineId).ValueGeneratedNever();
+            reminder.Property(r => r.Times).HasMaxLength(ReminderSettings.MaxTimesPerDay * 6);
+            reminder.HasIndex(r => r.OwnerId);
+        });
+
+        builder.Entity<CalendarFeed>(feed =>
+        {
+            feed.Property(f => f.TokenHash).HasMaxLength(64);
+            feed.HasIndex(f => f.TokenHash).IsUnique();
+            feed.HasIndex(f => new { f.OwnerId, f.RoutineId });
         });
     }
 

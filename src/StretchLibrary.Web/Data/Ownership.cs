@@ -21,4 +21,10 @@ public static class Ownership
 
     public static IQueryable<ShareLink> OwnedBy(this IQueryable<ShareLink> links, string? ownerId) =>
         links.Where(l => ownerId != null && l.OwnerId == ownerId);
+
+    public static IQueryable<ReminderSettings> OwnedBy(this IQueryable<ReminderSettings> reminders, string? ownerId) =>
+        reminders.Where(r => ownerId != null && r.OwnerId == ownerId);
+
+    public static IQueryable<CalendarFeed> OwnedBy(this IQueryable<CalendarFeed> feeds, string? ownerId) =>
+        feeds.Where(f => ownerId != null && f.OwnerId == ownerId);
 }

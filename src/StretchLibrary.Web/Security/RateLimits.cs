@@ -33,11 +33,21 @@ public sealed class RateLimitOptions
     /// <summary>Share links, anything under /s/.</summary>
     public RateLimitRule Share { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
 
+    /// <summary>POST /account/forgot-password: each one may send a mail.</summary>
+    public RateLimitRule ForgotPassword { get; set; } = new() { PermitLimit = 5, WindowSeconds = 900 };
+
+    /// <summary>POST /account/confirm-email (send the confirmation link again), per user.</summary>
+    public RateLimitRule ResendConfirmation { get; set; } = new() { PermitLimit = 3, WindowSeconds = 900 };
+
+    /// <summary>Calendar feeds, anything under /calendar/.</summary>
+    public RateLimitRule Calendar { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
+
     /// <summary>Every POST: per user when signed in (guests included), else per IP.</summary>
     public RateLimitRule Writes { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
 
     public IEnumerable<(string Name, RateLimitRule Rule)> Rules() =>
-        [("Login", Login), ("Register", Register), ("Guest", Guest), ("Share", Share), ("Writes", Writes)];
+        [("Login", Login), ("Register", Register), ("Guest", Guest), ("Share", Share), ("ForgotPassword", ForgotPassword),
+            ("ResendConfirmation", ResendConfirmation), ("Calendar", Calendar), ("Writes", Writes)];
 }
 
 /// <summary>
@@ -74,6 +84,9 @@ public static partial class RateLimits
         Rule(limits.Register, c => IsWrite(c) && IsPath(c, "/account/register") ? ClientIp(c) : null),
         Rule(limits.Guest, c => IsWrite(c) && c.User.Identity?.IsAuthenticated != true && c.GetEndpoint()?.Metadata.GetMetadata<CreatesGuestAttribute>() is not null ? ClientIp(c) : null),
         Rule(limits.Share, c => c.Request.Path.StartsWithSegments("/s", StringComparison.OrdinalIgnoreCase) ? ClientIp(c) : null),
+        Rule(limits.ForgotPassword, c => IsWrite(c) && IsPath(c, "/account/forgot-password") ? ClientIp(c) : null),
+        Rule(limits.ResendConfirmation, c => IsWrite(c) && IsPath(c, "/account/confirm-email") ? c.User.UserId() ?? ClientIp(c) : null),
+        Rule(limits.Calendar, c => c.Request.Path.StartsWithSegments("/calendar", StringComparison.OrdinalIgnoreCase) ? ClientIp(c) : null),
         Rule(limits.Writes, c => IsWrite(c) ? c.User.UserId() ?? ClientIp(c) : null));
 
     private static PartitionedRateLimiter<HttpContext> Rule(RateLimitRule rule, Func<HttpContext, string?> partition) =>

@@ -223,6 +223,42 @@ namespace StretchLibrary.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("StretchLibrary.Web.Data.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoutineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoutineId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "RoutineId");
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("StretchLibrary.Web.Data.Completion", b =>
                 {
                     b.Property<long>("Id")
@@ -269,6 +305,36 @@ namespace StretchLibrary.Web.Data.Migrations
                     b.HasIndex("OwnerId", "RoutineId", "LocalDate");
 
                     b.ToTable("Completions");
+                });
+
+            modelBuilder.Entity("StretchLibrary.Web.Data.ReminderSettings", b =>
+                {
+                    b.Property<int>("RoutineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Times")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoutineId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("Reminders");
                 });
 
             modelBuilder.Entity("StretchLibrary.Web.Data.Routine", b =>
@@ -437,11 +503,29 @@ namespace StretchLibrary.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("StretchLibrary.Web.Data.CalendarFeed", b =>
+                {
+                    b.HasOne("StretchLibrary.Web.Data.Routine", null)
+                        .WithMany()
+                        .HasForeignKey("RoutineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("StretchLibrary.Web.Data.Completion", b =>
                 {
                     b.HasOne("StretchLibrary.Web.Data.Routine", null)
                         .WithMany("Completions")
                         .HasForeignKey("RoutineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StretchLibrary.Web.Data.ReminderSettings", b =>
+                {
+                    b.HasOne("StretchLibrary.Web.Data.Routine", null)
+                        .WithOne()
+                        .HasForeignKey("StretchLibrary.Web.Data.ReminderSettings", "RoutineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

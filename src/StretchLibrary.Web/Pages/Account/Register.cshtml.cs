@@ -9,7 +9,7 @@ using StretchLibrary.Web.Security;
 namespace StretchLibrary.Web.Pages.Account;
 
 /// <summary>Creates an account; for a guest, claims the guest account so its routines and history stay.</summary>
-public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock) : PageModel
+public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountMail mail, TimeProvider clock) : PageModel
 {
     public sealed class RegisterInput
     {
@@ -72,10 +72,11 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
             return Page();
         }
 
+        await mail.SendConfirmationAsync(user, Url.PageLink("/Account/ConfirmEmail")!);
         // A fresh sign-in: new cookie, and no guest claim any more.
         await signIn.SignOutAsync();
         await signIn.SignInAsync(user, isPersistent: true);
-        this.Flash("Your account is ready. Your routines are saved to it.");
+        this.Flash($"Your account is ready and your routines are saved to it. We sent a link to {email}: open it to confirm the address.");
         return LocalRedirect("/routines");
     }
 

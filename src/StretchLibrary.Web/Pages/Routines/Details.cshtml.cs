@@ -28,6 +28,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
 
     public DateOnly Today { get; private set; }
 
+    public ReminderFormView ReminderForm { get; private set; } = default!;
+
     [BindProperty, Required(ErrorMessage = "Give the routine a name."), StringLength(Routine.NameMaxLength, ErrorMessage = "Keep the name under {1} characters."), PlainText]
     public string? Name { get; set; }
 
@@ -54,6 +56,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
         var snapshot = content.Current;
         Items = [.. routine.Items.OrderBy(i => i.Position).Select(i => ItemView.From(i, snapshot))];
         Today = currentUser.Today;
+        ReminderForm = ReminderFormView.From(id, await db.ScheduleAsync(userId!, routine, cancellationToken), ReminderSchedule.SlotsFor(Items), currentUser.TimeZoneId);
         HttpContext.CacheForOwnerUntil(RoutinePageCache.Until(currentUser.Now, currentUser.Zone));
         var completions = db.Completions.AsNoTracking().OwnedBy(userId).Where(c => c.RoutineId == id);
         var dates = await completions.Select(c => c.LocalDate).ToListAsync(cancellationToken);

@@ -1,26 +1,23 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
-using StretchLibrary.Web.Tracking;
 
 namespace StretchLibrary.Web.Pages.Routines;
 
 /// <summary>
-/// The reminder form, and the .ics download when the form is submitted (a GET, so the link can be bookmarked and
-/// the file downloaded again with the same choices).
+/// The reminder form: shows the saved days and times; saving them (per routine) leads straight to the .ics
+/// download, and the calendar subscription follows them.
 /// </summary>
-public sealed class ReminderModel(AppDbContext db, CurrentUser currentUser, ContentStore content) : PageModel
+public sealed class ReminderModel(AppDbContext db, CurrentUser currentUser, ContentStore content, TimeProvider clock) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "days")]
+    [BindProperty(Name = "days")]
     public List<DayOfWeek> Days { get; set; } = [];
 
-    [BindProperty(SupportsGet = true, Name = "time")]
-    public string? Time { get; set; }
+    [BindProperty(Name = "time")]
+    public List<string?> Times { get; set; } = [];
 
     public string RoutineName { get; private set; } = "";
 
@@ -34,40 +31,67 @@ public sealed class ReminderModel(AppDbContext db, CurrentUser currentUser, Cont
             return NotFound();
         }
 
-        var zone = currentUser.TimeZoneId;
         RoutineName = routine.Name;
-        // The form always sends a time; without one this is the first visit, so show the defaults.
-        var submitted = Request.Query.ContainsKey("time");
-        Form = submitted ? new ReminderFormView(id, Days, Time ?? "", zone) : ReminderFormView.Default(id, zone);
-        if (!submitted)
+        var slots = ReminderSchedule.SlotsFor(routine.Items.Select(i => ItemView.From(i, content.Current)));
+        var zone = currentUser.TimeZoneId;
+        Form = Request.HasFormContentType
+            ? new ReminderFormView(id, Days, [.. Times.Select(t => t ?? "")], Math.Max(slots, Math.Min(Times.Count, ReminderSettings.MaxTimesPerDay)), zone)
+            : ReminderFormView.From(id, await db.ScheduleAsync(routine.OwnerId, routine, cancellationToken), slots, zone);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        var routine = await db.Routines.AsNoTracking().OwnedWithItems(currentUser.Id).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (routine is null)
         {
-            return Page();
+            return NotFound();
         }
 
+        var slots = ReminderSchedule.SlotsFor(routine.Items.Select(i => ItemView.From(i, content.Current)));
+        var times = Validate(slots);
+        if (!ModelState.IsValid)
+        {
+            return await OnGetAsync(id, cancellationToken);
+        }
+
+        var days = ReminderSchedule.Mask(Days);
+        var text = ReminderSchedule.FormatTimes(times);
+        var saved = await db.Reminders.OwnedBy(routine.OwnerId).SingleOrDefaultAsync(r => r.RoutineId == id, cancellationToken);
+        var current = saved is null ? ReminderSchedule.Default(routine.CreatedAt) : ReminderSchedule.From(saved);
+        if (saved is null)
+        {
+            saved = new ReminderSettings { RoutineId = id, OwnerId = routine.OwnerId, Times = text };
+            db.Reminders.Add(saved);
+        }
+
+        if (ReminderSchedule.Mask(current.Days) != days || ReminderSchedule.FormatTimes(current.Times) != text)
+        {
+            // A changed schedule is a new revision of the same events: calendars replace them instead of adding more.
+            (saved.DaysMask, saved.Times, saved.Revision, saved.UpdatedAt) = (days, text, current.Revision + 1, clock.GetUtcNow());
+        }
+        else if (db.Entry(saved).State == EntityState.Added)
+        {
+            (saved.DaysMask, saved.Revision, saved.UpdatedAt) = (days, current.Revision, current.Since);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/routines/{id}/reminder.ics");
+    }
+
+    /// <summary>Checks the days and the times; errors go next to the fields.</summary>
+    private List<TimeOnly> Validate(int slots)
+    {
         if (Days.Count == 0 && ModelState.GetFieldValidationState("days") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
             ModelState.AddModelError("days", "Choose at least one day.");
         }
 
-        if (!TimeOnly.TryParseExact(Time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        if (ReminderSchedule.ReadTimes(Times, slots, out var times) is { } error)
         {
-            ModelState.AddModelError("time", "Enter a time as hours and minutes, e.g. 08:00.");
+            ModelState.AddModelError("time", error);
         }
 
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var snapshot = content.Current;
-        var lines = routine.Items.OrderBy(i => i.Position).Select(i => Describe(ItemView.From(i, snapshot))).ToList();
-        var link = new Uri(Url.PageLink("Details", values: new { id })!);
-        var ics = ReminderCalendar.Create(new ReminderRequest(id, routine.OwnerId, routine.Name, lines, link, [.. Days.Distinct()], time, currentUser.Zone), currentUser.Now);
-        return File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", ReminderCalendar.FileName(routine.Name));
+        return times;
     }
-
-    private static string Describe(ItemView item) =>
-        item.Stretch is null ? $"{item.Slug} (no longer in the library)"
-        : item.Note is null ? $"{item.Title}: {item.Dosage!.Describe()}"
-        : $"{item.Title}: {item.Dosage!.Describe()} ({item.Note})";
 }

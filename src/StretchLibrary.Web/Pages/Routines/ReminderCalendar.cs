@@ -8,16 +8,19 @@ using Ical.Net.Serialization;
 
 namespace StretchLibrary.Web.Pages.Routines;
 
-/// <summary>What a reminder needs: the routine, its owner, the chosen weekdays and time, and the owner's zone.</summary>
+/// <summary>
+/// What a reminder needs: the routine, its owner, its schedule, the owner's zone, and when the routine or its
+/// reminder last changed.
+/// </summary>
 public sealed record ReminderRequest(
     int RoutineId,
     string OwnerId,
     string RoutineName,
     IReadOnlyList<string> StretchLines,
     Uri RoutineUrl,
-    IReadOnlyCollection<DayOfWeek> Days,
-    TimeOnly Time,
-    TimeZoneInfo Zone);
+    ReminderSchedule Schedule,
+    TimeZoneInfo Zone,
+    DateTimeOffset LastModified);
 
 /// <summary>A weekly calendar reminder (RFC 5545) for one routine.</summary>
 public static class ReminderCalendar
@@ -30,12 +33,15 @@ public static class ReminderCalendar
 
     /// <summary>
     /// The same routine and owner always give the same UID, so importing a new download updates the event
-    /// instead of adding a second one. The owner id is hashed so it never leaves the server.
+    /// instead of adding a second one. The owner id is hashed so it never leaves the server. A second or third
+    /// time a day (<paramref name="slot"/> 1 or 2) is an event of its own with its own UID.
     /// </summary>
-    public static string Uid(int routineId, string ownerId)
+    public static string Uid(int routineId, string ownerId, int slot = 0)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ownerId)))[..12];
-        return string.Create(CultureInfo.InvariantCulture, $"routine-{routineId}-{hash}@stretchlibrary");
+        return slot == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"routine-{routineId}-{hash}@stretchlibrary")
+            : string.Create(CultureInfo.InvariantCulture, $"routine-{routineId}-{hash}-{slot + 1}@stretchlibrary");
     }
 
     /// <summary>The first chosen weekday at <paramref name="time"/> that is later than <paramref name="localNow"/>.</summary>
@@ -56,38 +62,51 @@ public static class ReminderCalendar
         throw new ArgumentException("Choose at least one weekday.", nameof(days));
     }
 
-    /// <summary>The .ics text: one weekly event with a reminder at its start, in the owner's time zone.</summary>
+    /// <summary>
+    /// The .ics text: one weekly event per chosen time of day, each with a reminder at its start, in the owner's
+    /// time zone. SEQUENCE is the schedule's revision, so a calendar treats a changed schedule as an update.
+    /// </summary>
     public static string Create(ReminderRequest request, DateTimeOffset utcNow)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var schedule = request.Schedule;
         var tzId = IanaId(request.Zone);
-        var start = NextStart(TimeZoneInfo.ConvertTime(utcNow, request.Zone).DateTime, request.Days, request.Time);
-        var dtStart = new CalDateTime(DateOnly.FromDateTime(start), TimeOnly.FromDateTime(start), tzId);
+        // From when the schedule was last changed, not from now: the same schedule gives the same DTSTART on
+        // every download and every feed refresh.
+        var since = TimeZoneInfo.ConvertTime(schedule.Since, request.Zone).DateTime;
+        var starts = schedule.Times.Select(time => NextStart(since, schedule.Days, time)).ToList();
 
         var calendar = new Ical.Net.Calendar { ProductId = "-//StretchLibrary//Routine reminders//EN" };
         // UTC needs no VTIMEZONE (Ical.Net writes such times with a Z); other zones get one so every app
         // reads the times the same way.
-        if (!dtStart.IsUtc && NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(tzId) is not null)
+        if (tzId != CalDateTime.UtcTzId && tzId != "UTC" && NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(tzId) is not null)
         {
-            calendar.AddTimeZone(tzId, start.AddYears(-1), includeHistoricalData: false);
+            calendar.AddTimeZone(tzId, starts.Min().AddYears(-1), includeHistoricalData: false);
         }
 
-        var reminder = new CalendarEvent
+        for (var slot = 0; slot < starts.Count; slot++)
         {
-            Uid = Uid(request.RoutineId, request.OwnerId),
-            DtStamp = new CalDateTime(utcNow.UtcDateTime, CalDateTime.UtcTzId),
-            Start = dtStart,
-            Duration = Duration.FromTimeSpanExact(Length),
-            Summary = request.RoutineName,
-            Description = Describe(request),
-            Url = request.RoutineUrl,
-            RecurrenceRule = new RecurrenceRule(FrequencyType.Weekly)
+            var start = starts[slot];
+            var reminder = new CalendarEvent
             {
-                ByDay = [.. Week.Where(request.Days.Contains).Select(d => new WeekDay(d))],
-            },
-        };
-        reminder.Alarms.Add(new Alarm { Action = AlarmAction.Display, Description = request.RoutineName, Trigger = new Trigger(Duration.Zero) });
-        calendar.Events.Add(reminder);
+                Uid = Uid(request.RoutineId, request.OwnerId, slot),
+                Sequence = schedule.Revision,
+                DtStamp = new CalDateTime(utcNow.UtcDateTime, CalDateTime.UtcTzId),
+                LastModified = new CalDateTime(request.LastModified.UtcDateTime, CalDateTime.UtcTzId),
+                Start = new CalDateTime(DateOnly.FromDateTime(start), TimeOnly.FromDateTime(start), tzId),
+                Duration = Duration.FromTimeSpanExact(Length),
+                Summary = request.RoutineName,
+                Description = Describe(request),
+                Url = request.RoutineUrl,
+                RecurrenceRule = new RecurrenceRule(FrequencyType.Weekly)
+                {
+                    ByDay = [.. Week.Where(schedule.Days.Contains).Select(d => new WeekDay(d))],
+                },
+            };
+            reminder.Alarms.Add(new Alarm { Action = AlarmAction.Display, Description = request.RoutineName, Trigger = new Trigger(Duration.Zero) });
+            calendar.Events.Add(reminder);
+        }
+
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
 

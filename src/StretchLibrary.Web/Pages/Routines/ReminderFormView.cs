@@ -1,11 +1,17 @@
 namespace StretchLibrary.Web.Pages.Routines;
 
-/// <summary>What the reminder form shows: the chosen weekdays and time, and the owner's zone when known.</summary>
-public sealed record ReminderFormView(int RoutineId, IReadOnlyCollection<DayOfWeek> Days, string Time, string? TimeZone = null)
+/// <summary>
+/// What the reminder form shows: the chosen weekdays and times, how many times a day it offers, and the owner's
+/// zone when known.
+/// </summary>
+public sealed record ReminderFormView(int RoutineId, IReadOnlyCollection<DayOfWeek> Days, IReadOnlyList<string> Times, int Slots, string? TimeZone = null)
 {
-    public const string DefaultTime = "08:00";
+    public static ReminderFormView From(int routineId, ReminderSchedule schedule, int slots, string? timeZone = null)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return new(routineId, schedule.Days, schedule.TimeTexts, Math.Max(slots, schedule.Times.Count), timeZone);
+    }
 
-    /// <summary>Weekdays at 08:00, until the user says otherwise.</summary>
-    public static ReminderFormView Default(int routineId, string? timeZone = null) =>
-        new(routineId, [.. ReminderCalendar.Week.Take(5)], DefaultTime, timeZone);
+    /// <summary>The time shown in the n-th time field (empty past the chosen ones).</summary>
+    public string TimeAt(int slot) => slot < Times.Count ? Times[slot] : "";
 }

@@ -11,6 +11,7 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
     private int _routineId;
     private int _itemId;
     private int _linkId;
+    private int _feedId;
 
     public static TheoryData<string, string> Handlers => new()
     {
@@ -24,6 +25,11 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
         { "GET", "/routines/{id}/sheet" },
         { "GET", "/routines/{id}/open" },
         { "GET", "/routines/{id}/share" },
+        { "GET", "/routines/{id}/reminder.ics" },
+        { "GET", "/routines/{id}/calendar" },
+        { "POST", "/routines/{id}/reminder" },
+        { "POST", "/routines/{id}/calendar" },
+        { "POST", "/routines/{id}/calendar?handler=Revoke&feedId={feed}" },
         { "POST", "/routines/{id}?handler=Rename" },
         { "POST", "/routines/{id}?handler=Target" },
         { "POST", "/routines/{id}?handler=Duplicate" },
@@ -53,6 +59,9 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
         await owner.GetAsync($"/routines/{_routineId}/share");
         await owner.SubmitAsync("form.create-link");
         _linkId = await _factory.WithDbAsync(db => db.ShareLinks.Select(l => l.Id).SingleAsync());
+        await owner.GetAsync($"/routines/{_routineId}");
+        await owner.SubmitAsync("form.subscribe-form");
+        _feedId = await _factory.WithDbAsync(db => db.CalendarFeeds.Select(f => f.Id).SingleAsync());
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -128,6 +137,7 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
     [InlineData("POST", "/account/delete")]
     [InlineData("POST", "/account?handler=TimeZone")]
     [InlineData("POST", "/account?handler=Password")]
+    [InlineData("POST", "/account/confirm-email")]
     public async Task Account_pages_send_an_anonymous_visitor_to_sign_in_and_change_nothing(string method, string path)
     {
         var anonymous = new RoutineClient(_factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = _factory.ClientOptions.BaseAddress, AllowAutoRedirect = false }));
@@ -160,7 +170,8 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
     {
         var url = template.Replace("{id}", _routineId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{item}", _itemId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{link}", _linkId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{link}", _linkId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{feed}", _feedId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         if (method == "GET")
         {
             return await visitor.Http.GetAsync(url);
@@ -179,16 +190,20 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
             ["Input.Stretches"] = "prone-w",
             ["ExpiresInDays"] = "30",
             ["UseShareLink"] = "true",
+            ["days"] = "Sunday",
+            ["time"] = "06:00",
         });
         return await visitor.Http.PostAsync(url, content);
     }
 
-    /// <summary>Every row of routines, items, completions and share links as JSON: equal snapshots mean nothing changed.</summary>
+    /// <summary>Every row of routines, items, completions, share links, reminders and calendar feeds as JSON: equal snapshots mean nothing changed.</summary>
     private Task<string> SnapshotAsync() => _factory.WithDbAsync(async db => JsonSerializer.Serialize(new
     {
         Routines = await db.Routines.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.OwnerId, r.Name, r.WeeklyTarget, r.UpdatedAt }).ToListAsync(),
         Items = await db.RoutineItems.AsNoTracking().OrderBy(i => i.Id).ToListAsync(),
         Completions = await db.Completions.AsNoTracking().OrderBy(c => c.Id).ToListAsync(),
         ShareLinks = await db.ShareLinks.AsNoTracking().OrderBy(l => l.Id).ToListAsync(),
+        Reminders = await db.Reminders.AsNoTracking().OrderBy(r => r.RoutineId).ToListAsync(),
+        CalendarFeeds = await db.CalendarFeeds.AsNoTracking().OrderBy(f => f.Id).ToListAsync(),
     }));
 }

@@ -39,3 +39,38 @@ public sealed class ReminderCalendarTests
         Assert.DoesNotContain("owner-a", ReminderCalendar.Uid(7, "owner-a"), StringComparison.Ordinal);
     }
 }
+
+public sealed class ReminderScheduleTests
+{
+    [Theory]
+    [InlineData(3, "07:30||18:00", null, "07:30 18:00")]
+    [InlineData(3, "18:00|07:30|12:15", null, "07:30 12:15 18:00")]
+    [InlineData(1, "07:30|18:00", "one session a day", "")]
+    [InlineData(2, "07:30|07:30", "different times", "")]
+    [InlineData(3, "|", "Enter a time", "")]
+    [InlineData(3, "7.30", "Enter a time", "")]
+    [InlineData(3, "24:00", "Enter a time", "")]
+    public void Times_are_one_to_the_offered_number_of_different_hours_and_minutes(int slots, string fields, string? error, string saved)
+    {
+        var found = ReminderSchedule.ReadTimes(fields.Split('|'), slots, out var times);
+
+        if (error is null)
+        {
+            Assert.Null(found);
+            Assert.Equal(saved, ReminderSchedule.FormatTimes(times));
+            Assert.Equal(times.Order(), ReminderSchedule.ParseTimes(saved));
+        }
+        else
+        {
+            Assert.Contains(error, found, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Days_survive_the_mask_in_week_order()
+    {
+        var mask = ReminderSchedule.Mask([DayOfWeek.Sunday, DayOfWeek.Monday, DayOfWeek.Friday]);
+
+        Assert.Equal([DayOfWeek.Monday, DayOfWeek.Friday, DayOfWeek.Sunday], ReminderSchedule.DaysOf(mask));
+    }
+}

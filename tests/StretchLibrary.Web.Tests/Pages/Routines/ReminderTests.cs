@@ -10,6 +10,11 @@ public sealed class ReminderTests : IDisposable
     // A Wednesday, 10:00 UTC: 11:00 in Berlin.
     private static readonly DateTimeOffset Now = new(2026, 11, 18, 10, 0, 0, TimeSpan.Zero);
     private static readonly string[] MondayAndWednesday = ["Monday", "Wednesday"];
+    private static readonly string[] TuesdayAndSaturday = ["Tuesday", "Saturday"];
+    private static readonly string[] Friday = ["Friday"];
+    private static readonly string[] Sunday = ["Sunday"];
+    private static readonly string[] EveningAndMorning = ["18:15", "07:45"];
+    private static readonly string[] EightAndNoon = ["08:00", "12:00"];
 
     private readonly LibraryFactory _factory = new();
 
@@ -96,11 +101,79 @@ public sealed class ReminderTests : IDisposable
         await other.AddAsync("chin-tucks", newRoutine: "Mine");
 
         using var form = await other.Http.GetAsync($"/routines/{owner.RoutineId}/reminder");
-        using var file = await other.Http.GetAsync($"/routines/{owner.RoutineId}/reminder?days=Monday&time=08:00");
+        using var file = await other.Http.GetAsync($"/routines/{owner.RoutineId}/reminder.ics");
+        await other.GetAsync($"/routines/{other.RoutineId}/reminder");
+        var otherForm = other.Page!.Form("form.reminder-form");
+        otherForm.Action = $"/routines/{owner.RoutineId}/reminder";
+        using var save = await other.Http.SubmitAsync(otherForm, new Dictionary<string, object?> { ["days"] = Sunday, ["time"] = "06:00" });
 
         Assert.Equal(HttpStatusCode.NotFound, form.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, file.StatusCode);
         Assert.Null(file.Content.Headers.ContentDisposition);
+        Assert.Equal(HttpStatusCode.NotFound, save.StatusCode);
+        Assert.Equal(0, await _factory.WithDbAsync(db => Task.FromResult(db.Reminders.Count())));
+    }
+
+    [Fact]
+    public async Task Saved_days_and_times_come_back_on_the_reminder_page_the_routine_page_and_the_next_download()
+    {
+        var visitor = await WithRoutineAsync();
+
+        await DownloadAsync(visitor, ("days", TuesdayAndSaturday), ("time", EveningAndMorning));
+        var again = await visitor.GetAsync($"/routines/{visitor.RoutineId}/reminder");
+        var routinePage = await visitor.GetAsync($"/routines/{visitor.RoutineId}");
+        using var file = await visitor.Http.GetAsync($"/routines/{visitor.RoutineId}/reminder.ics");
+
+        foreach (var page in new[] { again, routinePage })
+        {
+            var form = page.Form("form.reminder-form");
+            var ticked = form.QuerySelectorAll("input[name=days]").Cast<IHtmlInputElement>().Where(i => i.IsChecked).Select(i => i.Value);
+            Assert.Equal(["Tuesday", "Saturday"], ticked);
+            Assert.Equal(["07:45", "18:15", ""], form.QuerySelectorAll("input[name=time]").Cast<IHtmlInputElement>().Select(i => i.Value));
+        }
+
+        var events = Ical.Net.Calendar.Load(await file.Content.ReadAsStringAsync())!.Events.OrderBy(e => e.Start!.Time).ToList();
+        Assert.Equal([new TimeOnly(7, 45), new TimeOnly(18, 15)], events.Select(e => e.Start!.Time!.Value));
+        Assert.All(events, e => Assert.Equal([DayOfWeek.Tuesday, DayOfWeek.Saturday], e.RecurrenceRule!.ByDay.Select(d => d.DayOfWeek)));
+        Assert.Equal(2, events.Select(e => e.Uid).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Three_times_a_day_are_offered_when_a_stretch_asks_for_two_to_three_and_one_otherwise()
+    {
+        var withChinTucks = await WithRoutineAsync();
+        var other = new RoutineClient(_factory.CreateClient());
+        await other.AddAsync("prone-w", newRoutine: "Once a day");
+
+        var three = await withChinTucks.GetAsync($"/routines/{withChinTucks.RoutineId}/reminder");
+        var one = await other.GetAsync($"/routines/{other.RoutineId}/reminder");
+        var (tooMany, _) = await DownloadAsync(other, ("days", MondayAndWednesday), ("time", EightAndNoon));
+
+        Assert.Equal(3, three.QuerySelectorAll("form.reminder-form input[name=time]").Length);
+        Assert.Single(one.QuerySelectorAll("form.reminder-form input[name=time]"));
+        Assert.Null(tooMany.Content.Headers.ContentDisposition);
+        var page = await tooMany.ReadDocumentAsync();
+        Assert.Contains("one time", page.QuerySelector("[data-error-for=time]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Changing_the_days_raises_the_sequence_and_keeps_the_uid_and_start_of_an_unchanged_schedule()
+    {
+        var visitor = await WithRoutineAsync();
+
+        var (_, first) = await DownloadAsync(visitor, ("days", MondayAndWednesday), ("time", "07:30"));
+        _factory.Clock.Now = Now.AddDays(3);
+        var (_, same) = await DownloadAsync(visitor, ("days", MondayAndWednesday), ("time", "07:30"));
+        var (_, changed) = await DownloadAsync(visitor, ("days", Friday), ("time", "07:30"));
+
+        var events = new[] { first, same, changed }.Select(text => Assert.Single(Ical.Net.Calendar.Load(text)!.Events)).ToArray();
+        Assert.Equal(1, events[0].Sequence);
+        Assert.Equal(1, events[1].Sequence);
+        Assert.Equal(events[0].Start, events[1].Start);
+        Assert.Equal(2, events[2].Sequence);
+        Assert.Equal(events[0].Uid, events[2].Uid);
+        Assert.Equal([DayOfWeek.Friday], events[2].RecurrenceRule!.ByDay.Select(d => d.DayOfWeek));
+        Assert.Contains("\r\nSEQUENCE:2\r\n", changed, StringComparison.Ordinal);
     }
 
     [Fact]
