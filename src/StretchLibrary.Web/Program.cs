@@ -1,4 +1,5 @@
 using Serilog;
+using StretchLibrary.Web.Api;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Content;
@@ -34,6 +35,7 @@ builder.Services.AddHostedService<GuestCleanup>();
 builder.Services.AddOptions<StretchLibrary.Web.Pages.Routines.SessionOptions>().BindConfiguration("Session");
 builder.Services.AddPageCache();
 builder.Services.AddRazorPages();
+builder.Services.AddStretchLibraryApi();
 builder.AddAppSecurity();
 
 var app = builder.Build();
@@ -63,14 +65,18 @@ app.UseAppTransport();
 app.UsePageCache();
 // Friendly 404s: re-run the pipeline for the error page, keeping the status code.
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+// ...except under /api/v1, where every error is a problem details document.
+app.UseApiProblems();
 app.UseSerilogRequestLogging();
 app.UseRouting();
+app.UseCors();
 // Security headers, authentication, then rate limits (after status-code pages, so a 429 gets the friendly page).
 app.UseAppSecurity();
 app.UseAuthorization();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapRazorPages().WithStaticAssets();
+app.MapStretchLibraryApi();
 
 await app.RunAsync();
 return 0;

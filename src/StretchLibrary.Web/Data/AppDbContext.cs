@@ -13,6 +13,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<ApiIdempotencyKey> ApiIdempotencyKeys => Set<ApiIdempotencyKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -47,6 +51,25 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             link.Property(l => l.TokenHash).HasMaxLength(64);
             link.HasIndex(l => l.TokenHash).IsUnique();
             link.HasIndex(l => new { l.OwnerId, l.RoutineId });
+        });
+
+        builder.Entity<ApiToken>(token =>
+        {
+            token.Property(t => t.Name).HasMaxLength(ApiToken.NameMaxLength);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.Property(t => t.Scopes).HasMaxLength(100);
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.HasIndex(t => t.OwnerId);
+            token.HasOne<AppUser>().WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ApiIdempotencyKey>(key =>
+        {
+            key.Property(k => k.Key).HasMaxLength(ApiIdempotencyKey.KeyMaxLength);
+            key.HasIndex(k => new { k.OwnerId, k.Key }).IsUnique();
+            key.HasOne<AppUser>().WithMany().HasForeignKey(k => k.OwnerId).OnDelete(DeleteBehavior.Cascade);
+            // Deleting the session (undo) or its routine frees the key.
+            key.HasOne(k => k.Completion).WithMany().HasForeignKey(k => k.CompletionId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

@@ -16,4 +16,7 @@ public static class Ownership
 
     public static IQueryable<ShareLink> OwnedBy(this IQueryable<ShareLink> links, string? ownerId) =>
         links.Where(l => ownerId != null && l.OwnerId == ownerId);
+
+    public static IQueryable<ApiToken> OwnedBy(this IQueryable<ApiToken> tokens, string? ownerId) =>
+        tokens.Where(t => ownerId != null && t.OwnerId == ownerId);
 }

@@ -67,13 +67,9 @@ public sealed class DoneModel(AppDbContext db, UserFacts facts, ContentStore con
             ModelState.AddModelError("Input.Stretches", "Tick at least one stretch you did.");
         }
 
-        if (Input.Date > Form.Today)
+        if (Input.Date is { } date && SessionRules.DateProblem(date, Form.Today) is { } problem)
         {
-            ModelState.AddModelError("Input.Date", "That date is in the future. Choose today or an earlier day.");
-        }
-        else if (Input.Date < Form.Today.AddYears(-5))
-        {
-            ModelState.AddModelError("Input.Date", "That date is more than five years ago.");
+            ModelState.AddModelError("Input.Date", problem);
         }
 
         if (!ModelState.IsValid)
