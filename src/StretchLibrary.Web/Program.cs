@@ -1,4 +1,5 @@
 using Serilog;
+using StretchLibrary.Web.Api;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Content;
@@ -55,6 +56,7 @@ builder.Services.AddOptions<StretchLibrary.Web.Pages.Routines.SessionOptions>().
 builder.Services.AddPageCache();
 builder.Services.AddSharedState(builder.Configuration);
 builder.Services.AddRazorPages();
+builder.Services.AddStretchLibraryApi();
 builder.AddAppSecurity();
 
 var app = builder.Build();
@@ -85,8 +87,11 @@ app.UseAppTransport();
 app.UsePageCache();
 // Friendly 404s: re-run the pipeline for the error page, keeping the status code.
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+// ...except under /api/v1, where every error is a problem details document.
+app.UseApiProblems();
 app.UseSerilogRequestLogging();
 app.UseRouting();
+app.UseCors();
 // Security headers, the cross-site check on unsafe requests, authentication, then rate limits (after status-code
 // pages, so a 403 or 429 gets the friendly page).
 app.UseAppSecurity();
@@ -98,6 +103,7 @@ app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthReportWriter.Writ
 app.MapSiteIndex();
 app.MapRazorPages().WithStaticAssets();
 app.MapOfflineSessions();
+app.MapStretchLibraryApi();
 
 await app.RunAsync();
 return 0;

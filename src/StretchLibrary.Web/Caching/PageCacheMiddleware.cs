@@ -208,6 +208,15 @@ public sealed class PageCacheMiddleware
         }
 
         headers.Age = AgeHeader.For(_cache.Now - page.StoredAt);
+        // A page stored with an ETag (the API's library answers) honours If-None-Match as its endpoint would.
+        if (headers.ETag.Count > 0 && context.Request.Headers.IfNoneMatch.Count > 0
+            && EntityTagHeaderValue.TryParse(headers.ETag.ToString(), out var etag)
+            && context.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
         headers.ContentLength = page.Body.Length;
         await response.BodyWriter.WriteAsync(page.Body, context.RequestAborted);
     }

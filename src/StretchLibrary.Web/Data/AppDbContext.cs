@@ -31,6 +31,9 @@ public class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<ReminderSettings> Reminders => Set<ReminderSettings>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<ApiIdempotencyKey> ApiIdempotencyKeys => Set<ApiIdempotencyKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -86,6 +89,25 @@ public class AppDbContext : IdentityDbContext<AppUser>
             feed.Property(f => f.TokenHash).HasMaxLength(64);
             feed.HasIndex(f => f.TokenHash).IsUnique();
             feed.HasIndex(f => new { f.OwnerId, f.RoutineId });
+        });
+
+        builder.Entity<ApiToken>(token =>
+        {
+            token.Property(t => t.Name).HasMaxLength(ApiToken.NameMaxLength);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.Property(t => t.Scopes).HasMaxLength(100);
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.HasIndex(t => t.OwnerId);
+            token.HasOne<AppUser>().WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ApiIdempotencyKey>(key =>
+        {
+            key.Property(k => k.Key).HasMaxLength(ApiIdempotencyKey.KeyMaxLength);
+            key.HasIndex(k => new { k.OwnerId, k.Key }).IsUnique();
+            key.HasOne<AppUser>().WithMany().HasForeignKey(k => k.OwnerId).OnDelete(DeleteBehavior.Cascade);
+            // Deleting the session (undo) or its routine frees the key.
+            key.HasOne(k => k.Completion).WithMany().HasForeignKey(k => k.CompletionId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

@@ -171,3 +171,51 @@ public sealed class CalendarFeed
 
     public DateTimeOffset? RevokedAt { get; set; }
 }
+/// <summary>A personal access token for the API: what it may do, until when, and when it was last used.</summary>
+public sealed class ApiToken
+{
+    public const int NameMaxLength = 80;
+
+    public int Id { get; set; }
+
+    public required string OwnerId { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>SHA-256 of the whole token, in hex. The token itself is shown once and never stored.</summary>
+    public required string TokenHash { get; set; }
+
+    /// <summary>Space-separated scopes, e.g. <c>routines:read sessions:write</c>.</summary>
+    public required string Scopes { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public DateTimeOffset? LastUsedAt { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+}
+
+/// <summary>
+/// An <c>Idempotency-Key</c> sent with an API request that logged a session: a retry with the same key answers
+/// with that session instead of logging a second one. Unique per user.
+/// </summary>
+public sealed class ApiIdempotencyKey
+{
+    public const int KeyMaxLength = 100;
+
+    public long Id { get; set; }
+
+    public required string OwnerId { get; set; }
+
+    public required string Key { get; set; }
+
+    public int RoutineId { get; set; }
+
+    public long CompletionId { get; set; }
+
+    public Completion? Completion { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -27,4 +27,6 @@ public static class Ownership
 
     public static IQueryable<CalendarFeed> OwnedBy(this IQueryable<CalendarFeed> feeds, string? ownerId) =>
         feeds.Where(f => ownerId != null && f.OwnerId == ownerId);
+    public static IQueryable<ApiToken> OwnedBy(this IQueryable<ApiToken> tokens, string? ownerId) =>
+        tokens.Where(t => ownerId != null && t.OwnerId == ownerId);
 }

@@ -26,6 +26,16 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Post
 }
 
 /// <summary>
+/// Lets <c>dotnet ef migrations add ... --context AppDbContext</c> build the SQLite model without the app's host.
+/// Without it EF would take the PostgreSQL factory above for the base type too and write PostgreSQL migrations.
+/// </summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext>
+{
+    public AppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+/// <summary>
 /// Npgsql's retrying strategy (a restarted or failing-over server: connection refused, admin shutdown, serialization
 /// failures), except inside a transaction the caller began, where a statement runs once and the caller's own unit
 /// retries or fails (like <see cref="SqliteBusyRetry"/>).

@@ -45,9 +45,12 @@ public sealed class RateLimitOptions
     /// <summary>Every POST: per user when signed in (guests included), else per IP.</summary>
     public RateLimitRule Writes { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
 
+    /// <summary>API requests that carry a personal access token: per token.</summary>
+    public RateLimitRule Api { get; set; } = new() { PermitLimit = 120, WindowSeconds = 60 };
+
     public IEnumerable<(string Name, RateLimitRule Rule)> Rules() =>
         [("Login", Login), ("Register", Register), ("Guest", Guest), ("Share", Share), ("ForgotPassword", ForgotPassword),
-            ("ResendConfirmation", ResendConfirmation), ("Calendar", Calendar), ("Writes", Writes)];
+            ("ResendConfirmation", ResendConfirmation), ("Calendar", Calendar), ("Writes", Writes), ("Api", Api)];
 }
 
 /// <summary>
@@ -87,7 +90,9 @@ public static partial class RateLimits
         Rule(limits.ForgotPassword, c => IsWrite(c) && IsPath(c, "/account/forgot-password") ? ClientIp(c) : null),
         Rule(limits.ResendConfirmation, c => IsWrite(c) && IsPath(c, "/account/confirm-email") ? c.User.UserId() ?? ClientIp(c) : null),
         Rule(limits.Calendar, c => c.Request.Path.StartsWithSegments("/calendar", StringComparison.OrdinalIgnoreCase) ? ClientIp(c) : null),
-        Rule(limits.Writes, c => IsWrite(c) ? c.User.UserId() ?? ClientIp(c) : null));
+        Rule(limits.Writes, c => IsWrite(c) ? c.User.UserId() ?? ClientIp(c) : null),
+        // Counted per token (its hash, as stored) before the token is even looked up, so a flood costs no query.
+        Rule(limits.Api, c => c.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase) && Api.ApiTokenHandler.PresentedToken(c.Request) is { Length: > 0 } token ? "token:" + ApiTokens.Hash(token) : null));
 
     private static PartitionedRateLimiter<HttpContext> Rule(RateLimitRule rule, Func<HttpContext, string?> partition) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Security;
 using StretchLibrary.Web.Tracking;
@@ -10,8 +11,10 @@ using StretchLibrary.Web.Tracking;
 namespace StretchLibrary.Web.Pages.Account;
 
 [Authorize]
-public sealed class ManageModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class ManageModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, TimeProvider clock) : PageModel
 {
+    public sealed record TokenRow(int Id, string Name, string Scopes, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
+
     public sealed class PasswordInput
     {
         [Required(ErrorMessage = "Enter your current password."), StringLength(PasswordPolicy.MaxLength)]
@@ -33,9 +36,17 @@ public sealed class ManageModel(UserManager<AppUser> users, SignInManager<AppUse
 
     public AppUser Account { get; private set; } = default!;
 
+    /// <summary>The user's personal access tokens, newest first; revoked and expired ones stay listed as such.</summary>
+    public IReadOnlyList<TokenRow> Tokens { get; private set; } = [];
+
+    public DateTimeOffset Now { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         Account = (await users.GetUserAsync(User))!;
+        Now = clock.GetUtcNow();
+        Tokens = await db.ApiTokens.AsNoTracking().OwnedBy(Account.Id).OrderByDescending(t => t.Id)
+            .Select(t => new TokenRow(t.Id, t.Name, t.Scopes, t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt)).ToListAsync();
         TimeZone ??= Account.TimeZoneId;
         return Page();
     }

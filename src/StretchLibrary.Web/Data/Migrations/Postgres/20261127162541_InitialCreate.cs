@@ -78,6 +78,32 @@ namespace StretchLibrary.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OwnerId = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Scopes = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiTokens_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -172,7 +198,8 @@ namespace StretchLibrary.Web.Data.Migrations.Postgres
                     Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
                     WeeklyTarget = table.Column<int>(type: "integer", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CopiedFromShareLinkId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -181,6 +208,29 @@ namespace StretchLibrary.Web.Data.Migrations.Postgres
                         name: "FK_Routines_AspNetUsers_OwnerId",
                         column: x => x.OwnerId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CalendarFeeds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoutineId = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<string>(type: "text", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarFeeds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CalendarFeeds_Routines_RoutineId",
+                        column: x => x.RoutineId,
+                        principalTable: "Routines",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -198,13 +248,36 @@ namespace StretchLibrary.Web.Data.Migrations.Postgres
                     StretchSlugs = table.Column<List<string>>(type: "text[]", nullable: false),
                     PainBefore = table.Column<int>(type: "integer", nullable: true),
                     PainAfter = table.Column<int>(type: "integer", nullable: true),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Completions", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Completions_Routines_RoutineId",
+                        column: x => x.RoutineId,
+                        principalTable: "Routines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Reminders",
+                columns: table => new
+                {
+                    RoutineId = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<string>(type: "text", nullable: false),
+                    DaysMask = table.Column<int>(type: "integer", nullable: false),
+                    Times = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reminders", x => x.RoutineId);
+                    table.ForeignKey(
+                        name: "FK_Reminders_Routines_RoutineId",
                         column: x => x.RoutineId,
                         principalTable: "Routines",
                         principalColumn: "Id",
@@ -261,6 +334,57 @@ namespace StretchLibrary.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ApiIdempotencyKeys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OwnerId = table.Column<string>(type: "text", nullable: false),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RoutineId = table.Column<int>(type: "integer", nullable: false),
+                    CompletionId = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiIdempotencyKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiIdempotencyKeys_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ApiIdempotencyKeys_Completions_CompletionId",
+                        column: x => x.CompletionId,
+                        principalTable: "Completions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiIdempotencyKeys_CompletionId",
+                table: "ApiIdempotencyKeys",
+                column: "CompletionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiIdempotencyKeys_OwnerId_Key",
+                table: "ApiIdempotencyKeys",
+                columns: new[] { "OwnerId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_OwnerId",
+                table: "ApiTokens",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_TokenHash",
+                table: "ApiTokens",
+                column: "TokenHash",
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -299,6 +423,28 @@ namespace StretchLibrary.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeeds_OwnerId_RoutineId",
+                table: "CalendarFeeds",
+                columns: new[] { "OwnerId", "RoutineId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeeds_RoutineId",
+                table: "CalendarFeeds",
+                column: "RoutineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeeds_TokenHash",
+                table: "CalendarFeeds",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Completions_OwnerId_ClientId",
+                table: "Completions",
+                columns: new[] { "OwnerId", "ClientId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Completions_OwnerId_RoutineId_LocalDate",
                 table: "Completions",
                 columns: new[] { "OwnerId", "RoutineId", "LocalDate" });
@@ -309,6 +455,11 @@ namespace StretchLibrary.Web.Data.Migrations.Postgres
                 column: "RoutineId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Reminders_OwnerId",
+                table: "Reminders",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RoutineItems_RoutineId_Position",
                 table: "RoutineItems",
                 columns: new[] { "RoutineId", "Position" });
@@ -317,6 +468,11 @@ namespace StretchLibrary.Web.Data.Migrations.Postgres
                 name: "IX_Routines_OwnerId",
                 table: "Routines",
                 column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Routines_OwnerId_CopiedFromShareLinkId",
+                table: "Routines",
+                columns: new[] { "OwnerId", "CopiedFromShareLinkId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ShareLinks_OwnerId_RoutineId",
@@ -339,6 +495,12 @@ namespace StretchLibrary.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ApiIdempotencyKeys");
+
+            migrationBuilder.DropTable(
+                name: "ApiTokens");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -354,13 +516,19 @@ namespace StretchLibrary.Web.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
-                name: "Completions");
+                name: "CalendarFeeds");
+
+            migrationBuilder.DropTable(
+                name: "Reminders");
 
             migrationBuilder.DropTable(
                 name: "RoutineItems");
 
             migrationBuilder.DropTable(
                 name: "ShareLinks");
+
+            migrationBuilder.DropTable(
+                name: "Completions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -1,0 +1,266 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Caching;
+using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Pages.Routines;
+using StretchLibrary.Web.Tracking;
+
+namespace StretchLibrary.Web.Api;
+
+/// <summary>The token owner's routines and sessions. Every query filters by the owner: another user's id is a 404.</summary>
+internal static class MeEndpoints
+{
+    public const int DefaultLimit = 50, MaxLimit = 200;
+
+    public static void MapMe(this IEndpointRouteBuilder api)
+    {
+        var me = api.MapGroup("/me/routines").WithTags("Your routines")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        me.MapGet("", ListRoutines).RequireAuthorization(ApiTokens.RoutinesRead)
+            .WithName("ListMyRoutines").WithSummary("Your routines").Produces<RoutineListDto>();
+        me.MapGet("/{id:int}", GetRoutine).RequireAuthorization(ApiTokens.RoutinesRead)
+            .WithName("GetMyRoutine").WithSummary("One of your routines")
+            .WithDescription("Its stretches with your dosage, this week's progress and streaks.")
+            .Produces<RoutineDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        me.MapGet("/{id:int}/sessions", ListSessions).RequireAuthorization(ApiTokens.RoutinesRead)
+            .WithName("ListMySessions").WithSummary("Sessions of one of your routines")
+            .WithDescription("Newest date first, paged with a cursor (Link rel=\"next\" or nextCursor).")
+            .Produces<SessionListDto>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        me.MapPost("/{id:int}/sessions", LogSession).RequireAuthorization(ApiTokens.SessionsWrite)
+            .WithName("LogMySession").WithSummary("Log a session")
+            .WithDescription("Records that the routine was done. Send an Idempotency-Key header (any unique text up to 100 characters) to make retries safe: a repeat with the same key answers with the session already logged.")
+            .Accepts<LogSessionRequest>("application/json")
+            .Produces<SessionDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static async Task<IResult> ListRoutines(HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var routines = await db.Routines.AsNoTracking().OwnedBy(http.User.UserId()).OrderBy(r => r.Name).ThenBy(r => r.Id)
+            .Select(r => new RoutineSummaryDto(r.Id, r.Name, r.WeeklyTarget, r.Items.Count, "/api/v1/me/routines/" + r.Id))
+            .ToArrayAsync(cancellationToken);
+        return TypedResults.Ok(new RoutineListDto(routines));
+    }
+
+    private static async Task<IResult> GetRoutine(int id, HttpContext http, AppDbContext db, ContentStore content, UserFacts facts, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var userId = http.User.UserId();
+        var routine = await db.Routines.AsNoTracking().OwnedBy(userId).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (routine is null)
+        {
+            return ApiProblems.NotFound($"You have no routine {id}.");
+        }
+
+        var today = await TodayAsync(http, facts, clock, userId!, cancellationToken);
+        var dates = await db.Completions.AsNoTracking().OwnedBy(userId).Where(c => c.RoutineId == id).Select(c => c.LocalDate).ToListAsync(cancellationToken);
+        var summary = Adherence.Summarize(dates, today, routine.WeeklyTarget);
+        var snapshot = content.Current;
+        var items = routine.Items.OrderBy(i => i.Position).Select(i => ItemView.From(i, snapshot))
+            .Select(i => new RoutineItemDto(i.Position, i.Slug, i.Title, i.Stretch is not null, i.Dosage is null ? null : DosageDto.From(i.Dosage), i.HasOverrides, i.Note));
+        var progress = new ProgressDto(today, summary.Total, summary.ThisWeek, summary.WeeklyTarget, summary.WeekText, summary.CurrentStreak, summary.LongestStreak, summary.LastDone);
+        return TypedResults.Ok(new RoutineDto(routine.Id, routine.Name, routine.WeeklyTarget, [.. items], progress, $"/routines/{routine.Id}"));
+    }
+
+    private static async Task<IResult> ListSessions(
+        int id,
+        HttpContext http,
+        AppDbContext db,
+        [Description("Items per page, 1-200 (default 50).")] int? limit,
+        [Description("nextCursor from the previous page.")] string? cursor,
+        CancellationToken cancellationToken)
+    {
+        var userId = http.User.UserId();
+        if (limit is < 1 or > MaxLimit)
+        {
+            return ApiProblems.BadRequest($"limit must be between 1 and {MaxLimit}.");
+        }
+
+        if (!await db.Routines.OwnedBy(userId).AnyAsync(r => r.Id == id, cancellationToken))
+        {
+            return ApiProblems.NotFound($"You have no routine {id}.");
+        }
+
+        var sessions = db.Completions.AsNoTracking().OwnedBy(userId).Where(c => c.RoutineId == id);
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            // The cursor is the date and id of the last session on the previous page: "2026-11-20.1234".
+            if (cursor.Split('.') is not [var d, var i] || !DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                || !long.TryParse(i, NumberStyles.None, CultureInfo.InvariantCulture, out var lastId))
+            {
+                return ApiProblems.BadRequest("cursor is not one this API gave out: start again without it.");
+            }
+
+            sessions = sessions.Where(c => c.LocalDate < date || (c.LocalDate == date && c.Id < lastId));
+        }
+
+        var take = limit ?? DefaultLimit;
+        var page = await sessions.OrderByDescending(c => c.LocalDate).ThenByDescending(c => c.Id).Take(take + 1).ToListAsync(cancellationToken);
+        string? next = null;
+        if (page.Count > take)
+        {
+            page.RemoveAt(take);
+            next = page[^1].LocalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "." + page[^1].Id.ToString(CultureInfo.InvariantCulture);
+            var query = (limit is null ? QueryString.Empty : QueryString.Create("limit", limit.Value.ToString(CultureInfo.InvariantCulture))).Add("cursor", next);
+            http.Response.Headers.Link = $"<{http.Request.PathBase}/api/v1/me/routines/{id}/sessions{query.ToUriComponent()}>; rel=\"next\"";
+        }
+
+        return TypedResults.Ok(new SessionListDto([.. page.Select(SessionDto.From)], next));
+    }
+
+    private static async Task<IResult> LogSession(
+        int id,
+        HttpContext http,
+        AppDbContext db,
+        UserFacts facts,
+        TimeProvider clock,
+        [FromHeader(Name = "Idempotency-Key"), Description("Any unique text (1-100 printable ASCII characters); a retry with the same key logs nothing new.")] string? idempotencyKey,
+        CancellationToken cancellationToken)
+    {
+        var userId = http.User.UserId()!;
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > ApiIdempotencyKey.KeyMaxLength || idempotencyKey.Any(c => c is < ' ' or > '~')))
+        {
+            return ApiProblems.BadRequest($"Idempotency-Key must be 1-{ApiIdempotencyKey.KeyMaxLength} printable ASCII characters.");
+        }
+
+        var routine = await db.Routines.AsNoTracking().OwnedBy(userId).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (routine is null)
+        {
+            return ApiProblems.NotFound($"You have no routine {id}.");
+        }
+
+        if (idempotencyKey is not null && await ReplayAsync(db, userId, idempotencyKey, id, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        if (!http.Request.HasJsonContentType())
+        {
+            return TypedResults.Problem("Send the session as JSON with Content-Type: application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        var body = await ReadBodyAsync(http, cancellationToken);
+        if (body is null)
+        {
+            return ApiProblems.BadRequest("The body must be a JSON object like {\"date\": \"2026-11-27\", \"stretches\": [\"chin-tuck\"]}.");
+        }
+
+        var today = await TodayAsync(http, facts, clock, userId, cancellationToken);
+        var errors = Validate(body, routine, today);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, detail: "The session was not logged; fix what each field says.");
+        }
+
+        var completion = new Completion
+        {
+            RoutineId = id,
+            OwnerId = userId,
+            LocalDate = body.Date!.Value,
+            CompletedAtUtc = clock.GetUtcNow(),
+            StretchSlugs = [.. body.Stretches!.Distinct()],
+            PainBefore = body.PainBefore,
+            PainAfter = body.PainAfter,
+            Note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim(),
+        };
+        db.Completions.Add(completion);
+        if (idempotencyKey is not null)
+        {
+            // Stored with the session in one transaction: either both exist or neither.
+            db.ApiIdempotencyKeys.Add(new ApiIdempotencyKey { OwnerId = userId, Key = idempotencyKey, RoutineId = id, Completion = completion, CreatedAt = completion.CompletedAtUtc });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            // A concurrent retry with the same key won the race: answer with its session.
+            db.ChangeTracker.Clear();
+            if (await ReplayAsync(db, userId, idempotencyKey, id, cancellationToken) is { } raced)
+            {
+                return raced;
+            }
+
+            throw;
+        }
+
+        return TypedResults.Created($"/api/v1/me/routines/{id}/sessions/{completion.Id}", SessionDto.From(completion));
+    }
+
+    private static async Task<IResult?> ReplayAsync(AppDbContext db, string userId, string key, int routineId, CancellationToken cancellationToken)
+    {
+        var earlier = await db.ApiIdempotencyKeys.AsNoTracking().Where(k => k.OwnerId == userId && k.Key == key)
+            .Select(k => new { k.RoutineId, k.Completion }).SingleOrDefaultAsync(cancellationToken);
+        if (earlier?.Completion is null)
+        {
+            return null;
+        }
+
+        if (earlier.RoutineId != routineId)
+        {
+            return TypedResults.Problem("This Idempotency-Key was already used to log a session of another routine. Use a new key for a new session.", statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+
+        return TypedResults.Created($"/api/v1/me/routines/{routineId}/sessions/{earlier.Completion.Id}", SessionDto.From(earlier.Completion));
+    }
+
+    private static async Task<LogSessionRequest?> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.Request.ReadFromJsonAsync<LogSessionRequest>(cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            throw new BadHttpRequestException("The body is not a session in JSON.", StatusCodes.Status400BadRequest, ex);
+        }
+    }
+
+    /// <summary>The "Mark done" form's rules (its annotations and <see cref="SessionRules"/>), with JSON field names.</summary>
+    private static Dictionary<string, string[]> Validate(LogSessionRequest body, Routine routine, DateOnly today)
+    {
+        var input = new DoneModel.DoneInput { Date = body.Date, Stretches = [.. body.Stretches ?? []], PainBefore = body.PainBefore, PainAfter = body.PainAfter, Note = body.Note };
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
+        var errors = results.SelectMany(r => r.MemberNames.Select(m => (Field: JsonNamingPolicy.CamelCase.ConvertName(m), r.ErrorMessage)))
+            .GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage ?? "Invalid.").ToArray());
+        if (body.Date is { } date && SessionRules.DateProblem(date, today) is { } problem)
+        {
+            errors["date"] = [problem];
+        }
+
+        var inRoutine = routine.Items.Select(i => i.StretchSlug).ToHashSet(StringComparer.Ordinal);
+        var unknown = input.Stretches.Where(s => !inRoutine.Contains(s)).Distinct().ToArray();
+        if (!errors.ContainsKey("stretches"))
+        {
+            if (input.Stretches.Count == 0)
+            {
+                errors["stretches"] = ["List at least one stretch you did."];
+            }
+            else if (unknown.Length > 0)
+            {
+                errors["stretches"] = [$"Not in this routine: {string.Join(", ", unknown)}."];
+            }
+        }
+
+        return errors;
+    }
+
+    private static async Task<DateOnly> TodayAsync(HttpContext http, UserFacts facts, TimeProvider clock, string userId, CancellationToken cancellationToken)
+    {
+        var zone = (await facts.GetAsync(http.RequestServices, userId, cancellationToken))?.TimeZoneId;
+        return LocalClock.Today(clock.GetUtcNow(), LocalClock.FindZone(zone));
+    }
+}

@@ -1,0 +1,82 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Data;
+
+namespace StretchLibrary.Web.Pages.Account;
+
+/// <summary>Makes a personal access token (shown once, on this response only) and revokes one.</summary>
+[Authorize]
+public sealed class TokensModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public sealed class TokenInput
+    {
+        [Required(ErrorMessage = "Give the token a name, e.g. the app that will use it."), StringLength(ApiToken.NameMaxLength, ErrorMessage = "Keep the name under {1} characters."), PlainText]
+        public string? Name { get; set; }
+
+        public List<string> Scopes { get; set; } = [];
+
+        [Display(Name = "Expires after")]
+        public int ExpiresInDays { get; set; } = 90;
+    }
+
+    [BindProperty]
+    public TokenInput Input { get; set; } = new();
+
+    /// <summary>The new token; only ever on the response to the POST that made it.</summary>
+    public string? NewToken { get; private set; }
+
+    public DateTimeOffset NewTokenExpiresAt { get; private set; }
+
+    public IActionResult OnGet() => RedirectToPage("Manage", null, "tokens");
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
+    {
+        if (Input.Scopes.Count == 0 || Input.Scopes.Any(s => !ApiTokens.AllScopes.Contains(s)))
+        {
+            ModelState.AddModelError("Input.Scopes", "Choose what the token may do: read routines, log sessions, or both.");
+        }
+
+        if (!ApiTokens.ExpiryDays.Contains(Input.ExpiresInDays))
+        {
+            ModelState.AddModelError("Input.ExpiresInDays", "Choose 30, 90 or 365 days.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var now = clock.GetUtcNow();
+        NewToken = ApiTokens.NewToken();
+        NewTokenExpiresAt = now.AddDays(Input.ExpiresInDays);
+        db.ApiTokens.Add(new ApiToken
+        {
+            OwnerId = User.UserId()!,
+            Name = Input.Name!.Trim(),
+            TokenHash = ApiTokens.Hash(NewToken),
+            Scopes = string.Join(' ', ApiTokens.AllScopes.Where(Input.Scopes.Contains)),
+            CreatedAt = now,
+            ExpiresAt = NewTokenExpiresAt,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        // Shown once: never stored by the browser or anything between.
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken cancellationToken)
+    {
+        var revoked = await db.ApiTokens.OwnedBy(User.UserId()).Where(t => t.Id == id && t.RevokedAt == null)
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAt, clock.GetUtcNow()), cancellationToken);
+        if (revoked == 0)
+        {
+            return NotFound();
+        }
+
+        this.Flash("Token revoked. Apps using it can no longer reach your account.");
+        return RedirectToPage("Manage", null, "tokens");
+    }
+}
