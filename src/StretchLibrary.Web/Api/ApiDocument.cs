@@ -14,13 +14,13 @@ internal static class ApiDocument
     // Examples shown in the document and the reference page, per schema.
     private static readonly Dictionary<Type, string> Examples = new()
     {
-        [typeof(LogSessionRequest)] = """{"date":"2026-11-27","stretches":["chin-tuck","doorway-pec-stretch"],"painBefore":4,"painAfter":2,"note":"After the long meeting"}""",
-        [typeof(SessionDto)] = """{"id":1289,"routineId":12,"date":"2026-11-27","completedAtUtc":"2026-11-27T10:42:17+00:00","stretches":["chin-tuck","doorway-pec-stretch"],"painBefore":4,"painAfter":2,"note":"After the long meeting"}""",
+        [typeof(LogSessionRequest)] = """{"date":"2026-11-27","stretches":["chin-tucks","prone-w"],"painBefore":4,"painAfter":2,"note":"After the long meeting"}""",
+        [typeof(SessionDto)] = """{"id":1289,"routineId":12,"date":"2026-11-27","completedAtUtc":"2026-11-27T10:42:17+00:00","stretches":["chin-tucks","prone-w"],"painBefore":4,"painAfter":2,"note":"After the long meeting"}""",
         [typeof(RoutineSummaryDto)] = """{"id":12,"name":"Desk break","weeklyTarget":5,"stretchCount":4,"url":"/api/v1/me/routines/12"}""",
         [typeof(ProgressDto)] = """{"today":"2026-11-27","total":41,"thisWeek":3,"weeklyTarget":5,"weekText":"3 of 5 this week","currentStreak":2,"longestStreak":9,"lastDone":"2026-11-27"}""",
         [typeof(AmountDto)] = """{"kind":"range","min":10,"max":15,"text":"10-15"}""",
         [typeof(TagDto)] = """{"slug":"sitting","name":"Sitting"}""",
-        [typeof(FigureDto)] = """{"name":"start","url":"/figures/chin-tuck/start.svg"}""",
+        [typeof(FigureDto)] = """{"name":"before","url":"/figures/chin-tucks/before.svg"}""",
     };
 
     public static IServiceCollection AddApiDocument(this IServiceCollection services) => services.AddOpenApi("v1", options =>

@@ -76,7 +76,7 @@ public sealed record StretchDto(
         [.. s.Targets], [.. s.Aliases], DosageDto.From(s.Dosage), [.. s.Steps], [.. s.Cautions], [.. s.StopIf],
         [.. s.Easier.Select(v => new VariantDto(v.Title, v.Text))], [.. s.Harder.Select(v => new VariantDto(v.Title, v.Text))],
         [.. s.Related.Select(content.FindStretch).OfType<Stretch>().Select(r => new RelatedDto(r.Slug, r.Title, $"/api/v1/stretches/{r.Slug}"))],
-        [], s.BodyHtml, $"/stretches/{s.Slug}");
+        [.. (s.Illustration?.Frames ?? []).Select(f => new FigureDto(f.Name, $"/figures/{s.Slug}/{f.Name}.svg"))], s.BodyHtml, $"/stretches/{s.Slug}");
 }
 
 public sealed record GuideSummaryDto(string Slug, string Title, string Summary, string Url, string HtmlUrl)

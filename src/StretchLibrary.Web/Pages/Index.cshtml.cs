@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Components;
 using StretchLibrary.Web.Content;
@@ -12,7 +13,7 @@ namespace StretchLibrary.Web.Pages;
 
 /// <summary>The home page: areas, a first set, ready-made routines, and for a returning visitor the routine to continue.</summary>
 [CacheForAnonymous]
-public sealed class IndexModel(ContentStore store, AppDbContext db, UserFacts facts, IAntiforgery antiforgery, TimeProvider clock) : PageModel
+public sealed class IndexModel(ContentStore store, AppDbContext db, CurrentUser currentUser, IAntiforgery antiforgery) : PageModel
 {
     /// <summary>The routine to pick up again: the one done last (or changed last, if none was done yet).</summary>
     public sealed record ContinueRoutine(int Id, string Name, string LastDoneText);
@@ -40,7 +41,7 @@ public sealed class IndexModel(ContentStore store, AppDbContext db, UserFacts fa
         StartHere = [.. content.Stretches.GroupBy(s => s.Category).Select(g => g.First())];
         Guides = content.Guides;
         Starters = content.Starters;
-        if (User.UserId() is not { } userId)
+        if (currentUser.Id is not { } userId)
         {
             return;
         }
@@ -50,9 +51,7 @@ public sealed class IndexModel(ContentStore store, AppDbContext db, UserFacts fa
             .OrderByDescending(r => r.LastDone).ThenByDescending(r => r.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
         if (last is not null)
         {
-            var zone = (await facts.GetAsync(HttpContext.RequestServices, userId, cancellationToken))?.TimeZoneId;
-            var today = LocalClock.Today(clock.GetUtcNow(), LocalClock.FindZone(zone));
-            Continue = new ContinueRoutine(last.Id, last.Name, LastDone(last.LastDone, today));
+            Continue = new ContinueRoutine(last.Id, last.Name, LastDone(last.LastDone, currentUser.Today));
         }
 
         Picker = (await PickTarget.LoadAsync(db, userId, null, cancellationToken))?.ForCards(HttpContext, antiforgery, several: false);

@@ -26,12 +26,18 @@ public sealed class RoutineAxeTests(BrowserFixture browser)
         await page.GotoAsync($"{routine}/share");
         await page.GetByRole(AriaRole.Button, new() { Name = "Make a share link" }).ClickAsync();
         var shared = new Uri(await page.GetByLabel("Link to the routine").InputValueAsync()).AbsolutePath;
+        await page.GotoAsync($"{routine}/reminder");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Subscribe in your calendar" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your subscription link" })).ToBeVisibleAsync();
+        var subscribed = await page.RunAxe();
+        Assert.True(subscribed.Violations.Length == 0, AxeTests.Describe($"{routine}/calendar (new link)", scheme, subscribed.Violations));
         string[] paths =
         [
             "/routines", routine, $"{routine}/play", $"{routine}/play?step=2", $"{routine}/done", $"{routine}/history", $"{routine}/delete", item!, $"{routine}/sheet",
             $"{routine}/sheet?size=large&weeks=2", $"{routine}/share", shared, $"{shared}/sheet", "/routines/add/prone-w",
-            $"{routine}/reminder", "/account", "/account/import", "/account/register", "/account/login", "/stretches/chin-tucks",
+            $"{routine}/reminder", $"{routine}/calendar", "/account", "/account/import", "/account/register", "/account/login", "/stretches/chin-tucks",
             "/", "/stretches", "/stretches?category=neck",
+            "/account/forgot-password", "/account/forgot-password?sent=true", "/account/reset-password", "/account/confirm-email",
         ];
 
         var problems = new List<string>();

@@ -88,6 +88,9 @@ public sealed class OfflineTests(BrowserFixture browser)
         Assert.False(await KeptAsync(page, routine));
         Assert.False(await KeptAsync(page, $"{routine}/sheet"));
         Assert.Equal(0, await page.EvaluateAsync<int>("async () => (await StretchQueue.all()).length"));
+        // Clear-Site-Data also unregistered the worker; the page after sign-out registers it again. Wait until it is
+        // active (its install keeps the offline page) before cutting the connection.
+        await page.EvaluateAsync("async () => { await navigator.serviceWorker.ready; }");
         await context.SetOfflineAsync(true);
         await page.GotoAsync(routine);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You’re offline" })).ToBeVisibleAsync();

@@ -113,6 +113,8 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const field of document.querySelectorAll("input[data-copy-source]")) {
     field.addEventListener("focus", () => field.select());
   }
+});
+
 // Figure player (Pages/Routines/_FigurePlayer.cshtml): in a guided session the current stretch's figure moves
 // between its frames, slow in and out, resting on each frame for the hold. A Pause button stops it; with
 // prefers-reduced-motion (or paused) the still frames show instead. Kept apart from session.js on purpose.
@@ -166,7 +168,7 @@ document.addEventListener("DOMContentLoaded", () => {
     if (item !== current || paused) {
       return;
     }
-    const steps = Number(item.dataset.steps);
+    const steps = Number(item.dataset.motionSteps);
     const hold = Math.max(Number(item.dataset.holdMs), 600);
     const motion = item.querySelector("[data-motion]");
     let index = 0;
