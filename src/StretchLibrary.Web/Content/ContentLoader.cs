@@ -149,8 +149,16 @@ public static class ContentLoader
 
     private static int LineOf(string path, string prefix)
     {
-        var lines = File.ReadLines(path).ToArray();
-        var index = Array.FindIndex(lines, l => l.TrimEnd().StartsWith(prefix, StringComparison.Ordinal));
-        return index + 1;
+        try
+        {
+            var lines = File.ReadLines(path).ToArray();
+            var index = Array.FindIndex(lines, l => l.TrimEnd().StartsWith(prefix, StringComparison.Ordinal));
+            return index + 1;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The file went away (or became unreadable) while loading: the problem still names it, without a line.
+            return 0;
+        }
     }
 }

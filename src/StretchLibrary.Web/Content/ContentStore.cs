@@ -18,7 +18,7 @@ public sealed partial class ContentStore : IDisposable
     {
         RootPath = rootPath;
         _logger = logger;
-        _reloadTimer = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
+        _reloadTimer = new Timer(_ => ReloadFromWatcher(), null, Timeout.Infinite, Timeout.Infinite);
         _current = LoadAndLog();
         if (Directory.Exists(rootPath))
         {
@@ -47,6 +47,23 @@ public sealed partial class ContentStore : IDisposable
             Reloaded?.Invoke(snapshot);
         }
     }
+
+    // A timer callback that throws ends the process: a reload that fails (a folder deleted mid-load, a disk error)
+    // keeps the snapshot being served and is logged; the next change tries again.
+    private void ReloadFromWatcher()
+    {
+        try
+        {
+            Reload();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogReloadFailed(_logger, RootPath, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Content reload from {ContentRoot} failed; still serving the previous content")]
+    private static partial void LogReloadFailed(ILogger logger, string contentRoot, Exception exception);
 
     public void Dispose()
     {
