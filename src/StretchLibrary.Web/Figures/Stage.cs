@@ -37,7 +37,10 @@ public static class Stage
 
         var first = Skeleton.Pose(Angle(angles), basis.Orientation, Start);
         var props = propNames.Select(name => Prop.Place(name, first)).OfType<Prop>().ToArray();
-        var planted = basis.PlantFeet ? new[] { "l.shin", "l.foot", "r.shin", "r.foot" } : [];
+        // Planted feet are placed afterwards; on hands and knees the feet follow the floor once the knees are down,
+        // so neither may decide how far the body drops.
+        var planted = basis.PlantFeet ? new[] { "l.shin", "l.foot", "r.shin", "r.foot" }
+            : basis.LevelWith is not null && !basis.RestsOn.Contains("l.foot") ? new[] { "l.foot", "r.foot" } : [];
 
         Scene Rest(Dictionary<string, double> a)
         {
@@ -49,8 +52,29 @@ public static class Stage
 
         if (basis.LevelWith is { } level)
         {
-            // Tip the body until both groups rest (hips and upper back, or knees and hands).
             var pitch0 = angles.GetValueOrDefault("body.pitch");
+            Tip(level, pitch0);
+            if (!basis.PlantFeet && planted.Length > 0)
+            {
+                // Kneeling: the shins lie along the floor from knee to ankle, so the knee (not only the ankle) bears weight.
+                foreach (var side in new[] { "l", "r" })
+                {
+                    var knee0 = angles.GetValueOrDefault($"{side}.knee.flex");
+                    angles[$"{side}.knee.flex"] = Search(0, 150, knee0, k =>
+                    {
+                        angles[$"{side}.knee.flex"] = k;
+                        var shin = Skeleton.Pose(Angle(angles), basis.Orientation, Start).Limb($"{side}.shin");
+                        return Math.Abs((shin.A.Y - shin.Ra) - (shin.B.Y - shin.Rb)) + (Math.Abs(k - knee0) * 1e-3);
+                    });
+                }
+
+                Tip(level, pitch0);
+            }
+        }
+
+        // Tip the body until both groups rest (hips and upper back, or knees and hands).
+        void Tip(IReadOnlyList<string> level, double pitch0)
+        {
             var best = (Cost: double.PositiveInfinity, Pitch: pitch0);
             for (var p = -40.0; p <= 40; p += 0.5)
             {
@@ -69,7 +93,27 @@ public static class Stage
         }
 
         var rested = Rest(angles);
-        return basis.PlantFeet ? PlantFeet(angles, basis, rested) : rested;
+        return basis.PlantFeet ? PlantFeet(angles, basis, rested)
+            : planted.Length > 0 ? RestFeet(angles, basis, rested)
+            : rested;
+    }
+
+    /// <summary>Points or flexes each ankle (within its range) until the foot lies on its support instead of sinking or floating.</summary>
+    private static Scene RestFeet(Dictionary<string, double> angles, BasePosition basis, Scene rested)
+    {
+        var shift = rested.Body.Points["pelvis"] - Start;
+        foreach (var side in new[] { "l", "r" })
+        {
+            var ankle0 = angles.GetValueOrDefault($"{side}.ankle.flex");
+            angles[$"{side}.ankle.flex"] = Search(-70, 30, ankle0, a =>
+            {
+                angles[$"{side}.ankle.flex"] = a;
+                var foot = Skeleton.Pose(Angle(angles), basis.Orientation, Start).Limb($"{side}.foot").Shifted(shift);
+                return Math.Abs(rested.Clearance(foot)) + (Math.Abs(a - ankle0) * 1e-3);
+            });
+        }
+
+        return rested with { Body = Skeleton.Pose(Angle(angles), basis.Orientation, Start).Shifted(shift) };
     }
 
     /// <summary>Bends each knee until the ankle is at standing height over the floor, then sets the ankle so the sole is flat.</summary>
