@@ -19,6 +19,11 @@ if (args is ["migrate", .. var migrateArgs])
     return await MigrateCommand.RunAsync(migrateArgs, Console.Out, Console.Error);
 }
 
+if (args is ["copy-to-postgres", .. var copyArgs])
+{
+    return await CopyToPostgresCommand.RunAsync(copyArgs, Console.Out, Console.Error);
+}
+
 if (args is ["render-figures", .. var figureArgs])
 {
     return RenderFiguresCommand.Run(figureArgs, Console.Out, Console.Error);

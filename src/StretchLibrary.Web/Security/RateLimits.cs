@@ -3,6 +3,8 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using RedisRateLimiting;
+using StackExchange.Redis;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Data;
 
@@ -56,7 +58,9 @@ public sealed class RateLimitOptions
 /// <summary>
 /// The built-in rate limiter with one global, chained limiter: each named rule picks its requests by method and
 /// path (so /s/ share links are covered whichever way that endpoint is mapped) and counts them per partition.
-/// A refused request gets 429 with <c>Retry-After</c>, and the status-code page explains it.
+/// A refused request gets 429 with <c>Retry-After</c>, and the status-code page explains it. With
+/// <c>Redis:Configuration</c> the same rules are counted in Redis (RedisRateLimiting), so several instances share
+/// one count; while Redis is unreachable each instance counts on its own, in memory, rather than failing requests.
 /// </summary>
 public static partial class RateLimits
 {
@@ -66,9 +70,11 @@ public static partial class RateLimits
             .Validate(o => o.Rules().All(r => r.Rule.PermitLimit > 0 && r.Rule.WindowSeconds > 0), "Every RateLimits rule needs PermitLimit > 0 and WindowSeconds > 0.")
             .ValidateOnStart();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, ILoggerFactory>((limiter, limits, loggers) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, ILoggerFactory, IServiceProvider>((limiter, limits, loggers, services) =>
         {
-            limiter.GlobalLimiter = Create(limits.Value);
+            limiter.GlobalLimiter = services.GetService<IConnectionMultiplexer>() is { } redis
+                ? new SharedOrLocal(redis, Create(limits.Value, redis), Create(limits.Value))
+                : Create(limits.Value);
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             var logger = loggers.CreateLogger(typeof(RateLimits));
             limiter.OnRejected = (context, _) =>
@@ -82,28 +88,90 @@ public static partial class RateLimits
         return services;
     }
 
-    public static PartitionedRateLimiter<HttpContext> Create(RateLimitOptions limits) => PartitionedRateLimiter.CreateChained(
-        Rule(limits.Login, c => IsWrite(c) && IsPath(c, "/account/login") ? ClientIp(c) : null),
-        Rule(limits.Register, c => IsWrite(c) && IsPath(c, "/account/register") ? ClientIp(c) : null),
-        Rule(limits.Guest, c => IsWrite(c) && c.User.Identity?.IsAuthenticated != true && c.GetEndpoint()?.Metadata.GetMetadata<CreatesGuestAttribute>() is not null ? ClientIp(c) : null),
-        Rule(limits.Share, c => c.Request.Path.StartsWithSegments("/s", StringComparison.OrdinalIgnoreCase) ? ClientIp(c) : null),
-        Rule(limits.ForgotPassword, c => IsWrite(c) && IsPath(c, "/account/forgot-password") ? ClientIp(c) : null),
-        Rule(limits.ResendConfirmation, c => IsWrite(c) && IsPath(c, "/account/confirm-email") ? c.User.UserId() ?? ClientIp(c) : null),
-        Rule(limits.Calendar, c => c.Request.Path.StartsWithSegments("/calendar", StringComparison.OrdinalIgnoreCase) ? ClientIp(c) : null),
-        Rule(limits.Writes, c => IsWrite(c) ? c.User.UserId() ?? ClientIp(c) : null),
+    /// <summary>The chained limiter for these rules: counted in <paramref name="redis"/> when given, else in memory.</summary>
+    public static PartitionedRateLimiter<HttpContext> Create(RateLimitOptions limits, IConnectionMultiplexer? redis = null)
+    {
+        PartitionedRateLimiter<HttpContext> Rule(string name, RateLimitRule rule, Func<HttpContext, string?> partition) => RateLimits.Rule(name, rule, partition, redis);
+        return PartitionedRateLimiter.CreateChained(
+        Rule("Login", limits.Login, c => IsWrite(c) && IsPath(c, "/account/login") ? ClientIp(c) : null),
+        Rule("Register", limits.Register, c => IsWrite(c) && IsPath(c, "/account/register") ? ClientIp(c) : null),
+        Rule("Guest", limits.Guest, c => IsWrite(c) && c.User.Identity?.IsAuthenticated != true && c.GetEndpoint()?.Metadata.GetMetadata<CreatesGuestAttribute>() is not null ? ClientIp(c) : null),
+        Rule("Share", limits.Share, c => c.Request.Path.StartsWithSegments("/s", StringComparison.OrdinalIgnoreCase) ? ClientIp(c) : null),
+        Rule("ForgotPassword", limits.ForgotPassword, c => IsWrite(c) && IsPath(c, "/account/forgot-password") ? ClientIp(c) : null),
+        Rule("ResendConfirmation", limits.ResendConfirmation, c => IsWrite(c) && IsPath(c, "/account/confirm-email") ? c.User.UserId() ?? ClientIp(c) : null),
+        Rule("Calendar", limits.Calendar, c => c.Request.Path.StartsWithSegments("/calendar", StringComparison.OrdinalIgnoreCase) ? ClientIp(c) : null),
+        Rule("Writes", limits.Writes, c => IsWrite(c) ? c.User.UserId() ?? ClientIp(c) : null),
         // Counted per token (its hash, as stored) before the token is even looked up, so a flood costs no query.
-        Rule(limits.Api, c => c.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase) && Api.ApiTokenHandler.PresentedToken(c.Request) is { Length: > 0 } token ? "token:" + ApiTokens.Hash(token) : null));
+        Rule("Api", limits.Api, c => c.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase) && Api.ApiTokenHandler.PresentedToken(c.Request) is { Length: > 0 } token ? "token:" + ApiTokens.Hash(token) : null));
+    }
 
-    private static PartitionedRateLimiter<HttpContext> Rule(RateLimitRule rule, Func<HttpContext, string?> partition) =>
+    private static PartitionedRateLimiter<HttpContext> Rule(string name, RateLimitRule rule, Func<HttpContext, string?> partition, IConnectionMultiplexer? redis) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            !IsReExecution(context) && partition(context) is { } key
-                ? RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+            IsReExecution(context) || partition(context) is not { } key ? RateLimitPartition.GetNoLimiter("")
+            : redis is not null ? RedisRateLimitPartition.GetFixedWindowRateLimiter($"stretchlibrary:rate:{name}:{key}", _ => new RedisFixedWindowRateLimiterOptions
+            {
+                ConnectionMultiplexerFactory = () => redis,
+                PermitLimit = rule.PermitLimit,
+                Window = TimeSpan.FromSeconds(rule.WindowSeconds),
+            })
+            : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = rule.PermitLimit,
+                Window = TimeSpan.FromSeconds(rule.WindowSeconds),
+                QueueLimit = 0,
+            }));
+
+    /// <summary>Counts in Redis while it is reachable, else (and when a call to it fails) in this instance's memory.</summary>
+    private sealed class SharedOrLocal(IConnectionMultiplexer redis, PartitionedRateLimiter<HttpContext> shared, PartitionedRateLimiter<HttpContext> local)
+        : PartitionedRateLimiter<HttpContext>
+    {
+        public override RateLimiterStatistics? GetStatistics(HttpContext resource) => local.GetStatistics(resource);
+
+        protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount)
+        {
+            if (redis.IsConnected)
+            {
+                try
                 {
-                    PermitLimit = rule.PermitLimit,
-                    Window = TimeSpan.FromSeconds(rule.WindowSeconds),
-                    QueueLimit = 0,
-                })
-                : RateLimitPartition.GetNoLimiter(""));
+                    return shared.AttemptAcquire(resource, permitCount);
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                {
+                    // Redis went away between the check and the call: count here instead of failing the request.
+                }
+            }
+
+            return local.AttemptAcquire(resource, permitCount);
+        }
+
+        protected override async ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken)
+        {
+            if (redis.IsConnected)
+            {
+                try
+                {
+                    return await shared.AcquireAsync(resource, permitCount, cancellationToken);
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                {
+                    // Redis went away between the check and the call: count here instead of failing the request.
+                }
+            }
+
+            return await local.AcquireAsync(resource, permitCount, cancellationToken);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                shared.Dispose();
+                local.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 
     private static bool IsWrite(HttpContext context) =>
         !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method));

@@ -25,6 +25,14 @@ public sealed class SharedStateTests : IDisposable
         _one.Settings["Redis:Configuration"] = redis;
         _two.Settings["Redis:Configuration"] = redis;
         _two.Settings["ConnectionStrings:Default"] = _one.ConnectionString;
+        // With Redis, rate limits count across every test app and both tests/run passes (all test clients share
+        // one IP); these tests are not about limits (SharedRateLimitTests is).
+        foreach (var instance in new[] { _one, _two })
+        {
+            instance.Settings["RateLimits:Register:PermitLimit"] = "1000";
+            instance.Settings["RateLimits:Guest:PermitLimit"] = "1000";
+            instance.Settings["RateLimits:Writes:PermitLimit"] = "1000";
+        }
     }
 
     public void Dispose()

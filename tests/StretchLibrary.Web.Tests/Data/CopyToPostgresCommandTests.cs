@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Tests.Pages.Routines;
+
+namespace StretchLibrary.Web.Tests.Data;
+
+/// <summary>
+/// The <c>copy-to-postgres</c> verb, from a SQLite file the app wrote to a new database on the throwaway PostgreSQL
+/// server tests/run starts (<c>STRETCHLIBRARY_TEST_POSTGRES</c>).
+/// </summary>
+public sealed class CopyToPostgresCommandTests : IDisposable
+{
+    private const string Password = "plum tractor orbit";
+
+    private readonly string _database = $"copy_{Guid.NewGuid():N}";
+    private readonly LibraryFactory _sqlite = new();
+    private readonly LibraryFactory _postgres = new();
+
+    public CopyToPostgresCommandTests()
+    {
+        _sqlite.Settings["Database:Provider"] = "Sqlite";
+        _sqlite.Settings["ConnectionStrings:Default"] = $"Data Source={_sqlite.DatabasePath}";
+        _postgres.Settings["Database:Provider"] = "Postgres";
+        _postgres.Settings["ConnectionStrings:Default"] = Target;
+    }
+
+    private string Target => $"{LibraryFactory.PostgresServer};Database={_database}";
+
+    public void Dispose()
+    {
+        _postgres.Dispose();
+        _sqlite.Dispose();
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        using var connection = new Npgsql.NpgsqlConnection($"{LibraryFactory.PostgresServer};Database=postgres");
+        connection.Open();
+        using var drop = connection.CreateCommand();
+        drop.CommandText = $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)";
+        drop.ExecuteNonQuery();
+    }
+
+    [Fact]
+    public async Task A_copied_database_serves_the_routine_and_its_history_on_postgres()
+    {
+        var today = DateOnly.FromDateTime(_sqlite.Clock.Now.UtcDateTime);
+        var owner = Browser(_sqlite);
+        await owner.AddAsync("chin-tucks", newRoutine: "Desk");
+        await owner.AddAsync("thoracic-extension", routineId: owner.RoutineId);
+        var routineId = owner.RoutineId;
+        await owner.RegisterAsync("ana@example.com", Password);
+        await owner.GetAsync($"/routines/{routineId}");
+        await owner.MarkDoneAsync(today.AddDays(-1));
+        await owner.MarkDoneAsync(today);
+        await owner.GetAsync($"/routines/{routineId}/share");
+        await owner.SubmitAsync("form.create-link", ("ExpiresInDays", 30));
+
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CopyToPostgresCommand.RunAsync([_sqlite.DatabasePath, Target], output, error);
+
+        Assert.True(exit == 0, error.ToString());
+        Assert.Contains("\nRoutines: 1 rows", output.ToString().ReplaceLineEndings("\n"));
+        Assert.Contains("RoutineItems: 2 rows", output.ToString());
+        Assert.Contains("Completions: 2 rows", output.ToString());
+        Assert.Contains("ShareLinks: 1 rows", output.ToString());
+        Assert.Contains("AspNetUsers: 1 rows", output.ToString());
+
+        var reader = Browser(_postgres);
+        await reader.LoginAsync("ana@example.com", Password);
+        var page = await reader.GetAsync($"/routines/{routineId}");
+        Assert.Equal("Desk", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("2", reader.Stat("total"));
+        var history = await reader.GetAsync($"/routines/{routineId}/history");
+        Assert.Equal(2, history.QuerySelectorAll("table.history tbody tr").Length);
+        var shares = await reader.GetAsync($"/routines/{routineId}/share");
+        Assert.Single(shares.QuerySelectorAll(".share-link"));
+
+        // The sequences moved past the copied ids: a new routine gets a fresh one.
+        await reader.AddAsync("chin-tucks", newRoutine: "Evening");
+        Assert.True(reader.RoutineId > routineId);
+    }
+
+    [Fact]
+    public async Task A_target_that_already_has_an_account_is_refused_and_left_as_it_was()
+    {
+        var owner = Browser(_sqlite);
+        await owner.AddAsync("chin-tucks", newRoutine: "Desk");
+        await owner.RegisterAsync("ana@example.com", Password);
+        var existing = Browser(_postgres);
+        await existing.AddAsync("thoracic-extension", newRoutine: "Already here");
+        await existing.RegisterAsync("bo@example.com", Password);
+
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CopyToPostgresCommand.RunAsync([_sqlite.DatabasePath, Target], output, error);
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("already has accounts", line);
+        var names = await _postgres.WithDbAsync(db => db.Routines.Select(r => r.Name).ToListAsync());
+        Assert.Equal(["Already here"], names);
+        Assert.Equal(["bo@example.com"], await _postgres.WithDbAsync(db => db.Users.Select(u => u.Email!).ToListAsync()));
+    }
+
+    private static RoutineClient Browser(LibraryFactory instance) =>
+        new(instance.CreateDefaultClient(instance.ClientOptions.BaseAddress, new RedirectHandler(), new CookieContainerHandler()));
+}
