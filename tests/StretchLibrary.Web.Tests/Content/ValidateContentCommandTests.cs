@@ -16,7 +16,7 @@ public sealed class ValidateContentCommandTests : IDisposable
         var exit = ValidateContentCommand.Run([TempContent.ShippedRoot], output);
 
         Assert.Equal(0, exit);
-        Assert.Equal($"11 stretches, 3 guides, 4 starter routines, 0 problems in {TempContent.ShippedRoot}", output.ToString().Trim());
+        Assert.Equal($"11 stretches, 4 guides, 4 starter routines, 0 problems in {TempContent.ShippedRoot}", output.ToString().Trim());
     }
 
     [Fact]
