@@ -55,7 +55,8 @@ public sealed class LibraryApiTests(ApiApp app) : IClassFixture<ApiApp>
         Assert.False(string.IsNullOrEmpty(stretch.GetProperty("dosage").GetProperty("text").GetString()));
         Assert.NotEqual(0, stretch.GetProperty("stopIf").GetArrayLength());
         Assert.NotEqual(0, stretch.GetProperty("steps").GetArrayLength());
-        Assert.Equal(0, stretch.GetProperty("figures").GetArrayLength());
+        // Chin tucks is drawn before and after: each frame's SVG address, as the site serves it.
+        Assert.Equal("/figures/chin-tucks/before.svg /figures/chin-tucks/tucked.svg", string.Join(" ", stretch.GetProperty("figures").EnumerateArray().Select(f => f.GetProperty("url").GetString())));
         Assert.All(stretch.GetProperty("related").EnumerateArray(), r => Assert.StartsWith("/api/v1/stretches/", r.GetProperty("url").GetString(), StringComparison.Ordinal));
     }
 
