@@ -94,8 +94,12 @@ internal static class LibraryEndpoints
         {
             var link = QueryString.Create(new Dictionary<string, string?>
             {
-                ["category"] = category, ["position"] = position, ["equipment"] = equipment, ["q"] = query,
-                ["limit"] = limit?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["cursor"] = next,
+                ["category"] = category,
+                ["position"] = position,
+                ["equipment"] = equipment,
+                ["q"] = query,
+                ["limit"] = limit?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["cursor"] = next,
             }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
             http.Response.Headers.Link = $"<{http.Request.PathBase}/api/v1/stretches{link.ToUriComponent()}>; rel=\"next\"";
         }
