@@ -157,7 +157,7 @@ public static partial class ArticleParser
 
         try
         {
-            return Illustration.Draw(spec);
+            return DrawnIllustrations.Draw(spec);
         }
         catch (ArgumentException ex)
         {
