@@ -46,9 +46,11 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Serilog from configuration; registered through DI (not a static bootstrap logger) so test hosts can
 // build the app many times in one process.
+// preserveStaticLogger: each host keeps its own logger, and request logging below is handed that one, so hosts
+// sharing a process never write through another host's logger (the static Log.Logger).
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services));
+    .ReadFrom.Services(services), preserveStaticLogger: true);
 
 builder.Services.AddContentLibrary();
 builder.Services.AddAppData(builder.Configuration, builder.Environment.ContentRootPath);
@@ -94,7 +96,7 @@ app.UsePageCache();
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 // ...except under /api/v1, where every error is a problem details document.
 app.UseApiProblems();
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseRouting();
 app.UseCors();
 // Security headers, the cross-site check on unsafe requests, authentication, then rate limits (after status-code
