@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace StretchLibrary.Web.Data;
 
@@ -107,7 +108,8 @@ public sealed partial class CompletionWriter(IServiceScopeFactory scopes, ILogge
         {
             await db.SaveChangesAsync(CancellationToken.None);
         }
-        catch (DbUpdateException ex) when (ex.GetBaseException() is SqliteException { SqliteExtendedErrorCode: ForeignKeyFailed })
+        catch (DbUpdateException ex) when (ex.GetBaseException() is SqliteException { SqliteExtendedErrorCode: ForeignKeyFailed }
+            or PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation })
         {
             // The routine (or its owner) was deleted between the request's read and this write.
             throw new RoutineGoneException(ex);
