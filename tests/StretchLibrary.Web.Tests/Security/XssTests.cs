@@ -85,8 +85,8 @@ public sealed class XssTests : IDisposable
     /// <summary>No inline or foreign script, no event-handler or style attribute, no script link.</summary>
     private static void AssertInert(string name, IHtmlDocument page)
     {
-        // Only the site's own script file (fingerprinted by MapStaticAssets), nothing inline.
-        Assert.All(page.QuerySelectorAll("script"), script => Assert.Matches(@"^/js/site(\.\w+)?\.js(\?.*)?$", script.GetAttribute("src") ?? $"inline script on {name}"));
+        // Only the site's own script files (fingerprinted by MapStaticAssets), nothing inline.
+        Assert.All(page.QuerySelectorAll("script"), script => Assert.Matches(@"^/js/(site|offline|offline-queue)(\.\w+)?\.js(\?.*)?$", script.GetAttribute("src") ?? $"inline script on {name}"));
         Assert.Empty(page.QuerySelectorAll("style"));
         foreach (var element in page.All)
         {
