@@ -109,18 +109,21 @@ public sealed class PageCache(TimeProvider clock, long maxBytes = PageCache.Defa
     }
 }
 
-/// <summary>A stored 200 response: its headers (minus per-response ones), body and when it stops being valid.</summary>
-internal sealed class CachedPage(KeyValuePair<string, StringValues>[] headers, byte[] body, DateTimeOffset storedAt, DateTimeOffset expiresAt)
+/// <summary>A stored 200 response: its headers (minus per-response ones), body (and compressed copies) and when it stops being valid.</summary>
+internal sealed class CachedPage(KeyValuePair<string, StringValues>[] headers, byte[] body, DateTimeOffset storedAt, DateTimeOffset expiresAt, CompressedBodies? compressed = null)
 {
     public KeyValuePair<string, StringValues>[] Headers { get; } = headers;
 
     public byte[] Body { get; } = body;
 
+    /// <summary>Brotli and gzip copies of <see cref="Body"/> (anonymous text pages only).</summary>
+    public CompressedBodies? Compressed { get; } = compressed;
+
     public DateTimeOffset StoredAt { get; } = storedAt;
 
     public DateTimeOffset ExpiresAt { get; } = expiresAt;
 
-    public long Size => Body.Length + Headers.Sum(h => h.Key.Length + h.Value.ToString().Length) * 2;
+    public long Size => Body.Length + (Compressed?.Size ?? 0) + Headers.Sum(h => h.Key.Length + h.Value.ToString().Length) * 2;
 }
 
 /// <summary>

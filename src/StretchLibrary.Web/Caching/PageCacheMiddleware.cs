@@ -156,6 +156,21 @@ public sealed class PageCacheMiddleware
         var feature = new PageCaptureFeature();
         context.Features.Set(feature);
         response.Body = capture;
+        if (userId is null)
+        {
+            // Hits of this page may come compressed: say so on this first, uncompressed answer too.
+            response.OnStarting(static state =>
+            {
+                var response = (HttpResponse)state;
+                if (CompressedBodies.Compressible(response.ContentType))
+                {
+                    response.Headers.Append(HeaderNames.Vary, CompressedBodies.Vary);
+                }
+
+                return Task.CompletedTask;
+            }, response);
+        }
+
         try
         {
             await _next(context);
@@ -193,8 +208,14 @@ public sealed class PageCacheMiddleware
             expiresAt = until;
         }
 
+        var body = capture.ToArray();
+        // Library pages are kept compressed too (they hold no secret to leak; see CompressedBodies), unless the
+        // endpoint already chose an encoding.
+        var compressed = userId is null && !response.Headers.ContainsKey(HeaderNames.ContentEncoding)
+            ? CompressedBodies.For(body, response.ContentType)
+            : null;
         var headers = response.Headers.Where(h => !PerResponseHeaders.Contains(h.Key)).ToArray();
-        _cache.Store(generation, pages, key, new CachedPage(headers, capture.ToArray(), now, expiresAt));
+        _cache.Store(generation, pages, key, new CachedPage(headers, body, now, expiresAt, compressed));
     }
 
     private async Task ServeAsync(HttpContext context, CachedPage page)
@@ -217,8 +238,18 @@ public sealed class PageCacheMiddleware
             return;
         }
 
-        headers.ContentLength = page.Body.Length;
-        await response.BodyWriter.WriteAsync(page.Body, context.RequestAborted);
+        var body = page.Body;
+        if (page.Compressed is { } compressed)
+        {
+            (body, var encoding) = compressed.Choose(body, context.Request.Headers.AcceptEncoding);
+            if (encoding.Count > 0)
+            {
+                headers.ContentEncoding = encoding;
+            }
+        }
+
+        headers.ContentLength = body.Length;
+        await response.BodyWriter.WriteAsync(body, context.RequestAborted);
     }
 
     private bool HasFlash(IRequestCookieCollection cookies)

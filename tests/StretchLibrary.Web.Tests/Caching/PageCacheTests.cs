@@ -171,6 +171,72 @@ public sealed class PageCacheTests : IDisposable
         Assert.NotEqual(await local.Content.ReadAsStringAsync(), await other.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/stretches")]
+    [InlineData("/stretches/chin-tucks")]
+    [InlineData("/guides/safe-stretching")]
+    public async Task A_library_page_is_kept_compressed_and_sent_as_brotli_gzip_or_plain_by_accept_encoding(string path)
+    {
+        using var plain = await GetAsync(path, acceptEncoding: null);
+        var html = await plain.Content.ReadAsByteArrayAsync();
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Contains("Accept-Encoding", plain.Headers.Vary);
+
+        using var brotli = await GetAsync(path, "gzip, deflate, br, zstd");
+        using var gzip = await GetAsync(path, "gzip, br;q=0");
+        using var refused = await GetAsync(path, "br;q=0, gzip;q=0.0");
+
+        Assert.True(brotli.Headers.Contains("Age"), "served from the page cache");
+        Assert.Equal(["br"], brotli.Content.Headers.ContentEncoding);
+        Assert.Equal(html, Decompress(new System.IO.Compression.BrotliStream(await brotli.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress)));
+        Assert.True(brotli.Content.Headers.ContentLength < html.Length / 3, $"{brotli.Content.Headers.ContentLength} of {html.Length} bytes");
+        Assert.Equal(["gzip"], gzip.Content.Headers.ContentEncoding);
+        Assert.Equal(html, Decompress(new System.IO.Compression.GZipStream(await gzip.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress)));
+        Assert.Empty(refused.Content.Headers.ContentEncoding);
+        Assert.Equal(html, await refused.Content.ReadAsByteArrayAsync());
+        Assert.All([brotli, gzip, refused], r => Assert.Contains("Accept-Encoding", r.Headers.Vary));
+    }
+
+    [Fact]
+    public async Task A_signed_in_users_cached_page_is_never_compressed()
+    {
+        var (visitor, _) = await SignedUpAsync("ana@example.com");
+        var url = $"/routines/{visitor.RoutineId}";
+        visitor.Http.DefaultRequestHeaders.AcceptEncoding.ParseAdd("br, gzip");
+
+        using var first = await visitor.Http.GetAsync(url);
+        using var second = await visitor.Http.GetAsync(url);
+
+        Assert.True(second.Headers.Contains("Age"));
+        Assert.Empty(second.Content.Headers.ContentEncoding);
+        Assert.Contains("Desk", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(string path, string? acceptEncoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (acceptEncoding is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        }
+
+        var response = await _factory.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response;
+    }
+
+    private static byte[] Decompress(Stream stream)
+    {
+        using var output = new MemoryStream();
+        using (stream)
+        {
+            stream.CopyTo(output);
+        }
+
+        return output.ToArray();
+    }
+
     private async Task<(RoutineClient Client, CookieContainer Jar)> SignedUpAsync(string email)
     {
         var (client, jar) = Browser();
