@@ -27,6 +27,15 @@ public sealed class RoutineSheetTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Print sheet" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Print" })).ToBeVisibleAsync();
         await page.EmulateMediaAsync(new() { Media = Media.Print });
+        foreach (var item in await page.Locator(".sheet-item").AllAsync())
+        {
+            // Every stretch on the sheet carries one small line-art figure (its key frame), big enough to read on paper.
+            var figures = item.Locator(".sheet-figures svg[role=img]");
+            var figure = figures.Last;
+            await Expect(figure).ToBeVisibleAsync();
+            Assert.Equal(1, await figures.Locator("visible=true").CountAsync());
+            Assert.True((await figure.BoundingBoxAsync())!.Width >= 40, "a sheet figure is too small to read");
+        }
 
         // Act
         var pdf = await page.PdfAsync(new() { Format = format, PrintBackground = true });
