@@ -10,6 +10,8 @@ namespace StretchLibrary.Web.Tests.Data;
 /// The <c>copy-to-postgres</c> verb, from a SQLite file the app wrote to a new database on the throwaway PostgreSQL
 /// server tests/run starts (<c>STRETCHLIBRARY_TEST_POSTGRES</c>).
 /// </summary>
+// Copies from SQLite: runs in the SQLite pass (which has the PostgreSQL server too), not in the PostgreSQL one.
+[Trait("Provider", "Sqlite")]
 public sealed class CopyToPostgresCommandTests : IDisposable
 {
     private const string Password = "plum tractor orbit";

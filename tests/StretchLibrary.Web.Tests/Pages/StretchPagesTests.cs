@@ -163,7 +163,8 @@ public class StretchPagesTests(LibraryFactory factory) : IClassFixture<LibraryFa
         var report = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("Healthy", (string?)report["status"]);
         Assert.Equal("Healthy", (string?)report["checks"]!["database"]!["status"]);
-        Assert.EndsWith("tables readable", (string?)report["checks"]!["database"]!["description"], StringComparison.Ordinal);
+        // SQLite reads a row of every table (a damaged page shows); PostgreSQL checks its own pages, so only reachability.
+        Assert.EndsWith(LibraryFactory.OnPostgres ? "database reachable" : "tables readable", (string?)report["checks"]!["database"]!["description"], StringComparison.Ordinal);
         Assert.Equal("Healthy", (string?)report["checks"]!["content"]!["status"]);
         Assert.EndsWith("stretches", (string?)report["checks"]!["content"]!["description"], StringComparison.Ordinal);
     }
