@@ -32,6 +32,19 @@ public static class FigureSvg
         return (Math.Floor(minX), Math.Floor(minY), Math.Ceiling(maxX - minX), Math.Ceiling(maxY - minY));
     }
 
+    /// <summary>The box grown, where needed, to hold the arrows and their heads too.</summary>
+    public static (double X, double Y, double W, double H) Enclose((double X, double Y, double W, double H) box, IEnumerable<Arrow> arrows)
+    {
+        var (minX, minY, maxX, maxY) = (box.X, box.Y, box.X + box.W, box.Y + box.H);
+        foreach (var point in arrows.SelectMany(a => new[] { a.From, a.Control, a.To }))
+        {
+            (minX, minY) = (Math.Min(minX, Math.Floor(point.X - 7)), Math.Min(minY, Math.Floor(point.Y - 7)));
+            (maxX, maxY) = (Math.Max(maxX, Math.Ceiling(point.X + 7)), Math.Max(maxY, Math.Ceiling(point.Y + 7)));
+        }
+
+        return (minX, minY, maxX - minX, maxY - minY);
+    }
+
     public static string Render(Scene scene, View view, (double X, double Y, double W, double H) box, string? alt, IReadOnlyCollection<string> highlight, Arrow? arrow = null)
     {
         var svg = new StringBuilder(4096);

@@ -31,20 +31,19 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
         var moves = Enumerable.Range(0, spec.Frames.Count > 1 ? spec.Frames.Count : 0).Select(i => (From: i, To: (i + 1) % spec.Frames.Count)).ToArray();
         var between = moves.Select(m => Enumerable.Range(0, StepsPerMove)
             .Select(k => Between(spec, angles, m.From, m.To, Ease(k / (double)StepsPerMove))).ToArray()).ToArray();
-        // Frames from the same base position share one box, so they line up side by side and animate in place.
-        var boxes = spec.Frames.Select(f => FigureSvg.Bounds(
-            scenes.Where((_, i) => spec.Frames[i].Base == f.Base)
-                .Concat(between.Where((_, m) => spec.Frames[moves[m].From].Base == f.Base && spec.Frames[moves[m].To].Base == f.Base).SelectMany(b => b)),
-            view,
-            spec.HeadOnly)).ToArray();
+        var arrows = spec.Frames.Select((_, i) => ArrowMove(spec, i) is { } move
+            ? ArrowFor(view, scenes[move.From], Between(spec, angles, move.From, move.To, 0.5), scenes[move.To], spec.HeadOnly)
+            : null).ToArray();
+        // Frames from the same base position share one box (arrows included), so they line up side by side and animate in place.
+        var boxes = spec.Frames.Select(f => FigureSvg.Enclose(
+            FigureSvg.Bounds(
+                scenes.Where((_, i) => spec.Frames[i].Base == f.Base)
+                    .Concat(between.Where((_, m) => spec.Frames[moves[m].From].Base == f.Base && spec.Frames[moves[m].To].Base == f.Base).SelectMany(b => b)),
+                view,
+                spec.HeadOnly),
+            arrows.Where((a, i) => a is not null && spec.Frames[i].Base == f.Base).OfType<Arrow>())).ToArray();
 
-        var frames = spec.Frames.Select((f, i) =>
-        {
-            var arrow = ArrowMove(spec, i) is { } move
-                ? ArrowFor(view, scenes[move.From], Between(spec, angles, move.From, move.To, 0.5), scenes[move.To], spec.HeadOnly)
-                : null;
-            return new DrawnFrame(f.Name, f.Alt, FigureSvg.Render(scenes[i], view, boxes[i], f.Alt, spec.Highlight, arrow));
-        }).ToArray();
+        var frames = spec.Frames.Select((f, i) => new DrawnFrame(f.Name, f.Alt, FigureSvg.Render(scenes[i], view, boxes[i], f.Alt, spec.Highlight, arrows[i]))).ToArray();
         var motion = between.SelectMany((b, m) => b.Select(s => FigureSvg.Render(s, view, boxes[moves[m].From], null, spec.Highlight))).ToArray();
         return new Illustration(spec, frames, motion);
     }
@@ -99,6 +98,11 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
     /// <summary>An arrow beside the part that moves furthest, curved through where it is halfway.</summary>
     private static Arrow? ArrowFor(View view, Scene from, Scene middle, Scene to, bool headOnly)
     {
+        if (headOnly && GlideArrow(view, from, to) is { } glide)
+        {
+            return glide;
+        }
+
         var movers = headOnly ? Movers.Where(m => m is "nose" or "head" or "c7") : Movers;
         var (name, distance) = movers
             .Select(m => (Name: m, Distance: (to.Body.Points[m] - from.Body.Points[m]).Length))
@@ -122,5 +126,29 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
         var gap = headOnly ? 16 : 9;
         var (ox, oy) = (nx * gap * side, ny * gap * side);
         return new Arrow((p0.X + ox, p0.Y + oy), (control.Item1 + ox, control.Item2 + oy), (p1.X + ox, p1.Y + oy));
+    }
+
+    /// <summary>
+    /// A head that slides without nodding or turning (a chin tuck draws it straight back) gets a straight arrow in
+    /// front of the chin, ending just short of it and pointing the way the chin goes; an arc over the head would
+    /// read as a nod.
+    /// </summary>
+    private static Arrow? GlideArrow(View view, Scene from, Scene to)
+    {
+        var turn = Math.Acos(Math.Clamp(from.Body.HeadFrame.Cx.Dot(to.Body.HeadFrame.Cx), -1, 1)) * 180 / Math.PI;
+        var p0 = view.Project(from.Body.Points["chin"]);
+        var p1 = view.Project(to.Body.Points["chin"]);
+        var (dx, dy) = (p1.X - p0.X, p1.Y - p0.Y);
+        var moved = Math.Sqrt((dx * dx) + (dy * dy));
+        if (turn > 15 || moved < 1)
+        {
+            return null;
+        }
+
+        var (ux, uy) = (dx / moved, dy / moved);
+        var length = Math.Max(moved, 12);
+        var end = (X: p0.X - (ux * 3), Y: p0.Y - (uy * 3));
+        var start = (X: end.X - (ux * length), Y: end.Y - (uy * length));
+        return new Arrow(start, ((start.X + end.X) / 2, (start.Y + end.Y) / 2), end);
     }
 }

@@ -66,6 +66,7 @@ public static class Skeleton
         points["c1"] = c1;
         points["head"] = head;
         points["nose"] = head + rh.Apply(new(13, -3, 0));
+        points["chin"] = head + rh.Apply(new(8, -8, 0));
 
         foreach (var (side, sign, shoulder) in new[] { ("l", -1.0, shoulderL), ("r", 1.0, shoulderR) })
         {

@@ -150,4 +150,54 @@ public sealed class GeometryTests
         Assert.DoesNotContain("fig-arrow", chinTucks.Frames[1].Svg, StringComparison.Ordinal);
         Assert.Equal(2 * Illustration.StepsPerMove, chinTucks.Motion.Count);
     }
+
+    [Fact]
+    public void A_chin_tuck_arrow_points_straight_back_at_the_chin_inside_the_figure()
+    {
+        Dictionary<string, double> forward = new() { ["neck.flex"] = 18, ["head.flex"] = -15 };
+        var spec = HeadCloseUp(forward, new() { ["neck.flex"] = -6, ["head.flex"] = 14 });
+
+        var svg = Illustration.Draw(spec).Frames[0].Svg;
+
+        var (tail, tip, control) = ArrowIn(svg);
+        var chin = Stage.Build("standing", forward, []).Body.Points["chin"];
+        Assert.True(tip.X < tail.X - 10, $"the arrow should point back, toward the neck: {tail} -> {tip}");
+        Assert.InRange(tail.Y - tip.Y, -1, 1);
+        Assert.InRange(control.Y - tip.Y, -1, 1);
+        Assert.InRange(tip.X - chin.X, 0, 6);
+        Assert.InRange(tip.Y - (-chin.Y), -2, 2);
+        var box = ViewBox(svg);
+        Assert.True(tail.X + 5 <= box.X + box.W && tail.X - 5 >= box.X, $"the arrow's tail {tail} lies outside the box {box}");
+    }
+
+    [Fact]
+    public void A_nod_keeps_its_curved_arrow_beside_the_head()
+    {
+        var spec = HeadCloseUp(new() { ["neck.flex"] = 40 }, new() { ["neck.flex"] = -40 });
+
+        var (tail, tip, control) = ArrowIn(Illustration.Draw(spec).Frames[0].Svg);
+
+        var (mx, my) = ((tail.X + tip.X) / 2, (tail.Y + tip.Y) / 2);
+        Assert.True(Math.Sqrt(((control.X - mx) * (control.X - mx)) + ((control.Y - my) * (control.Y - my))) > 3, "a nod's arrow should curve");
+    }
+
+    private static IllustrationSpec HeadCloseUp(Dictionary<string, double> first, Dictionary<string, double> second) =>
+        new("side", [], ["neck"], HeadOnly: true, [new("first", "standing", first, "First."), new("second", "standing", second, "Second.")]);
+
+    /// <summary>The arrow's tail, the tip of its head and its curve's control point, in SVG units.</summary>
+    private static ((double X, double Y) Tail, (double X, double Y) Tip, (double X, double Y) Control) ArrowIn(string svg)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(
+            svg, @"class=""fig-arrow""[^>]*><path d=""M(-?\d+) (-?\d+)Q(-?\d+) (-?\d+) -?\d+ -?\d+""/><path [^>]*d=""M(-?\d+) (-?\d+)L");
+        Assert.True(match.Success, "no arrow in " + svg);
+        double At(int group) => double.Parse(match.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return ((At(1), At(2)), (At(5), At(6)), (At(3), At(4)));
+    }
+
+    private static (double X, double Y, double W, double H) ViewBox(string svg)
+    {
+        var parts = System.Text.RegularExpressions.Regex.Match(svg, @"viewBox=""([^""]+)""").Groups[1].Value.Split(' ')
+            .Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return (parts[0], parts[1], parts[2], parts[3]);
+    }
 }
