@@ -75,21 +75,14 @@ public static class Stage
         // Tip the body until both groups rest (hips and upper back, or knees and hands).
         void Tip(IReadOnlyList<string> level, double pitch0)
         {
-            var best = (Cost: double.PositiveInfinity, Pitch: pitch0);
-            for (var p = -40.0; p <= 40; p += 0.5)
+            angles["body.pitch"] = pitch0 + Search(-40, 40, 0, p =>
             {
                 angles["body.pitch"] = pitch0 + p;
                 var scene = Rest(angles);
                 var rests = scene.Body.Limbs.Where(l => basis.RestsOn.Contains(l.Name)).Min(scene.Clearance);
                 var levels = scene.Body.Limbs.Where(l => level.Contains(l.Name)).Min(scene.Clearance);
-                var cost = Math.Max(rests, levels) + (Math.Abs(p) * 1e-3);
-                if (cost < best.Cost)
-                {
-                    best = (cost, pitch0 + p);
-                }
-            }
-
-            angles["body.pitch"] = best.Pitch;
+                return Math.Max(rests, levels) + (Math.Abs(p) * 1e-3);
+            });
         }
 
         var rested = Rest(angles);
@@ -141,10 +134,21 @@ public static class Stage
         return scene with { Body = Skeleton.Pose(Angle(angles), basis.Orientation, Start).Shifted(shift) };
     }
 
+    /// <summary>
+    /// The angle in [from, to], to half a degree, with the lowest cost: every 2.5 degrees first, then every half
+    /// degree around the best of those (a sixth of the poses a half-degree sweep would cost; the costs here are
+    /// distances that change smoothly with the angle).
+    /// </summary>
     private static double Search(double from, double to, double start, Func<double, double> cost)
     {
-        var best = (Cost: double.PositiveInfinity, At: start);
-        for (var x = from; x <= to; x += 0.5)
+        const double Coarse = 2.5, Fine = 0.5;
+        var best = Sweep(from, to, Coarse, (Cost: double.PositiveInfinity, At: start), cost);
+        return Sweep(Math.Max(from, best.At - Coarse), Math.Min(to, best.At + Coarse), Fine, best, cost).At;
+    }
+
+    private static (double Cost, double At) Sweep(double from, double to, double step, (double Cost, double At) best, Func<double, double> cost)
+    {
+        for (var x = from; x <= to + 1e-9; x += step)
         {
             var c = cost(x);
             if (c < best.Cost)
@@ -153,7 +157,7 @@ public static class Stage
             }
         }
 
-        return best.At;
+        return best;
     }
 
     private static Func<string, double> Angle(Dictionary<string, double> angles) => name => angles.GetValueOrDefault(name);
