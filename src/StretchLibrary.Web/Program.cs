@@ -68,15 +68,18 @@ builder.AddAppSecurity();
 
 var app = builder.Build();
 
-// Load content now, so a broken folder is reported at start rather than on the first request.
-var content = app.Services.GetRequiredService<ContentStore>();
+// Load content now, so a broken folder is reported at start rather than on the first request. It loads (drawing
+// every figure) while the database is prepared: the two are most of start-up.
+var contentLoad = Task.Run(app.Services.GetRequiredService<ContentStore>);
+var databaseProblem = await app.Services.PrepareDatabaseAsync();
+var content = await contentLoad;
 if (!Directory.Exists(content.RootPath))
 {
     Console.Error.WriteLine($"Content folder not found: {content.RootPath}. Set Content__RootPath to the folder holding stretches/ and guides/.");
     return 1;
 }
 
-if (await app.Services.PrepareDatabaseAsync() is { } databaseProblem)
+if (databaseProblem is not null)
 {
     Console.Error.WriteLine(databaseProblem);
     return 1;
