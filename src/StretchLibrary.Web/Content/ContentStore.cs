@@ -6,18 +6,21 @@ namespace StretchLibrary.Web.Content;
 /// </summary>
 public sealed partial class ContentStore : IDisposable
 {
-    private static readonly TimeSpan SettleDelay = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan DefaultSettleDelay = TimeSpan.FromMilliseconds(300);
 
     private readonly ILogger<ContentStore> _logger;
     private readonly FileSystemWatcher? _watcher;
     private readonly Timer _reloadTimer;
     private readonly Lock _reloadLock = new();
+    private readonly TimeSpan _settleDelay;
     private ContentSnapshot _current;
 
-    public ContentStore(string rootPath, ILogger<ContentStore> logger)
+    /// <param name="settleDelay">How long the folder must be quiet before a change is loaded (300 ms unless given).</param>
+    public ContentStore(string rootPath, ILogger<ContentStore> logger, TimeSpan? settleDelay = null)
     {
         RootPath = rootPath;
         _logger = logger;
+        _settleDelay = settleDelay ?? DefaultSettleDelay;
         _reloadTimer = new Timer(_ => ReloadFromWatcher(), null, Timeout.Infinite, Timeout.Infinite);
         _current = LoadAndLog();
         if (Directory.Exists(rootPath))
@@ -72,7 +75,7 @@ public sealed partial class ContentStore : IDisposable
     }
 
     // Editors save in bursts (temp file, rename, touch): wait for the folder to settle, then load once.
-    private void OnChanged(object sender, FileSystemEventArgs e) => _reloadTimer.Change(SettleDelay, Timeout.InfiniteTimeSpan);
+    private void OnChanged(object sender, FileSystemEventArgs e) => _reloadTimer.Change(_settleDelay, Timeout.InfiniteTimeSpan);
 
     private ContentSnapshot LoadAndLog()
     {
