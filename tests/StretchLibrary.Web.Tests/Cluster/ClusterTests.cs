@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using StretchLibrary.Web.Tests.Pages.Routines;
+
+namespace StretchLibrary.Web.Tests.Cluster;
+
+/// <summary>
+/// Two real app processes on one PostgreSQL database and one Redis, a browser sending its requests to either in
+/// turn (as nginx round-robin would). Runs once, in tests/run's PostgreSQL pass.
+/// </summary>
+[Trait("Provider", "Postgres")]
+public sealed partial class ClusterTests : IAsyncLifetime
+{
+    private const string Password = "plum tractor orbit";
+
+    private readonly TempContent _content = new TempContent().WithShippedContent();
+    private AppCluster _cluster = null!;
+
+    public async Task InitializeAsync() => _cluster = await AppCluster.StartAsync(_content.Root);
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.DisposeAsync();
+        _content.Dispose();
+    }
+
+    [Fact]
+    public async Task One_browser_alternating_between_instances_registers_adds_marks_done_and_signs_out_everywhere()
+    {
+        var jar = new CookieContainer();
+        var (one, two) = (Browser(0, jar), Browser(1, jar));
+
+        await one.AddAsync("chin-tucks", newRoutine: "Desk");
+        var url = $"/routines/{one.RoutineId}";
+        await two.RegisterAsync("ana@example.com", Password);
+        await one.AddAsync("seated-cervical-rotation", routineId: int.Parse(url.Split('/')[2], CultureInfo.InvariantCulture));
+        await two.GetAsync(url);
+        Assert.Equal(["Chin tucks", "Seated cervical rotation"], two.ItemTitles());
+        using (var cached = await two.Http.GetAsync(url))
+        {
+            Assert.True(cached.Headers.Contains("Age"), "instance two did not keep the routine page");
+        }
+
+        await one.MarkDoneAsync(DateOnly.FromDateTime(DateTime.UtcNow));
+        await two.GetAsync(url);
+        Assert.Equal("1", two.Stat("total"));
+
+        var copied = jar.GetCookieHeader(_cluster.Instances[0].Address);
+        await two.GetAsync("/account/logout");
+        await two.SubmitAsync("main form[method=post]");
+        using var bare = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = _cluster.Instances[0].Address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Cookie", copied);
+        using var replayed = await bare.SendAsync(request);
+        Assert.NotEqual(HttpStatusCode.OK, replayed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Content_edited_while_both_run_is_served_by_both()
+    {
+        using var client = new HttpClient();
+        foreach (var instance in _cluster.Instances)
+        {
+            Assert.Contains("<h1>Chin tucks</h1>", await client.GetStringAsync(new Uri(instance.Address, "/stretches/chin-tucks")), StringComparison.Ordinal);
+        }
+
+        var file = Path.Join(_content.Root, "stretches", "neck", "chin-tucks.md");
+        var text = await File.ReadAllTextAsync(file);
+        Assert.Contains("title: Chin tucks\n", text, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(file, text.Replace("title: Chin tucks\n", "title: Chin tucks at the desk\n", StringComparison.Ordinal));
+
+        foreach (var instance in _cluster.Instances)
+        {
+            var watch = Stopwatch.StartNew();
+            string page;
+            do
+            {
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"{instance.Address} still serves the old title after 15 s");
+                await Task.Delay(100);
+                page = await client.GetStringAsync(new Uri(instance.Address, "/stretches/chin-tucks"));
+            }
+            while (!page.Contains("<h1>Chin tucks at the desk</h1>", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Killing_one_instance_during_a_write_load_loses_no_acknowledged_write()
+    {
+        const int Writers = 8;
+        var acknowledged = new ConcurrentBag<(string Note, bool AfterKill)>();
+        var failed = 0;
+        var killed = false;
+        using var stop = new CancellationTokenSource();
+
+        var writers = Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
+        {
+            var jar = new CookieContainer();
+            using var http = new HttpClient(new SocketsHttpHandler { CookieContainer = jar, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(20) };
+            var (routine, token) = await GuestRoutineAsync(http, writer);
+            for (var n = 0; !stop.IsCancellationRequested; n++)
+            {
+                // Round-robin: every other request goes to the instance that will be killed.
+                var instance = _cluster.Instances[n % 2];
+                var note = $"writer {writer} write {n}";
+                try
+                {
+                    using var response = await http.PostAsync(new Uri(instance.Address, $"/routines/{routine}/done"), new FormUrlEncodedContent(new Dictionary<string, string>
+                    {
+                        ["__RequestVerificationToken"] = token,
+                        ["Input.Date"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        ["Input.Stretches"] = "chin-tucks",
+                        ["Input.Note"] = note,
+                    }));
+                    if (response.StatusCode == HttpStatusCode.Redirect)
+                    {
+                        acknowledged.Add((note, Volatile.Read(ref killed)));
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref failed);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // The killed instance: refused or cut off mid-request; not acknowledged, so nothing is promised.
+                    Interlocked.Increment(ref failed);
+                }
+            }
+        })).ToArray();
+
+        await WaitForAsync(() => acknowledged.Count >= 200 || writers.Any(w => w.IsCompleted), "200 acknowledged writes");
+        await _cluster.Instances[0].KillAsync();
+        Volatile.Write(ref killed, true);
+        await WaitForAsync(() => acknowledged.Count(a => a.AfterKill) >= 200 || writers.Any(w => w.IsCompleted), "200 writes acknowledged after the kill");
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+
+        var stored = await _cluster.StoredNotesAsync();
+        var missing = acknowledged.Where(a => !stored.Contains(a.Note)).Select(a => a.Note).ToList();
+        Assert.True(missing.Count == 0, $"{missing.Count} of {acknowledged.Count} acknowledged writes are not in PostgreSQL, e.g. {string.Join(", ", missing.Take(5))}");
+        Assert.True(acknowledged.Count(a => a.AfterKill) >= 200, "the surviving instance stopped acknowledging writes");
+        Assert.True(failed > 0, "no request reached the killed instance");
+    }
+
+    private RoutineClient Browser(int instance, CookieContainer jar) =>
+        new(new HttpClient(new SocketsHttpHandler { CookieContainer = jar }) { BaseAddress = _cluster.Instances[instance].Address });
+
+    /// <summary>A guest's routine, made on instance one, and the form token to post with (read on instance two).</summary>
+    private async Task<(int Routine, string Token)> GuestRoutineAsync(HttpClient http, int writer)
+    {
+        var one = _cluster.Instances[0].Address;
+        var token = Token(await http.GetStringAsync(new Uri(one, "/routines/add/chin-tucks")));
+        using var created = await http.PostAsync(new Uri(one, "/routines/add/chin-tucks"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["RoutineId"] = "0",
+            ["NewName"] = $"Writer {writer}",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var routine = int.Parse(created.Headers.Location!.OriginalString.Split('/', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        return (routine, Token(await http.GetStringAsync(new Uri(_cluster.Instances[1].Address, $"/routines/{routine}"))));
+    }
+
+    private static string Token(string html) =>
+        TokenPattern().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("No antiforgery token on the page.");
+
+    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    private static async Task WaitForAsync(Func<bool> condition, string what)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"waited 60 s for {what}");
+            await Task.Delay(20);
+        }
+    }
+}
