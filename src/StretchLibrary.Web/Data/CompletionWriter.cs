@@ -71,9 +71,11 @@ public sealed partial class CompletionWriter(IServiceScopeFactory scopes, ILogge
             await SaveAsync(batch.Select(b => b.Completion));
             batch.ForEach(b => b.Done.TrySetResult());
         }
-        catch (Exception ex) when (batch.Count > 1)
+        catch (Exception ex) when (batch.Count > 1 && DatabaseFailures.StatusCode(ex) != StatusCodes.Status503ServiceUnavailable)
         {
-            // One bad row must not fail its neighbours: retry them one by one.
+            // One bad row must not fail its neighbours: retry them one by one. (Not when the database is down or
+            // busy after the retries: that fails every row alike, and one by one would keep the last waiting for
+            // a retry cycle per row before it.)
             LogBatchFailed(logger, batch.Count, ex);
             foreach (var (completion, done) in batch)
             {
@@ -90,7 +92,7 @@ public sealed partial class CompletionWriter(IServiceScopeFactory scopes, ILogge
         }
         catch (Exception ex)
         {
-            batch[0].Done.TrySetException(ex);
+            batch.ForEach(b => b.Done.TrySetException(ex));
         }
     }
 

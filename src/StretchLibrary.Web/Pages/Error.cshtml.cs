@@ -32,7 +32,9 @@ public sealed class ErrorModel : PageModel
     public override void OnPageHandlerSelected(PageHandlerSelectedContext context)
     {
         var requested = int.TryParse(Request.Query["code"], out var code) ? code : 500;
-        Code = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? (requested is >= 400 and <= 599 ? requested : 500);
+        // After an exception, the exception handler has already chosen the code (503 when the database is down).
+        var afterException = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null && Response.StatusCode is >= 400 and <= 599 ? Response.StatusCode : (int?)null;
+        Code = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? afterException ?? (requested is >= 400 and <= 599 ? requested : 500);
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         // Visiting /Error directly should not answer 200.
         Response.StatusCode = Code;

@@ -15,25 +15,36 @@ public sealed class AppCluster : IAsyncDisposable
     private readonly string _database = "cluster_" + Guid.NewGuid().ToString("n");
     private readonly List<AppProcess> _instances = [];
 
-    private AppCluster(string contentRoot)
+    private readonly string _server;
+    private readonly string _redis;
+
+    private AppCluster(string contentRoot, string server, string redis)
     {
         ContentRoot = contentRoot;
+        _server = server;
+        _redis = redis;
     }
 
     public string ContentRoot { get; }
 
-    public string ConnectionString => $"{LibraryFactory.PostgresServer};Database={_database}";
+    public string ConnectionString => $"{_server};Database={_database}";
 
     public IReadOnlyList<AppProcess> Instances => _instances;
 
-    public static async Task<AppCluster> StartAsync(string contentRoot, int instances = 2)
+    /// <param name="server">A PostgreSQL server (no database named); tests/run's shared one unless given.</param>
+    /// <param name="redis">A Redis configuration; tests/run's shared one unless given.</param>
+    public static async Task<AppCluster> StartAsync(string contentRoot, string? server = null, string? redis = null)
     {
-        var cluster = new AppCluster(contentRoot);
+        var cluster = new AppCluster(
+            contentRoot,
+            server ?? LibraryFactory.PostgresServer,
+            redis ?? System.Environment.GetEnvironmentVariable("STRETCHLIBRARY_TEST_REDIS")
+                ?? throw new InvalidOperationException("STRETCHLIBRARY_TEST_REDIS is not set: run these tests through tests/run, which starts Redis."));
         try
         {
             var migrate = await AppProcess.RunToEndAsync(cluster.Environment(), "migrate");
             Assert.True(migrate.ExitCode == 0, $"migrate exited {migrate.ExitCode}: {migrate.Output}");
-            for (var i = 0; i < instances; i++)
+            for (var i = 0; i < 2; i++)
             {
                 cluster._instances.Add(await AppProcess.StartAsync(cluster.Environment()));
             }
@@ -55,7 +66,7 @@ public sealed class AppCluster : IAsyncDisposable
         }
 
         Npgsql.NpgsqlConnection.ClearAllPools();
-        await using var connection = new Npgsql.NpgsqlConnection($"{LibraryFactory.PostgresServer};Database=postgres");
+        await using var connection = new Npgsql.NpgsqlConnection($"{_server};Database=postgres");
         await connection.OpenAsync();
         await using var drop = connection.CreateCommand();
         drop.CommandText = $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)";
@@ -85,8 +96,7 @@ public sealed class AppCluster : IAsyncDisposable
         ["Database__Provider"] = "Postgres",
         ["ConnectionStrings__Default"] = ConnectionString,
         ["Database__MigrateOnStart"] = "false",
-        ["Redis__Configuration"] = System.Environment.GetEnvironmentVariable("STRETCHLIBRARY_TEST_REDIS")
-            ?? throw new InvalidOperationException("STRETCHLIBRARY_TEST_REDIS is not set: run these tests through tests/run, which starts Redis."),
+        ["Redis__Configuration"] = _redis,
         ["Content__RootPath"] = ContentRoot,
         // Plain HTTP on loopback, as behind nginx on one machine; every client here comes from 127.0.0.1 and
         // Redis counts limits across every test app, so the limits are raised (SharedRateLimitTests covers them).
