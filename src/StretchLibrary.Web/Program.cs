@@ -29,6 +29,11 @@ if (args is ["render-figures", .. var figureArgs])
     return RenderFiguresCommand.Run(figureArgs, Console.Out, Console.Error);
 }
 
+if (args is ["new-key-certificate", .. var certificateArgs])
+{
+    return KeyCertificate.CreateCommand(certificateArgs, Console.Out, Console.Error);
+}
+
 if (args is ["backup", .. var backupArgs])
 {
     // The same settings the app reads (appsettings, environment), for the same database.
@@ -61,7 +66,13 @@ builder.Services.AddHostedService<GuestCleanup>();
 builder.Services.AddAccountMail(builder.Configuration);
 builder.Services.AddOptions<StretchLibrary.Web.Pages.Routines.SessionOptions>().BindConfiguration("Session");
 builder.Services.AddPageCache();
-builder.Services.AddSharedState(builder.Configuration);
+builder.Services.AddSharedState(builder.Configuration, out var sharedStateProblem);
+if (sharedStateProblem is not null)
+{
+    Console.Error.WriteLine(sharedStateProblem);
+    return 1;
+}
+
 builder.Services.AddRazorPages();
 builder.Services.AddStretchLibraryApi();
 builder.AddAppSecurity();

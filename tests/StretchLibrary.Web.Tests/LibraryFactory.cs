@@ -54,6 +54,12 @@ public class LibraryFactory : WebApplicationFactory<Program>
         builder.UseSetting("Security:HttpsOnly", "true");
         // No SMTP server unless a test sets one: account mail goes to .eml files in this app's own folder.
         builder.UseSetting("Email:PickupFolder", MailFolder);
+        // Keys shared through Redis must be encrypted: every test app with Redis uses the tests' certificate.
+        if (Settings.ContainsKey("Redis:Configuration"))
+        {
+            builder.UseSetting("DataProtection:CertificatePath", Caching.TestKeyCertificate.Path);
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -88,6 +88,26 @@ public sealed class StartupFailureTests : IDisposable
         AssertOneLine(run, $"Database at '{database}' is damaged (PRAGMA quick_check: ");
     }
 
+    [Fact]
+    public async Task Redis_without_a_key_certificate_ends_with_one_line_and_exit_code_1()
+    {
+        // Nothing listens on port 1; the app must refuse before it tries: keys in Redis would be unencrypted.
+        var run = await RunAppAsync(settings: new() { ["Redis__Configuration"] = "127.0.0.1:1" });
+
+        AssertOneLine(run, "Redis:Configuration is set, so the data-protection keys are kept in Redis, where they must be encrypted: set DataProtection:CertificatePath");
+    }
+
+    [Fact]
+    public async Task An_unreadable_key_certificate_ends_with_one_line_and_exit_code_1()
+    {
+        var notACertificate = Path.Join(_folder, "keys.pfx");
+        await File.WriteAllTextAsync(notACertificate, "not a certificate");
+
+        var run = await RunAppAsync(settings: new() { ["Redis__Configuration"] = "127.0.0.1:1", ["DataProtection__CertificatePath"] = notACertificate });
+
+        AssertOneLine(run, $"DataProtection:CertificatePath '{notACertificate}' could not be read: ");
+    }
+
     private static void AssertOneLine((int ExitCode, string Output, string Error) run, string prefix)
     {
         Assert.NotEqual(0, run.ExitCode);

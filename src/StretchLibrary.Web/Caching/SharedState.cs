@@ -18,9 +18,19 @@ public static partial class SharedState
 
     internal const string Everyone = "*";
 
-    public static IServiceCollection AddSharedState(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The Redis list holding the data-protection key ring.</summary>
+    public const string KeysKey = "stretchlibrary:data-protection-keys";
+
+    /// <param name="problem">Why the shared state cannot be set up (one line for stderr), or null.</param>
+    public static IServiceCollection AddSharedState(this IServiceCollection services, IConfiguration configuration, out string? problem)
     {
+        problem = null;
         if (configuration["Redis:Configuration"] is not { } redis || string.IsNullOrWhiteSpace(redis))
+        {
+            return services;
+        }
+
+        if (KeyCertificate.Load(configuration, out problem) is not { } certificate)
         {
             return services;
         }
@@ -34,7 +44,10 @@ public static partial class SharedState
         options.AbortOnConnectFail = false;
         var connection = ConnectionMultiplexer.Connect(options);
         services.AddSingleton<IConnectionMultiplexer>(connection);
-        dataProtection.PersistKeysToStackExchangeRedis(connection, "stretchlibrary:data-protection-keys");
+        // Whoever reads the keys could forge any cookie: in Redis they are stored encrypted to the certificate.
+        dataProtection.PersistKeysToStackExchangeRedis(connection, KeysKey)
+            .ProtectKeysWithCertificate(certificate)
+            .UnprotectKeysWithAnyCertificate(certificate);
         services.AddHostedService<ForgetListener>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded);
         return services;

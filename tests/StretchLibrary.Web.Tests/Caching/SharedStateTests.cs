@@ -82,6 +82,22 @@ public sealed class SharedStateTests : IDisposable
         Assert.Equal("Desk", page.QuerySelector("h1")!.TextContent.Trim());
     }
 
+    [Fact]
+    public async Task The_key_ring_in_redis_is_stored_encrypted_to_the_certificate()
+    {
+        await RoutineCachedOnTwoAsync();
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(_one.Settings["Redis:Configuration"]!);
+
+        var keys = await redis.GetDatabase().ListRangeAsync(StretchLibrary.Web.Caching.SharedState.KeysKey);
+
+        Assert.NotEmpty(keys);
+        Assert.All(keys, key =>
+        {
+            Assert.Contains("<encryptedSecret", key.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("<value>", key.ToString(), StringComparison.Ordinal);
+        });
+    }
+
     /// <summary>Registered through instance one; the routine page then rendered and cached by instance two.</summary>
     private async Task<(RoutineClient One, RoutineClient Two, string Url)> RoutineCachedOnTwoAsync()
     {

@@ -97,6 +97,7 @@ public sealed class AppCluster : IAsyncDisposable
         ["ConnectionStrings__Default"] = ConnectionString,
         ["Database__MigrateOnStart"] = "false",
         ["Redis__Configuration"] = _redis,
+        ["DataProtection__CertificatePath"] = Caching.TestKeyCertificate.Path,
         ["Content__RootPath"] = ContentRoot,
         // Plain HTTP on loopback, as behind nginx on one machine; every client here comes from 127.0.0.1 and
         // Redis counts limits across every test app, so the limits are raised (SharedRateLimitTests covers them).
