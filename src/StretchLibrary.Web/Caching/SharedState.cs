@@ -16,6 +16,8 @@ public static partial class SharedState
 
     internal static readonly RedisChannel ForgetChannel = RedisChannel.Literal("stretchlibrary:forget");
 
+    internal static readonly RedisChannel ContentChannel = RedisChannel.Literal("stretchlibrary:content");
+
     internal const string Everyone = "*";
 
     /// <summary>The Redis list holding the data-protection key ring.</summary>
@@ -49,6 +51,7 @@ public static partial class SharedState
             .ProtectKeysWithCertificate(certificate)
             .UnprotectKeysWithAnyCertificate(certificate);
         services.AddHostedService<ForgetListener>();
+        services.AddHostedService<ContentBroadcast>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded);
         return services;
     }
@@ -86,6 +89,79 @@ public static partial class SharedState
         }
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unreachable; serving without shared invalidation until it is back")]
+        private static partial void LogUnavailable(ILogger logger, Exception exception);
+    }
+
+    /// <summary>
+    /// A content reload on one instance is announced to the others, which reload too when their own folder differs
+    /// from what they last loaded (a share whose change notifications do not arrive, <c>Content:Watch=false</c>).
+    /// Their reload is announced in turn, but finds every folder unchanged, so it ends there.
+    /// </summary>
+    private sealed partial class ContentBroadcast(IConnectionMultiplexer redis, Content.ContentStore content, ILogger<ContentBroadcast> logger) : IHostedService
+    {
+        private readonly string _instance = Guid.NewGuid().ToString("n");
+
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            content.Reloaded += Announce;
+            redis.ConnectionRestored += Restored;
+            try
+            {
+                await redis.GetSubscriber().SubscribeAsync(ContentChannel, (channel, message) =>
+                {
+                    if (message != _instance)
+                    {
+                        _ = Task.Run(ReloadIfChanged, CancellationToken.None);
+                    }
+                });
+            }
+            catch (RedisException ex)
+            {
+                LogUnavailable(logger, ex);
+            }
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            content.Reloaded -= Announce;
+            redis.ConnectionRestored -= Restored;
+            return Task.CompletedTask;
+        }
+
+        private void Announce(Content.ContentSnapshot snapshot)
+        {
+            try
+            {
+                redis.GetSubscriber().Publish(ContentChannel, _instance, CommandFlags.FireAndForget);
+            }
+            catch (RedisException ex)
+            {
+                LogNotAnnounced(logger, ex);
+            }
+        }
+
+        // Announcements made while this instance was cut off are lost: look for changes on reconnecting.
+        private void Restored(object? sender, ConnectionFailedEventArgs e) => _ = Task.Run(ReloadIfChanged, CancellationToken.None);
+
+        private void ReloadIfChanged()
+        {
+            try
+            {
+                content.ReloadIfChanged();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                LogReloadFailed(logger, ex);
+            }
+        }
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Could not announce a content reload through Redis")]
+        private static partial void LogNotAnnounced(ILogger logger, Exception exception);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Content reload announced by another instance failed; still serving the previous content")]
+        private static partial void LogReloadFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unreachable; content reloads on other instances are not heard until it is back")]
         private static partial void LogUnavailable(ILogger logger, Exception exception);
     }
 

@@ -8,6 +8,12 @@ public sealed class ContentOptions
     public string RootPath { get; set; } = "";
 
     /// <summary>
+    /// Reload when files change (default). False for a folder whose change notifications never arrive (some
+    /// network shares): then changes load when another instance announces a reload through Redis, or at restart.
+    /// </summary>
+    public bool Watch { get; set; } = true;
+
+    /// <summary>
     /// Finds the folder to load: the configured one (relative paths resolve against the app's content root), or
     /// the first <c>content/</c> with a <c>stretches</c> folder found walking up from the content root and then
     /// from the app's own folder.

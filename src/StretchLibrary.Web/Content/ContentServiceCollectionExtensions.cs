@@ -9,9 +9,14 @@ public static class ContentServiceCollectionExtensions
     public static IServiceCollection AddContentLibrary(this IServiceCollection services)
     {
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
-        services.AddSingleton(sp => new ContentStore(
-            ContentOptions.Resolve(sp.GetRequiredService<IOptions<ContentOptions>>().Value.RootPath, sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath),
-            sp.GetRequiredService<ILogger<ContentStore>>()));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ContentOptions>>().Value;
+            return new ContentStore(
+                ContentOptions.Resolve(options.RootPath, sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath),
+                sp.GetRequiredService<ILogger<ContentStore>>(),
+                watch: options.Watch);
+        });
         services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
         return services;
     }

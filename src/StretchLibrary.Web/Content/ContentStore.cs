@@ -14,16 +14,19 @@ public sealed partial class ContentStore : IDisposable
     private readonly Lock _reloadLock = new();
     private readonly TimeSpan _settleDelay;
     private ContentSnapshot _current;
+    private string _loadedFingerprint = "";
 
     /// <param name="settleDelay">How long the folder must be quiet before a change is loaded (300 ms unless given).</param>
-    public ContentStore(string rootPath, ILogger<ContentStore> logger, TimeSpan? settleDelay = null)
+    /// <param name="watch">Reload on file-change notifications (false: only <see cref="Reload"/> and
+    /// <see cref="ReloadIfChanged"/> load changes).</param>
+    public ContentStore(string rootPath, ILogger<ContentStore> logger, TimeSpan? settleDelay = null, bool watch = true)
     {
         RootPath = rootPath;
         _logger = logger;
         _settleDelay = settleDelay ?? DefaultSettleDelay;
         _reloadTimer = new Timer(_ => ReloadFromWatcher(), null, Timeout.Infinite, Timeout.Infinite);
         _current = LoadAndLog();
-        if (Directory.Exists(rootPath))
+        if (watch && Directory.Exists(rootPath))
         {
             _watcher = new FileSystemWatcher(rootPath) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
             _watcher.Changed += OnChanged;
@@ -45,10 +48,33 @@ public sealed partial class ContentStore : IDisposable
     {
         lock (_reloadLock)
         {
-            var snapshot = LoadAndLog();
-            Volatile.Write(ref _current, snapshot);
-            Reloaded?.Invoke(snapshot);
+            ReloadHoldingLock();
         }
+    }
+
+    /// <summary>
+    /// Reloads when a file in the folder was added, removed or rewritten since the last load (names, sizes and
+    /// write times differ); true when it did. For a reload announced by another instance.
+    /// </summary>
+    public bool ReloadIfChanged()
+    {
+        lock (_reloadLock)
+        {
+            if (Fingerprint(RootPath) == _loadedFingerprint)
+            {
+                return false;
+            }
+
+            ReloadHoldingLock();
+            return true;
+        }
+    }
+
+    private void ReloadHoldingLock()
+    {
+        var snapshot = LoadAndLog();
+        Volatile.Write(ref _current, snapshot);
+        Reloaded?.Invoke(snapshot);
     }
 
     // A timer callback that throws ends the process: a reload that fails (a folder deleted mid-load, a disk error)
@@ -80,6 +106,8 @@ public sealed partial class ContentStore : IDisposable
     private ContentSnapshot LoadAndLog()
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        // Taken before loading: a file changed during the load makes the next check reload again.
+        _loadedFingerprint = Fingerprint(RootPath);
         var snapshot = ContentLoader.Load(RootPath);
         foreach (var problem in snapshot.Problems)
         {
@@ -89,6 +117,22 @@ public sealed partial class ContentStore : IDisposable
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogLoaded(_logger, snapshot.Stretches.Count, snapshot.Guides.Count, RootPath, elapsed, snapshot.Problems.Count);
         return snapshot;
+    }
+
+    private static string Fingerprint(string root)
+    {
+        try
+        {
+            var files = new DirectoryInfo(root).EnumerateFiles("*", SearchOption.AllDirectories)
+                .Select(f => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Path.GetRelativePath(root, f.FullName)}|{f.Length}|{f.LastWriteTimeUtc.Ticks}"))
+                .Order(StringComparer.Ordinal);
+            return string.Join('\n', files);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Unreadable now: never equal to a readable folder's fingerprint, so the next check tries again.
+            return "unreadable: " + ex.Message;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Content problem, file skipped: {ContentPath}:{Line}: {Reason}")]

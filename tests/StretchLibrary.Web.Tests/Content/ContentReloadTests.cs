@@ -63,6 +63,29 @@ public sealed class ContentReloadTests : IDisposable
         Assert.Equal([before, before + Added], seen.Keys.Order());
     }
 
+    [Fact]
+    public void Reload_if_changed_loads_only_when_a_file_was_added_rewritten_or_removed()
+    {
+        using var store = new ContentStore(_content.Root, NullLogger<ContentStore>.Instance, watch: false);
+        var before = store.Current;
+
+        Assert.False(store.ReloadIfChanged());
+        Assert.Same(before, store.Current);
+
+        var added = _content.Write("stretches/back/extra.md", TempContent.Stretch("Extra"));
+        Assert.True(store.ReloadIfChanged());
+        Assert.Equal(before.Stretches.Count + 1, store.Current.Stretches.Count);
+        Assert.False(store.ReloadIfChanged());
+
+        File.WriteAllText(added, TempContent.Stretch("Extra, renamed"));
+        Assert.True(store.ReloadIfChanged());
+        Assert.Contains(store.Current.Stretches, s => s.Title == "Extra, renamed");
+
+        File.Delete(added);
+        Assert.True(store.ReloadIfChanged());
+        Assert.Equal(before.Stretches.Count, store.Current.Stretches.Count);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         for (var waited = 0; !condition(); waited += 50)
