@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace StretchLibrary.Web.Tests.Cluster;
@@ -137,7 +136,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(Dictionary<string, string> environment)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{PrivateServer.FreePort()}");
         var instance = new AppProcess(Launch(environment, "--urls", address.OriginalString), address);
         instance.Capture();
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -246,12 +245,5 @@ public sealed class AppProcess : IAsyncDisposable
         var root = Path.GetDirectoryName(TempContent.ShippedRoot)!;
         var app = Path.Join(root, "src", "StretchLibrary.Web", "bin", configuration, framework, "StretchLibrary.Web.dll");
         return File.Exists(app) ? app : throw new InvalidOperationException($"{app} is not built: build the solution first (tests/run does).");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
