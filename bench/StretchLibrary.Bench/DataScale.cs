@@ -63,6 +63,10 @@ internal static class DataScale
         }
 
         var clock = Stopwatch.StartNew();
+        // The user's sessions from an earlier run go first, committed on their own: PostgreSQL's CREATE INDEX below
+        // would otherwise still index rows deleted by its own transaction, leaving 20,000 dead entries in the
+        // user's part of the index.
+        await ExecuteAsync(connection, sql.Q($"DELETE FROM Completions WHERE OwnerId = '{owner}'"));
         if (!postgres)
         {
             // Only this process uses the file now: a rollback journal (cheaper than a WAL for one huge transaction),
@@ -79,7 +83,6 @@ internal static class DataScale
             }
 
             var indexes = await DropIndexesAsync(connection, postgres);
-            await ExecuteAsync(connection, sql.Q($"DELETE FROM Completions WHERE OwnerId = '{owner}'"));
             if (mode == "big")
             {
                 await ExecuteAsync(connection, sql.Users());
