@@ -1,14 +1,16 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace StretchLibrary.Bench;
 
 /// <summary>
 /// CLIENTS visitors, each with their own guest account and routine, post "Mark done" as fast as the app answers
 /// for SECONDS. Prints acknowledged posts per second, errors, latency, and checks the rows in the database equal
-/// the acknowledgements.
+/// the acknowledgements: DATABASE is the SQLite file, or an Npgsql connection string (<c>Host=...</c>) on PostgreSQL.
 /// </summary>
 internal static class Writes
 {
@@ -75,10 +77,12 @@ internal static class Writes
 
     private static long CountRows(string database)
     {
-        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        using DbConnection connection = database.StartsWith("Host=", StringComparison.Ordinal)
+            ? new NpgsqlConnection(database)
+            : new SqliteConnection($"Data Source={database};Mode=ReadOnly");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Completions";
-        return (long)command.ExecuteScalar()!;
+        command.CommandText = "SELECT COUNT(*) FROM \"Completions\"";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 }
