@@ -65,11 +65,11 @@ builder.Services.AddScoped<GuestAccounts>();
 builder.Services.AddHostedService<GuestCleanup>();
 builder.Services.AddAccountMail(builder.Configuration);
 builder.Services.AddOptions<StretchLibrary.Web.Pages.Routines.SessionOptions>().BindConfiguration("Session");
-builder.Services.AddPageCache();
+builder.Services.AddPageCache(builder.Configuration, out var cachingProblem);
 builder.Services.AddSharedState(builder.Configuration, out var sharedStateProblem);
-if (sharedStateProblem is not null)
+if ((cachingProblem ?? sharedStateProblem) is { } settingsProblem)
 {
-    Console.Error.WriteLine(sharedStateProblem);
+    Console.Error.WriteLine(settingsProblem);
     return 1;
 }
 
@@ -118,6 +118,8 @@ app.UseCors();
 app.UseAppSecurity();
 // Whose page this is, for the service worker's offline copies (Caching/OfflineCopies.cs).
 app.UseOfflineCopies();
+// Caching:AnonymousPages=OutputCache only: the built-in output cache, after authentication (Caching/AnonymousOutputCache.cs).
+app.UseAnonymousOutputCache();
 app.UseAuthorization();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthReportWriter.WriteAsync });

@@ -22,7 +22,8 @@ namespace StretchLibrary.Web.Caching;
 /// </list>
 /// Never stored: anything but a 200 GET, a response that sets a cookie, a request carrying a flash message.
 /// Every request other than GET or HEAD forgets its user's pages before its response is sent and again when it
-/// ends, as do sign-in and sign-out.
+/// ends, as do sign-in and sign-out. <see cref="CachingOptions"/> can turn either side off (anonymous pages then
+/// go to the output cache or are rendered; a user's pages are rendered).
 /// </summary>
 public sealed class PageCacheMiddleware
 {
@@ -40,6 +41,8 @@ public sealed class PageCacheMiddleware
     private readonly string _authCookie;
     private readonly string _antiforgeryCookie;
     private readonly string _flashCookie;
+    private readonly bool _anonymousPages;
+    private readonly bool _userPages;
 
     public PageCacheMiddleware(
         RequestDelegate next,
@@ -47,8 +50,11 @@ public sealed class PageCacheMiddleware
         UserChanges changes,
         IOptionsMonitor<CookieAuthenticationOptions> authCookie,
         IOptions<AntiforgeryOptions> antiforgery,
-        IOptions<CookieTempDataProviderOptions> tempData)
+        IOptions<CookieTempDataProviderOptions> tempData,
+        IOptions<CachingOptions> caching)
     {
+        _anonymousPages = caching.Value.AnonymousPages == AnonymousPageCaching.PageCache;
+        _userPages = caching.Value.UserPages;
         _next = next;
         _cache = cache;
         _changes = changes;
@@ -82,6 +88,12 @@ public sealed class PageCacheMiddleware
 
         if (cookies is null || !cookies.ContainsKey(_authCookie))
         {
+            if (!_anonymousPages)
+            {
+                await _next(context);
+                return;
+            }
+
             // Anonymous: the same bytes for everyone.
             var key = PageKey.For(context.Request, antiforgery: null);
             if (_cache.TryGet(generation.Anonymous, key, out var page))
@@ -96,7 +108,7 @@ public sealed class PageCacheMiddleware
 
         // Without an antiforgery cookie the page would set one, so it could not be stored anyway. Scaled out with
         // Redis unreachable, another instance's write would not reach this cache: render.
-        if (cookies[_antiforgeryCookie] is not { Length: > 0 } antiforgeryToken || !_changes.MemoryIsCurrent)
+        if (!_userPages || cookies[_antiforgeryCookie] is not { Length: > 0 } antiforgeryToken || !_changes.MemoryIsCurrent)
         {
             await _next(context);
             return;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using StretchLibrary.Web.Content;
 
 namespace StretchLibrary.Web.Caching;
@@ -6,10 +7,18 @@ public static class PageCacheServiceCollectionExtensions
 {
     /// <summary>
     /// The page cache, emptied when the content reloads, and what is kept in memory about users (facts, changes).
-    /// Sign-in and sign-out forget the user's pages through <c>AppCookieEvents</c>.
+    /// Sign-in and sign-out forget the user's pages through <c>AppCookieEvents</c>. <see cref="CachingOptions"/>
+    /// choose what is cached; <paramref name="problem"/> says why they cannot be read.
     /// </summary>
-    public static IServiceCollection AddPageCache(this IServiceCollection services)
+    public static IServiceCollection AddPageCache(this IServiceCollection services, IConfiguration configuration, out string? problem)
     {
+        (var caching, problem) = CachingOptions.From(configuration);
+        services.AddSingleton(Options.Create(caching));
+        if (caching.AnonymousPages == AnonymousPageCaching.OutputCache)
+        {
+            services.AddAnonymousOutputCache();
+        }
+
         services.AddSingleton(sp => new PageCache(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<UserFacts>();
         services.AddSingleton<UserChanges>();
