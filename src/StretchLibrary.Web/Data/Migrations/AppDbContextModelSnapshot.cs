@@ -383,7 +383,8 @@ namespace StretchLibrary.Web.Data.Migrations
                     b.HasIndex("OwnerId", "ClientId")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId", "RoutineId", "LocalDate");
+                    b.HasIndex("OwnerId", "RoutineId", "LocalDate", "Id", "CompletedAtUtc", "StretchSlugs", "PainBefore", "PainAfter", "Note")
+                        .HasDatabaseName("IX_Completions_OwnerSessions");
 
                     b.ToTable("Completions");
                 });
