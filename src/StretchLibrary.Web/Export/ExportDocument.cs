@@ -33,7 +33,7 @@ public sealed record ExportDocument(string Format, int Version, DateTimeOffset E
     /// index fixed, so each provider walks that index in date order and reaches the rows about as they were written.
     /// Joined to the routines in one query, SQLite walked the client-id index and sorted afterwards, visiting a big
     /// table's pages at random; one query for all routines, PostgreSQL chose a bitmap scan and a sort. bench/README.md,
-    /// "Data scale", has the figures.
+    /// "Data scale, second round", has the figures.
     /// </remarks>
     public static async Task<ExportDocument> LoadAsync(AppDbContext db, string userId, string timeZone, DateTimeOffset now, CancellationToken cancellationToken)
     {
