@@ -71,7 +71,8 @@ public class AppDbContext : IdentityDbContext<AppUser>
                 // export and the routine pages read, in the export's order, so they come from the owner's few adjacent
                 // index pages: at 10 million sessions the export was 1.9x its small-database time, on a table read.
                 // PostgreSQL keeps the narrow index (an entry is limited to 2,704 bytes, and a note or a long list
-                // of stretches could pass it); there large shared buffers hold the pages. bench/README.md, "Data scale, second round".
+                // of stretches could pass it); there large shared buffers hold the pages.
+                // bench/README.md, "Data scale, second round".
                 completion.HasIndex(c => new { c.OwnerId, c.RoutineId, c.LocalDate, c.Id, c.CompletedAtUtc, c.StretchSlugs, c.PainBefore, c.PainAfter, c.Note })
                     .HasDatabaseName("IX_Completions_OwnerSessions");
             }
