@@ -24,6 +24,7 @@ start_app() {
       ConnectionStrings__Default="Data Source=$db" \
       Content__RootPath="$repo/content" \
       Security__HttpsOnly=false \
+      App__PublicOrigin="http://127.0.0.1:$port" \
       RateLimits__Writes__PermitLimit=100000000 \
       RateLimits__Guest__PermitLimit=100000 \
       Serilog__MinimumLevel__Default=Warning \

@@ -19,6 +19,7 @@ internal static class Startup
             // Started from its own folder, as a published app is deployed (appsettings.json and wwwroot/ are there).
             var info = new ProcessStartInfo("dotnet", [dll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))! };
             info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+            info.Environment["App__PublicOrigin"] = $"http://127.0.0.1:{port}";
             info.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Join(data.FullName, "app.db")}";
             info.Environment["Content__RootPath"] = content;
             var clock = Stopwatch.StartNew();

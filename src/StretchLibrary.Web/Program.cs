@@ -67,7 +67,8 @@ builder.Services.AddAccountMail(builder.Configuration);
 builder.Services.AddOptions<StretchLibrary.Web.Pages.Routines.SessionOptions>().BindConfiguration("Session");
 builder.Services.AddPageCache(builder.Configuration, out var cachingProblem);
 builder.Services.AddSharedState(builder.Configuration, out var sharedStateProblem);
-if ((cachingProblem ?? sharedStateProblem) is { } settingsProblem)
+builder.Services.AddPublicLinks(builder.Configuration, builder.Environment, out var originProblem);
+if ((cachingProblem ?? sharedStateProblem ?? originProblem) is { } settingsProblem)
 {
     Console.Error.WriteLine(settingsProblem);
     return 1;

@@ -13,10 +13,13 @@ namespace StretchLibrary.BrowserTests;
 /// </summary>
 public sealed class StretchLibraryApp : WebApplicationFactory<Program>
 {
+    // A port the OS says is free, so parallel runs on one machine don't collide; taken up front (not port 0)
+    // because the app's public origin, which its links are built on, names it.
+    private readonly int _port = FreePort();
+
     public StretchLibraryApp()
     {
-        // Port 0: the OS picks a free port, so parallel runs on one machine don't collide.
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        UseKestrel(options => options.Listen(IPAddress.Loopback, _port));
     }
 
     private readonly string _dataFolder = Path.Join(Path.GetTempPath(), "stretchlibrary-browser-tests", Guid.NewGuid().ToString("n"));
@@ -44,6 +47,7 @@ public sealed class StretchLibraryApp : WebApplicationFactory<Program>
         builder.UseSetting("Session:HoldScale", "0.01");
         // Served over plain HTTP on loopback: cookies without the Secure flag and __Host- prefix.
         builder.UseSetting("Security:HttpsOnly", "false");
+        builder.UseSetting("App:PublicOrigin", $"http://127.0.0.1:{_port}");
         // A database of its own, so tests never touch the developer's App_Data.
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Join(_dataFolder, "app.db")}");
         // Every test class's visitors come from 127.0.0.1: the per-address limits (guest accounts, sign-ups,
@@ -63,6 +67,13 @@ public sealed class StretchLibraryApp : WebApplicationFactory<Program>
         {
             Directory.Delete(_dataFolder, recursive: true);
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string FindRepositoryRoot()

@@ -54,6 +54,8 @@ public class LibraryFactory : WebApplicationFactory<Program>
         builder.UseSetting("Security:HttpsOnly", "true");
         // No SMTP server unless a test sets one: account mail goes to .eml files in this app's own folder.
         builder.UseSetting("Email:PickupFolder", MailFolder);
+        // The address the test client uses, as an operator sets theirs (required outside Development).
+        builder.UseSetting("App:PublicOrigin", "https://localhost");
         // Keys shared through Redis must be encrypted: every test app with Redis uses the tests' certificate.
         if (Settings.ContainsKey("Redis:Configuration"))
         {

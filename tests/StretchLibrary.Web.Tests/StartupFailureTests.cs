@@ -53,6 +53,22 @@ public sealed class StartupFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task No_public_origin_outside_Development_ends_with_one_line_and_exit_code_1()
+    {
+        var run = await RunAppAsync(settings: new() { ["App__PublicOrigin"] = "" });
+
+        AssertOneLine(run, "App:PublicOrigin is not set: set it to the address people use for this site");
+    }
+
+    [Fact]
+    public async Task A_public_origin_with_a_path_ends_with_one_line_and_exit_code_1()
+    {
+        var run = await RunAppAsync(settings: new() { ["App__PublicOrigin"] = "https://stretch.example.org/app" });
+
+        AssertOneLine(run, "App:PublicOrigin must be an http or https address with no path or query");
+    }
+
+    [Fact]
     public async Task An_unknown_database_provider_ends_with_one_line_and_exit_code_1()
     {
         var run = await RunAppAsync(settings: new() { ["Database__Provider"] = "Oracle" });
@@ -138,6 +154,7 @@ public sealed class StartupFailureTests : IDisposable
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["Content__RootPath"] = content ?? TempContent.ShippedRoot,
                 ["ConnectionStrings__Default"] = $"Data Source={database ?? Path.Join(_folder, "app.db")}",
+                ["App__PublicOrigin"] = "https://stretch.example.org",
             },
         };
         foreach (var (name, value) in settings ?? [])

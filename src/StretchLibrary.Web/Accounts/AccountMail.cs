@@ -5,24 +5,26 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Security;
 
 namespace StretchLibrary.Web.Accounts;
 
 /// <summary>
 /// The two account messages: "confirm your email" and "reset your password", each with a one-time link made by
-/// Identity's token providers. Messages are queued on the <see cref="MailOutbox"/>.
+/// Identity's token providers, on the public origin (<see cref="PublicLinks"/>). Messages are queued on the
+/// <see cref="MailOutbox"/>.
 /// </summary>
-public sealed class AccountMail(UserManager<AppUser> users, MailOutbox outbox, IOptions<EmailOptions> options)
+public sealed class AccountMail(UserManager<AppUser> users, MailOutbox outbox, PublicLinks links, IOptions<EmailOptions> options)
 {
     /// <summary>Queues a confirmation link (valid 3 days) to the user's address, if it has one and it is not confirmed yet.</summary>
-    public async Task SendConfirmationAsync(AppUser user, string confirmPageUrl)
+    public async Task SendConfirmationAsync(AppUser user)
     {
         if (user.Email is not { Length: > 0 } email || user.EmailConfirmed)
         {
             return;
         }
 
-        var link = Link(confirmPageUrl, user.Id, await users.GenerateEmailConfirmationTokenAsync(user));
+        var link = Link("/Account/ConfirmEmail", user.Id, await users.GenerateEmailConfirmationTokenAsync(user));
         outbox.Enqueue(Message(email, "Confirm your email for StretchLibrary",
             $"""
             Hello,
@@ -38,14 +40,14 @@ public sealed class AccountMail(UserManager<AppUser> users, MailOutbox outbox, I
     }
 
     /// <summary>Queues a password reset link (valid <see cref="PasswordResetTokenProviderOptions.TokenLifespan"/>, once).</summary>
-    public async Task SendPasswordResetAsync(AppUser user, string resetPageUrl, TimeSpan lifespan)
+    public async Task SendPasswordResetAsync(AppUser user, TimeSpan lifespan)
     {
         if (user.Email is not { Length: > 0 } email)
         {
             return;
         }
 
-        var link = Link(resetPageUrl, user.Id, await users.GeneratePasswordResetTokenAsync(user));
+        var link = Link("/Account/ResetPassword", user.Id, await users.GeneratePasswordResetTokenAsync(user));
         var hours = lifespan.TotalHours >= 1 ? $"{lifespan.TotalHours:0.#} hours" : $"{Math.Max(1, lifespan.TotalMinutes):0} minutes";
         outbox.Enqueue(Message(email, "Reset your StretchLibrary password",
             $"""
@@ -80,8 +82,8 @@ public sealed class AccountMail(UserManager<AppUser> users, MailOutbox outbox, I
         }
     }
 
-    private static string Link(string pageUrl, string userId, string token) =>
-        QueryHelpers.AddQueryString(pageUrl, new Dictionary<string, string?> { ["user"] = userId, ["code"] = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)) });
+    private string Link(string pageName, string userId, string token) =>
+        QueryHelpers.AddQueryString(links.Page(pageName), new Dictionary<string, string?> { ["user"] = userId, ["code"] = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)) });
 
     private MimeMessage Message(string to, string subject, string text)
     {

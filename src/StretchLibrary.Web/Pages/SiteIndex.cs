@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Security;
 
 namespace StretchLibrary.Web.Pages;
 
@@ -24,7 +25,7 @@ public static class SiteIndex
 
     public static IEndpointRouteBuilder MapSiteIndex(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/robots.txt", (HttpContext context) =>
+        app.MapGet("/robots.txt", (PublicLinks links) =>
         {
             var text = new StringBuilder("User-agent: *\n");
             foreach (var path in Disallowed)
@@ -32,11 +33,11 @@ public static class SiteIndex
                 text.Append("Disallow: ").Append(path).Append('\n');
             }
 
-            text.Append("\nSitemap: ").Append(Origin(context)).Append("/sitemap.xml\n");
+            text.Append("\nSitemap: ").Append(links.Path("/sitemap.xml")).Append('\n');
             return Results.Text(text.ToString(), "text/plain; charset=utf-8");
         });
-        app.MapGet("/sitemap.xml", (HttpContext context, ContentStore store) =>
-            Results.Text(Sitemap(Origin(context), store.Current), "application/xml; charset=utf-8"));
+        app.MapGet("/sitemap.xml", (PublicLinks links, ContentStore store) =>
+            Results.Text(Sitemap(links.Origin, store.Current), "application/xml; charset=utf-8"));
         return app;
     }
 
@@ -66,6 +67,4 @@ public static class SiteIndex
 
         return output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
     }
-
-    private static string Origin(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}";
 }

@@ -98,6 +98,8 @@ public sealed class AppCluster : IAsyncDisposable
         ["Redis__Configuration"] = _redis,
         ["DataProtection__CertificatePath"] = Caching.TestKeyCertificate.Path,
         ["Content__RootPath"] = ContentRoot,
+        // Every instance listens on 127.0.0.1 (host filtering ignores the port).
+        ["App__PublicOrigin"] = "http://127.0.0.1",
         // Plain HTTP on loopback, as behind nginx on one machine; every client here comes from 127.0.0.1 and
         // Redis counts limits across every test app, so the limits are raised (SharedRateLimitTests covers them).
         ["Security__HttpsOnly"] = "false",

@@ -62,6 +62,8 @@ public sealed class SecurityHeadersTests : IDisposable
     [Fact]
     public async Task HTTPS_responses_pin_HTTPS_for_at_least_a_year_and_plain_HTTP_ones_do_not()
     {
+        // A real host name: HSTS is never sent for localhost.
+        _factory.Settings["App:PublicOrigin"] = "https://stretches.example";
         var https = _factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://stretches.example") });
         var http = _factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://stretches.example") });
 

@@ -26,7 +26,7 @@ public sealed class ConfirmEmailModel(UserManager<AppUser> users, AccountMail ma
             return User.Identity?.IsAuthenticated == true ? Redirect("/account") : Challenge();
         }
 
-        await mail.SendConfirmationAsync(account, Url.PageLink("/Account/ConfirmEmail")!);
+        await mail.SendConfirmationAsync(account);
         this.Flash(account.EmailConfirmed ? "Your email address is already confirmed." : $"We sent a new confirmation link to {account.Email}.");
         return Redirect("/account");
     }

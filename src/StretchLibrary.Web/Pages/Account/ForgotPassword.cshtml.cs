@@ -35,7 +35,7 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountMail 
 
         if (await users.FindByNameAsync(Email.Trim()) is { IsGuest: false } user)
         {
-            await mail.SendPasswordResetAsync(user, Url.PageLink("/Account/ResetPassword")!, LinkLifetime);
+            await mail.SendPasswordResetAsync(user, LinkLifetime);
         }
 
         return RedirectToPage(new { sent = true });

@@ -72,7 +72,7 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
             return Page();
         }
 
-        await mail.SendConfirmationAsync(user, Url.PageLink("/Account/ConfirmEmail")!);
+        await mail.SendConfirmationAsync(user);
         // A fresh sign-in: new cookie, and no guest claim any more.
         await signIn.SignOutAsync();
         await signIn.SignInAsync(user, isPersistent: true);

@@ -7,6 +7,7 @@ using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Pages.Routines;
+using StretchLibrary.Web.Security;
 
 namespace StretchLibrary.Web.Pages.Calendar;
 
@@ -15,7 +16,7 @@ namespace StretchLibrary.Web.Pages.Calendar;
 /// apps send no cookies). A wrong or revoked token answers 404.
 /// </summary>
 [AllowAnonymous]
-public sealed class FeedModel(AppDbContext db, UserFacts facts, ContentStore content, TimeProvider clock) : PageModel
+public sealed class FeedModel(AppDbContext db, UserFacts facts, ContentStore content, PublicLinks links, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ public sealed class FeedModel(AppDbContext db, UserFacts facts, ContentStore con
         }
 
         var zone = (await facts.GetAsync(HttpContext.RequestServices, feed.OwnerId, cancellationToken))?.TimeZoneId;
-        var link = new Uri(Url.PageLink("/Routines/Details", values: new { id = feed.RoutineId })!);
+        var link = new Uri(links.Page("/Routines/Details", new { id = feed.RoutineId }));
         var file = await ReminderFiles.CreateAsync(db, content.Current, feed.OwnerId, feed.RoutineId, zone, link, clock.GetUtcNow(), cancellationToken);
         if (file is null)
         {

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Security;
 
 namespace StretchLibrary.Web.Pages.Routines;
 
 /// <summary>The owner's .ics download of a routine's reminder, as saved (weekdays at 08:00 until then).</summary>
-public sealed class ReminderFileModel(AppDbContext db, UserFacts facts, ContentStore content, TimeProvider clock) : PageModel
+public sealed class ReminderFileModel(AppDbContext db, UserFacts facts, ContentStore content, PublicLinks links, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -19,7 +20,7 @@ public sealed class ReminderFileModel(AppDbContext db, UserFacts facts, ContentS
         }
 
         var zone = (await facts.GetAsync(HttpContext.RequestServices, userId, cancellationToken))?.TimeZoneId;
-        var link = new Uri(Url.PageLink("Details", values: new { id })!);
+        var link = new Uri(links.Page("/Routines/Details", new { id }));
         var file = await ReminderFiles.CreateAsync(db, content.Current, userId, id, zone, link, clock.GetUtcNow(), cancellationToken);
         return file is null ? NotFound() : File(Encoding.UTF8.GetBytes(file.Text), "text/calendar; charset=utf-8", file.FileName);
     }

@@ -6,6 +6,7 @@ using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Security;
 using StretchLibrary.Web.Tracking;
 
 namespace StretchLibrary.Web.Pages.Routines;
@@ -14,7 +15,7 @@ namespace StretchLibrary.Web.Pages.Routines;
 /// The owner's printable sheet of a routine. Its QR code opens the routine page (which asks a signed-out visitor to
 /// sign in), or, when the owner asks for it, a new read-only share link: paper never carries a write credential.
 /// </summary>
-public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, ContentStore content, TimeProvider clock, IOptions<CookieTempDataProviderOptions> tempDataCookie) : PageModel
+public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, ContentStore content, PublicLinks links, TimeProvider clock, IOptions<CookieTempDataProviderOptions> tempDataCookie) : PageModel
 {
     public SheetView Sheet { get; private set; } = default!;
 
@@ -37,13 +38,13 @@ public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, Content
         var today = currentUser.Today;
         // A share link made for this sheet is known only right after it is made (only its hash is stored): that
         // rendering is never cached.
-        SharedUrl = TakeSharedToken() is { } token ? Url.PageLink("/Share/Index", values: new { token }) : null;
+        SharedUrl = TakeSharedToken() is { } token ? links.Page("/Share/Index", new { token }) : null;
         if (SharedUrl is null)
         {
             HttpContext.CacheForOwnerUntil(RoutinePageCache.Until(currentUser.Now, currentUser.Zone));
         }
 
-        var online = SharedUrl ?? Url.PageLink("/Routines/Details", values: new { id })!;
+        var online = SharedUrl ?? links.Page("/Routines/Details", new { id });
         Sheet = SheetView.Create(routine, content.Current, today, online, $"/routines/{id}", size, weeks);
         return Page();
     }

@@ -5,13 +5,14 @@ using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Pages.Routines;
+using StretchLibrary.Web.Security;
 using StretchLibrary.Web.Tracking;
 
 namespace StretchLibrary.Web.Pages.Share;
 
 /// <summary>The printable sheet of a shared routine; its QR code opens the share link.</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, ContentStore content) : PageModel
+public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, ContentStore content, PublicLinks links) : PageModel
 {
     public SheetView Sheet { get; private set; } = default!;
 
@@ -25,7 +26,7 @@ public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, Content
 
         // The visitor's calendar date when they have an account here; the owner's zone is not theirs to see.
         var today = currentUser.Today;
-        var online = Url.PageLink("/Share/Index", values: new { token })!;
+        var online = links.Page("/Share/Index", new { token });
         Sheet = SheetView.Create(routine, content.Current, today, online, $"/s/{token}", size, weeks);
         Response.Headers["X-Robots-Tag"] = "noindex";
         return Page();
