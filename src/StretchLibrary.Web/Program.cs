@@ -53,9 +53,11 @@ var builder = WebApplication.CreateBuilder(args);
 // build the app many times in one process.
 // preserveStaticLogger: each host keeps its own logger, and request logging below is handed that one, so hosts
 // sharing a process never write through another host's logger (the static Log.Logger).
+// Control characters in logged values are escaped last, after every other enricher: no value forges a line.
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services), preserveStaticLogger: true);
+    .ReadFrom.Services(services)
+    .Enrich.With<ControlCharacterEscaper>(), preserveStaticLogger: true);
 
 builder.Services.AddContentLibrary();
 builder.Services.AddAppData(builder.Configuration, builder.Environment.ContentRootPath);
@@ -111,7 +113,12 @@ app.UsePageCache();
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 // ...except under /api/v1, where every error is a problem details document.
 app.UseApiProblems();
-app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+// Paths that carry a secret (share links, calendar feeds) are logged with the secret redacted.
+app.UseSerilogRequestLogging(options =>
+{
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+    options.GetMessageTemplateProperties = LoggedPaths.RequestProperties;
+});
 app.UseRouting();
 app.UseCors();
 // Security headers, the cross-site check on unsafe requests, authentication, then rate limits (after status-code

@@ -35,6 +35,9 @@ public class LibraryFactory : WebApplicationFactory<Program>
     /// <summary>The clock the app sees; the real one unless a test sets it before the first request.</summary>
     public MutableClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>Every event the app logs, when set before it starts.</summary>
+    public LogCapture? Log { get; init; }
+
     /// <summary>Settings for this app only (e.g. lower rate limits), applied before it starts.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -67,7 +70,15 @@ public class LibraryFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            if (Log is not null)
+            {
+                // Serilog's ReadFrom.Services adds every registered sink.
+                services.AddSingleton<Serilog.Core.ILogEventSink>(Log);
+            }
+        });
     }
 
     /// <summary>A scope's DbContext, for arranging data and checking what handlers stored.</summary>

@@ -21,7 +21,7 @@ public static partial class CrossSiteRequests
             // The error page shown for a refused request runs the pipeline again with the same method and headers.
             if (context.Features.Get<IStatusCodeReExecuteFeature>() is null && IsCrossSite(context.Request))
             {
-                LogRefused(logger, context.Request.Method, context.Request.Path, context.Request.Headers["Sec-Fetch-Site"].ToString(), context.Request.Headers.Origin.ToString());
+                LogRefused(logger, context.Request.Method, LoggedPaths.Redact(context.Request.Path), context.Request.Headers["Sec-Fetch-Site"].ToString(), context.Request.Headers.Origin.ToString());
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             }

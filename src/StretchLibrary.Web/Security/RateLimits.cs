@@ -81,7 +81,7 @@ public static partial class RateLimits
             {
                 var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                LogRejected(logger, context.HttpContext.Request.Method, context.HttpContext.Request.Path, ClientIp(context.HttpContext), seconds);
+                LogRejected(logger, context.HttpContext.Request.Method, LoggedPaths.Redact(context.HttpContext.Request.Path), ClientIp(context.HttpContext), seconds);
                 return ValueTask.CompletedTask;
             };
         });

@@ -29,6 +29,12 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
         "-1", "0", "2147483648", "-2147483649", "99999999999999999999", "1e3", "1.5", "NaN", "abc", "", " ", "٣", "0x10", "1,000", "+5", "5 OR 1=1", "11", "601",
     ];
 
+    private static readonly string[] ControlPaths = ["/x%0A", "/x%0D", "/x%0D%0A", "/x%07", "/x%1B[2J", "/x%E2%80%A8", "/x%C2%85"];
+
+    private static readonly string[] LineBreaks = ["\n", "\r", "\r\n"];
+
+    private static readonly string[] LoggedHeaders = ["Origin", "Sec-Fetch-Site", "User-Agent", "Referer", "X-Forwarded-For", "Accept-Language"];
+
     private static readonly string[] Dates = ["9999-12-31", "0001-01-01", "2026-02-30", "2026-13-01", "yesterday", "", "1/2/2026", "<script>", "2020-01-01T00:00:00Z"];
 
     private readonly LibraryFactory _factory = new()
@@ -124,6 +130,43 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
         // Both kinds must occur, or the test is not exercising the forms: valid-but-odd input saved, bad input refused.
         Assert.True(_statuses.GetValueOrDefault(302) >= 20 && _statuses.GetValueOrDefault(200) >= 100, string.Join(", ", _statuses));
         Assert.True(_failures.Count == 0, $"{_failures.Count} of {_sent} requests misbehaved:\n" + string.Join("\n", _failures.Take(40)));
+    }
+
+    [Fact]
+    public async Task Control_characters_in_paths_and_headers_get_no_5xx_and_never_split_a_log_line()
+    {
+        var log = new LogCapture();
+        using var factory = new LibraryFactory { Log = log };
+        var client = factory.CreateClient();
+        // Each hostile value carries a line of its own that would look like a real one, were it written raw.
+        const string Forged = "[12:00:00 INF] FORGED";
+        var encoded = Uri.EscapeDataString(Forged);
+        var paths = ControlPaths.SelectMany(p => (string[])[p + encoded, "/s" + p + encoded, "/calendar" + p + encoded + ".ics", "/stretches" + p + encoded, "/api/v1/stretches" + p + encoded]);
+        var headers = LineBreaks.SelectMany(breakChars => LoggedHeaders.Select(name => (Name: name, Value: "x" + breakChars + Forged)));
+
+        var statuses = new List<(string Case, int Status)>();
+        foreach (var path in paths)
+        {
+            using var response = await client.GetAsync(path);
+            statuses.Add((path, (int)response.StatusCode));
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            // A POST, so the cross-site check reads (and logs) Origin and Sec-Fetch-Site.
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/account/login") { Content = new FormUrlEncodedContent([]) };
+            Assert.True(request.Headers.TryAddWithoutValidation(name, value));
+            using var response = await client.SendAsync(request);
+            statuses.Add(($"{name}: {Show(value)}", (int)response.StatusCode));
+        }
+
+        Assert.All(statuses, s => Assert.True(s.Status < 500, $"{s.Case} answered {s.Status}"));
+        // Every request line and each refusal was written...
+        await log.LineContainingAsync(@"HTTP GET /x\u001b[2J");
+        await log.LineContainingAsync(@"Origin x\r\n[12:00:00 INF] FORGED");
+        // ...and no forged line stands on its own.
+        Assert.DoesNotContain(log.Lines, line => line.StartsWith(Forged, StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Text, c => c is '\r' or '\u001b' or '\u2028' or '\u0085' or '\0');
     }
 
     /// <summary>Requests that are wrong as HTTP or as a form, rather than in one field's value.</summary>
