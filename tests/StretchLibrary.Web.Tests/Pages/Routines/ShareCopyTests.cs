@@ -46,6 +46,27 @@ public sealed class ShareCopyTests : IDisposable
         Assert.Contains("Copy to my routines", stranger.Body!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_share_pages_canonical_links_keep_the_case_sensitive_token_and_answer_200()
+    {
+        var token = await ShareAsync();
+        // A token with no capital letter would not show the bug; base64url tokens of 22 characters nearly always have one.
+        Assert.NotEqual(token, token.ToLowerInvariant());
+        var visitor = Visitor();
+
+        var page = await visitor.GetAsync($"/s/{token}");
+        var sheet = await visitor.GetAsync($"/s/{token}/sheet");
+        var canonical = page.QuerySelector("link[rel=canonical]")!.GetAttribute("href")!;
+        var sheetCanonical = sheet.QuerySelector("link[rel=canonical]")!.GetAttribute("href")!;
+        using var answer = await visitor.Http.GetAsync(canonical);
+        using var sheetAnswer = await visitor.Http.GetAsync(sheetCanonical);
+
+        Assert.Equal($"https://localhost/s/{token}", canonical);
+        Assert.Equal($"https://localhost/s/{token}/sheet", sheetCanonical);
+        Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, sheetAnswer.StatusCode);
+    }
+
     private async Task<string> ShareAsync()
     {
         var owner = Visitor();
