@@ -9,8 +9,9 @@ using StretchLibrary.Web.Data;
 namespace StretchLibrary.Web.Accounts;
 
 /// <summary>
-/// The two account messages: "confirm your email" and "reset your password", each with a one-time link made by
-/// Identity's token providers. Messages are queued on the <see cref="MailOutbox"/>.
+/// The account messages: "confirm your email" and "reset your password", each with a one-time link made by
+/// Identity's token providers, and "someone tried to register with your address". Messages are queued on the
+/// <see cref="MailOutbox"/>.
 /// </summary>
 public sealed class AccountMail(UserManager<AppUser> users, MailOutbox outbox, IOptions<EmailOptions> options)
 {
@@ -59,6 +60,37 @@ public sealed class AccountMail(UserManager<AppUser> users, MailOutbox outbox, I
             It works once, for {hours}. Your routines and history stay as they are.
 
             If you did not ask for this, ignore this message: your password stays the same.
+            """));
+    }
+
+    /// <summary>
+    /// Tells an account's owner that someone tried to register with their address (registration answers the same
+    /// either way, so the mail says what the page can't): if it was them, sign in or reset the password.
+    /// </summary>
+    public void SendRegistrationAttempt(AppUser owner, string signInUrl, string forgotPasswordUrl)
+    {
+        if (owner.Email is not { Length: > 0 } email)
+        {
+            return;
+        }
+
+        outbox.Enqueue(Message(email, "Someone tried to create a StretchLibrary account with your address",
+            $"""
+            Hello,
+
+            Someone (perhaps you) tried to create a StretchLibrary account with this address, which already has one.
+            Nothing was changed: your password, routines and history stay as they are.
+
+            If it was you, sign in with your password:
+
+            {signInUrl}
+
+            Signing in from the browser you used moves the routines saved there into your account.
+            Forgot the password? Choose a new one here:
+
+            {forgotPasswordUrl}
+
+            If it was not you, you can ignore this message.
             """));
     }
 
