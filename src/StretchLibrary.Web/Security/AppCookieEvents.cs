@@ -18,7 +18,8 @@ namespace StretchLibrary.Web.Security;
 /// cookie stops working at once; the same row gives <see cref="CurrentUser"/> its time zone. This replaces
 /// Identity's periodic validator, which at a zero interval would re-issue the cookie on every request. A cookie
 /// refused because the password changed (its password version differs from the row's) sets
-/// <see cref="CurrentUser.SignedOutByNewPassword"/>, so the page says why the person is signed out.</item>
+/// <see cref="CurrentUser.SignedOutByNewPassword"/>, so the page says why the person is signed out (or, when the
+/// page needs a sign-in, the sign-in page it redirects to).</item>
 /// <item>Signing in or out: a new antiforgery session (tokens from before stop working) and the user's cached
 /// pages forgotten, now and again when the request ends. Signing in also writes the password version into the
 /// cookie.</item>
@@ -63,6 +64,17 @@ public sealed class AppCookieEvents(
         {
             identity.AddClaim(new Claim(PasswordVersionClaim, version));
         }
+    }
+
+    public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        // A page that needs a sign-in sends there instead of showing the notice: the sign-in page shows it.
+        if (currentUser.SignedOutByNewPassword)
+        {
+            context.RedirectUri = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(context.RedirectUri, "ended", "password");
+        }
+
+        return base.RedirectToLogin(context);
     }
 
     public override Task SignedIn(CookieSignedInContext context)

@@ -28,6 +28,9 @@ public sealed class LoginModel(PasswordSignIn signIn, GuestAccounts guests) : Pa
     [BindProperty(SupportsGet = true), StringLength(2048)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>Sent here by a page that needed a sign-in, from a session that a new password ended.</summary>
+    public bool EndedByNewPassword => Request.Query["ended"] == "password";
+
     public void OnGet()
     {
     }

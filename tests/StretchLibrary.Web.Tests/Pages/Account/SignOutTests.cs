@@ -14,23 +14,28 @@ public sealed class SignOutTests : IDisposable
     private RoutineClient Visitor() => new(_factory.CreateClient());
 
     [Theory]
+    [InlineData("routine")]
     [InlineData("/routines")]
     [InlineData("/account")]
-    [InlineData("/stretches")]
     public async Task A_signed_in_page_has_a_sign_out_form_that_signs_out(string url)
     {
         var visitor = Visitor();
         await visitor.RegisterAsync("sam@example.com", Password);
         await visitor.AddAsync("chin-tucks", newRoutine: "Desk");
-        var page = await visitor.GetAsync(url);
-        // The page cache keeps signed-in pages: the second copy must carry a token that still works.
-        page = await visitor.GetAsync(url);
+        url = url == "routine" ? $"/routines/{visitor.RoutineId}" : url;
+        await visitor.GetAsync(url);
+        // A routine page comes from the page cache the second time: its form must carry a token that still works.
+        using var second = await visitor.Http.GetAsync(url);
+        var page = await second.ReadDocumentAsync();
 
         var button = page.QuerySelector("header nav button[form=sign-out]")!;
-        var after = await visitor.SubmitAsync("form#sign-out");
+        using var signedOut = await visitor.Http.SubmitAsync(page.Form("form#sign-out"));
+        var after = await signedOut.ReadDocumentAsync();
 
+        Assert.Equal(url.StartsWith("/routines/", StringComparison.Ordinal), second.Headers.Contains("Age"));
         Assert.Equal("Sign out", button.TextContent.Trim());
         Assert.Equal("/account/logout", page.QuerySelector("form#sign-out")!.GetAttribute("action"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, signedOut.StatusCode);
         Assert.NotNull(after.QuerySelector("header nav a[href='/account/login']"));
         Assert.Null(after.QuerySelector("form#sign-out"));
         Assert.Empty((await visitor.GetAsync("/routines")).QuerySelectorAll(".routine-list li"));
@@ -45,6 +50,7 @@ public sealed class SignOutTests : IDisposable
         Assert.Null((await Visitor().GetAsync("/routines")).QuerySelector("form#sign-out"));
         // A guest who signs out can't reach their routines again: the account page explains that first.
         Assert.Null((await guest.GetAsync("/routines")).QuerySelector("form#sign-out"));
+        Assert.NotNull((await guest.GetAsync("/account")).QuerySelector("main a[href='/account/logout']"));
     }
 
     [Fact]
@@ -61,11 +67,18 @@ public sealed class SignOutTests : IDisposable
         await phone.SubmitAsync("form[action*='handler=Password']", ("Password.Current", Password), ("Password.New", NewPassword));
         var next = await laptop.GetAsync("/routines");
         var later = await laptop.GetAsync("/routines");
+        var tablet = Visitor();
+        await tablet.LoginAsync("kim@example.com", NewPassword);
+        await phone.SubmitAsync("form[action*='handler=Password']", ("Password.Current", NewPassword), ("Password.New", Password));
+        // A page that needs a sign-in sends to the sign-in page, which says it.
+        var redirected = await tablet.GetAsync("/account");
 
         var notice = next.QuerySelector("[data-signed-out]")!;
         Assert.Contains("You were signed out because your password was changed", notice.TextContent, StringComparison.Ordinal);
         Assert.Equal("/account/login?ReturnUrl=%2Froutines", notice.QuerySelector("a")!.GetAttribute("href"));
         Assert.Null(later.QuerySelector("[data-signed-out]"));
+        Assert.Equal("Sign in", redirected.QuerySelector("h1")!.TextContent);
+        Assert.Contains("You were signed out because your password was changed", redirected.QuerySelector("[data-signed-out]")!.TextContent, StringComparison.Ordinal);
         Assert.Null((await phone.GetAsync("/routines")).QuerySelector("[data-signed-out]"));
     }
 
