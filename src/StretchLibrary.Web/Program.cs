@@ -64,6 +64,7 @@ builder.Services.AddAppData(builder.Configuration, builder.Environment.ContentRo
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<GuestAccounts>();
+builder.Services.AddScoped<PasswordSignIn>();
 builder.Services.AddHostedService<GuestCleanup>();
 builder.Services.AddAccountMail(builder.Configuration);
 builder.Services.AddOptions<StretchLibrary.Web.Pages.Routines.SessionOptions>().BindConfiguration("Session");

@@ -10,9 +10,9 @@ using StretchLibrary.Web.Security;
 namespace StretchLibrary.Web.Accounts;
 
 /// <summary>
-/// The two account messages: "confirm your email" and "reset your password", each with a one-time link made by
-/// Identity's token providers, on the public origin (<see cref="PublicLinks"/>). Messages are queued on the
-/// <see cref="MailOutbox"/>.
+/// The account messages: "confirm your email" and "reset your password", each with a one-time link made by
+/// Identity's token providers, and "someone tried to register with your address". Every link is on the public
+/// origin (<see cref="PublicLinks"/>). Messages are queued on the <see cref="MailOutbox"/>.
 /// </summary>
 public sealed class AccountMail(UserManager<AppUser> users, MailOutbox outbox, PublicLinks links, IOptions<EmailOptions> options)
 {
@@ -61,6 +61,37 @@ public sealed class AccountMail(UserManager<AppUser> users, MailOutbox outbox, P
             It works once, for {hours}. Your routines and history stay as they are.
 
             If you did not ask for this, ignore this message: your password stays the same.
+            """));
+    }
+
+    /// <summary>
+    /// Tells an account's owner that someone tried to register with their address (registration answers the same
+    /// either way, so the mail says what the page can't): if it was them, sign in or reset the password.
+    /// </summary>
+    public void SendRegistrationAttempt(AppUser owner)
+    {
+        if (owner.Email is not { Length: > 0 } email)
+        {
+            return;
+        }
+
+        outbox.Enqueue(Message(email, "Someone tried to create a StretchLibrary account with your address",
+            $"""
+            Hello,
+
+            Someone (perhaps you) tried to create a StretchLibrary account with this address, which already has one.
+            Nothing was changed: your password, routines and history stay as they are.
+
+            If it was you, sign in with your password:
+
+            {links.Page("/Account/Login")}
+
+            Signing in from the browser you used moves the routines saved there into your account.
+            Forgot the password? Choose a new one here:
+
+            {links.Page("/Account/ForgotPassword")}
+
+            If it was not you, you can ignore this message.
             """));
     }
 

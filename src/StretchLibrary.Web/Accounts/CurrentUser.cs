@@ -25,5 +25,10 @@ public sealed class CurrentUser(TimeProvider clock)
     /// <summary>The user's calendar date now.</summary>
     public DateOnly Today => LocalClock.Today(Now, Zone);
 
+    /// <summary>True when this request's sign-in cookie was refused because the password changed since it was issued.</summary>
+    public bool SignedOutByNewPassword { get; private set; }
+
+    internal void PasswordChanged() => SignedOutByNewPassword = true;
+
     internal void SignedIn(string userId, UserFact fact) => (Id, TimeZoneId) = (userId, fact.TimeZoneId);
 }

@@ -4,8 +4,16 @@ using StretchLibrary.Web.Data;
 
 namespace StretchLibrary.Web.Caching;
 
-/// <summary>What signed-in requests read from their user's row: the security stamp and the time zone.</summary>
-public sealed record UserFact(string? SecurityStamp, string TimeZoneId);
+/// <summary>
+/// What signed-in requests read from their user's row: the security stamp, the time zone, and a short fingerprint
+/// of the password hash (which changes with the password), so a session ended by a new password can say so.
+/// </summary>
+public sealed record UserFact(string? SecurityStamp, string TimeZoneId, string? PasswordVersion)
+{
+    /// <summary>The first 12 characters of the SHA-256 of the hash; null without a password (a guest).</summary>
+    public static string? VersionOf(string? passwordHash) => passwordHash is null ? null
+        : Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(passwordHash)))[..12];
+}
 
 /// <summary>
 /// Each user's <see cref="UserFact"/>, read once from the database and kept until <see cref="UserChanges"/> says
@@ -36,7 +44,7 @@ public sealed class UserFacts(StackExchange.Redis.IConnectionMultiplexer? redis 
         var forgets = Interlocked.Read(ref _forgets);
         var db = requestServices.GetRequiredService<AppDbContext>();
         fact = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new UserFact(u.SecurityStamp, u.TimeZoneId)).FirstOrDefaultAsync(cancellationToken);
+            .Select(u => new UserFact(u.SecurityStamp, u.TimeZoneId, UserFact.VersionOf(u.PasswordHash))).FirstOrDefaultAsync(cancellationToken);
         if (trusted && _facts.Count < MaxUsers && Interlocked.Read(ref _forgets) == forgets)
         {
             _facts.TryAdd(userId, fact);

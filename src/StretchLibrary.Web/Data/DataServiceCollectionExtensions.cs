@@ -53,6 +53,7 @@ public static class DataServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddUserStore<StretchLibrary.Web.Accounts.AppUserStore>()
+            .AddErrorDescriber<StretchLibrary.Web.Accounts.AccountErrorDescriber>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(cookie =>

@@ -37,7 +37,7 @@ public sealed class RoutineAxeTests(BrowserFixture browser)
             $"{routine}/sheet?size=large&weeks=2", $"{routine}/share", shared, $"{shared}/sheet", "/routines/add/prone-w",
             $"{routine}/reminder", $"{routine}/calendar", "/account", "/account/import", "/account/register", "/account/login", "/stretches/chin-tucks",
             "/", "/stretches", "/stretches?category=neck",
-            "/account/forgot-password", "/account/forgot-password?sent=true", "/account/reset-password", "/account/confirm-email",
+            "/account/forgot-password", "/account/forgot-password?sent=true", "/account/reset-password", "/account/confirm-email", "/account/register?sent=true",
         ];
 
         var problems = new List<string>();

@@ -45,16 +45,21 @@ public sealed class RoutineJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("stretch every single day");
         await page.GetByLabel("Password again").FillAsync("stretch every single day");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save my account" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Check your email");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync("stretch every single day");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.Locator(".guest-banner")).ToHaveCountAsync(0);
-        await page.GotoAsync("/account/logout");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Desk reset" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.GotoAsync("/routines");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Desk reset" })).ToHaveCountAsync(0);
 
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync("stretch every single day");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Desk reset" }).ClickAsync();
 
         await ExpectOrderAsync(page, "Chin tucks", "Prone W", "Thoracic extension");

@@ -103,7 +103,9 @@ public sealed class PasswordPolicyTests : IDisposable
         var owner = Visitor();
         var page = await owner.LoginAsync("lock@example.com", "correct horse battery");
 
-        Assert.Contains("locked for 15 minutes", page.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        // Locked, though the message does not say so (it is the same for a wrong password or an unknown address).
+        Assert.Contains("temporarily locked", page.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEqual("My routines", page.QuerySelector("h1")!.TextContent);
         using var account = await owner.Http.GetAsync("/account");
         Assert.Equal("/account/login", account.RequestMessage!.RequestUri!.AbsolutePath);
     }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StretchLibrary.Web.Accounts;
@@ -8,7 +7,7 @@ using StretchLibrary.Web.Security;
 
 namespace StretchLibrary.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, GuestAccounts guests) : PageModel
+public sealed class LoginModel(PasswordSignIn signIn, GuestAccounts guests) : PageModel
 {
     public sealed class LoginInput
     {
@@ -29,6 +28,9 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     [BindProperty(SupportsGet = true), StringLength(2048)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>Sent here by a page that needed a sign-in, from a session that a new password ended.</summary>
+    public bool EndedByNewPassword => Request.Query["ended"] == "password";
+
     public void OnGet()
     {
     }
@@ -41,21 +43,15 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         }
 
         var guestId = User.HasClaim(GuestAccounts.GuestClaim, "1") ? User.UserId() : null;
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        // One message for a wrong password, an unknown address and a locked account: none tells which.
+        if (await signIn.SignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe) is not { } user)
         {
-            ModelState.AddModelError(string.Empty, "Too many failed attempts. The account is locked for 15 minutes.");
-            return Page();
-        }
-
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError(string.Empty, "That email and password don’t match an account.");
+            ModelState.AddModelError(string.Empty, PasswordSignIn.Failed);
             return Page();
         }
 
         // Routines saved as a guest in this browser move into the account signed in to.
-        if (guestId is not null && await users.FindByNameAsync(Input.Email.Trim()) is { } user)
+        if (guestId is not null)
         {
             await guests.MergeGuestIntoAsync(guestId, user.Id, cancellationToken);
         }

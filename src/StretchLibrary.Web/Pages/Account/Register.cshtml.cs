@@ -8,8 +8,12 @@ using StretchLibrary.Web.Security;
 
 namespace StretchLibrary.Web.Pages.Account;
 
-/// <summary>Creates an account; for a guest, claims the guest account so its routines and history stay.</summary>
-public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountMail mail, TimeProvider clock) : PageModel
+/// <summary>
+/// Creates an account, or tells the owner of a taken address by mail: the page answers "check your email" either
+/// way, in the same time (one password hash), so it does not tell whether an address has an account. A guest stays a
+/// guest until they sign in, which moves their routines into the account.
+/// </summary>
+public sealed class RegisterModel(UserManager<AppUser> users, AccountMail mail, TimeProvider clock) : PageModel
 {
     public sealed class RegisterInput
     {
@@ -29,6 +33,10 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
 
+    /// <summary>After a registration: "check your email", whatever happened.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Sent { get; set; }
+
     public bool IsGuest => User.HasClaim(GuestAccounts.GuestClaim, "1");
 
     public void OnGet()
@@ -43,63 +51,56 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
         }
 
         var email = Input.Email.Trim();
-        if (await users.FindByNameAsync(email) is not null)
-        {
-            ModelState.AddModelError("Input.Email", "An account with this email already exists. Sign in instead.");
-            return Page();
-        }
-
-        var user = IsGuest ? await users.GetUserAsync(User) : null;
         var now = clock.GetUtcNow();
-        IdentityResult result;
-        if (user is { IsGuest: true })
+        var account = new AppUser { UserName = email, Email = email, CreatedAt = now, LastSeenAt = now };
+        // The password rules read only what was typed, so they answer alike for a taken address.
+        if (!AddErrors(await CheckPasswordAsync(account)))
         {
-            result = await ClaimGuestAsync(user, email, now);
-        }
-        else
-        {
-            user = new AppUser { UserName = email, Email = email, CreatedAt = now, LastSeenAt = now };
-            result = await users.CreateAsync(user, Input.Password);
-        }
-
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : string.Empty, error.Description);
-            }
-
             return Page();
         }
 
-        await mail.SendConfirmationAsync(user);
-        // A fresh sign-in: new cookie, and no guest claim any more.
-        await signIn.SignOutAsync();
-        await signIn.SignInAsync(user, isPersistent: true);
-        this.Flash($"Your account is ready and your routines are saved to it. We sent a link to {email}: open it to confirm the address.");
-        return LocalRedirect("/routines");
+        if (await users.FindByNameAsync(email) is { } owner)
+        {
+            // As long as creating an account takes (its cost is the hash); the owner hears of it by mail.
+            users.PasswordHasher.HashPassword(account, Input.Password);
+            mail.SendRegistrationAttempt(owner);
+            return RedirectToPage(new { sent = true });
+        }
+
+        var result = await users.CreateAsync(account, Input.Password);
+        if (result.Succeeded)
+        {
+            await mail.SendConfirmationAsync(account);
+        }
+        else if (!result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)))
+        {
+            // (A name taken meanwhile by a racing registration gets the answer of any taken address.)
+            AddErrors(result);
+            return Page();
+        }
+
+        return RedirectToPage(new { sent = true });
     }
 
-    /// <summary>Gives the guest account an email and password; a refused password leaves the guest as it was.</summary>
-    private async Task<IdentityResult> ClaimGuestAsync(AppUser guest, string email, DateTimeOffset now)
+    private async Task<IdentityResult> CheckPasswordAsync(AppUser account)
     {
-        var candidate = new AppUser { UserName = email, Email = email };
         var errors = new List<IdentityError>();
         foreach (var validator in users.PasswordValidators)
         {
-            errors.AddRange((await validator.ValidateAsync(users, candidate, Input.Password)).Errors);
+            errors.AddRange((await validator.ValidateAsync(users, account, Input.Password)).Errors);
         }
 
-        if (errors.Count > 0)
+        return errors.Count > 0 ? IdentityResult.Failed([.. errors]) : IdentityResult.Success;
+    }
+
+    /// <summary>Shows a refusal's reasons next to the fields; false when there were any.</summary>
+    private bool AddErrors(IdentityResult result)
+    {
+        foreach (var error in result.Errors)
         {
-            return IdentityResult.Failed([.. errors]);
+            ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : string.Empty, error.Description);
         }
 
-        guest.UserName = email;
-        guest.Email = email;
-        guest.IsGuest = false;
-        guest.LastSeenAt = now;
-        var result = await users.UpdateAsync(guest);
-        return result.Succeeded ? await users.AddPasswordAsync(guest, Input.Password) : result;
+        return result.Succeeded;
     }
 }

@@ -57,7 +57,7 @@ public sealed class AccountTests : IDisposable
 
         var page = await other.LoginAsync("lee@example.com", "not the password");
 
-        Assert.Contains("don’t match an account", page.QuerySelector(".validation-summary-errors")!.TextContent);
+        Assert.Contains("Email or password is wrong", page.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,15 +47,17 @@ public sealed class RoutineClient(HttpClient client)
 
     public string Stat(string name) => Page!.QuerySelector($"[data-stat={name}]")!.TextContent.Trim();
 
+    /// <summary>Registers and, when the page says "check your email", signs in (a guest's routines move in); else the refusing page.</summary>
     public async Task<IHtmlDocument> RegisterAsync(string email, string password)
     {
         await GetAsync("/account/register");
-        return await SubmitAsync("form[method=post]:not([data-dismiss-banner])", ("Input.Email", email), ("Input.Password", password), ("Input.ConfirmPassword", password));
+        var page = await SubmitAsync("main form[method=post]:not([data-dismiss-banner])", ("Input.Email", email), ("Input.Password", password), ("Input.ConfirmPassword", password));
+        return page.QuerySelector(".register-sent") is null ? page : await LoginAsync(email, password);
     }
 
     public async Task<IHtmlDocument> LoginAsync(string email, string password)
     {
         await GetAsync("/account/login");
-        return await SubmitAsync("form[method=post]:not([data-dismiss-banner])", ("Input.Email", email), ("Input.Password", password));
+        return await SubmitAsync("main form[method=post]:not([data-dismiss-banner])", ("Input.Email", email), ("Input.Password", password));
     }
 }
