@@ -60,6 +60,6 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             await guests.MergeGuestIntoAsync(guestId, user.Id, cancellationToken);
         }
 
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/routines");
+        return this.RedirectBack(ReturnUrl, "/routines");
     }
 }
