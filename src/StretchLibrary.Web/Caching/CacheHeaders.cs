@@ -1,5 +1,3 @@
-using Microsoft.Net.Http.Headers;
-
 namespace StretchLibrary.Web.Caching;
 
 /// <summary>
@@ -12,7 +10,10 @@ public sealed class NoStoreAttribute : Attribute;
 
 /// <summary>
 /// <c>Cache-Control: no-store</c> for <see cref="NoStoreAttribute"/> endpoints, and the one rule for every hook that
-/// writes Cache-Control later: <see cref="SetCacheControl"/> never replaces no-store with a weaker value.
+/// writes Cache-Control later: <see cref="SetCacheControl"/> never weakens it. The rule follows the endpoint, not
+/// whatever the header says at the time: antiforgery writes <c>no-cache, no-store</c> on every page with a form, and
+/// a signed-in user's pages replace that with <c>private, no-cache</c> on purpose (<see cref="OfflineCopies"/>;
+/// the page cache keeps them per user and antiforgery cookie).
 /// </summary>
 public static class CacheHeaders
 {
@@ -24,6 +25,8 @@ public static class CacheHeaders
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<NoStoreAttribute>() is not null)
         {
+            // Kept on the request, so the error page a status code re-executes into still counts as this answer.
+            context.Features.Set(NoStoreFeature.Instance);
             context.Response.OnStarting(static state =>
             {
                 ((HttpResponse)state).Headers.CacheControl = "no-store";
@@ -34,15 +37,20 @@ public static class CacheHeaders
         return next(context);
     });
 
-    public static bool IsNoStore(HttpResponse response) =>
-        CacheControlHeaderValue.TryParse(response.Headers.CacheControl.ToString(), out var value) && value.NoStore;
+    /// <summary>True when the answer comes from a <see cref="NoStoreAttribute"/> endpoint.</summary>
+    public static bool IsNoStore(HttpContext context) => context.Features.Get<NoStoreFeature>() is not null;
 
-    /// <summary>Sets Cache-Control unless the response already says no-store, which nothing weakens.</summary>
+    /// <summary>Sets Cache-Control, except on a <see cref="NoStoreAttribute"/> endpoint's answer, which stays no-store.</summary>
     public static void SetCacheControl(this HttpResponse response, string value)
     {
-        if (!IsNoStore(response))
+        if (!IsNoStore(response.HttpContext))
         {
             response.Headers.CacheControl = value;
         }
+    }
+
+    private sealed class NoStoreFeature
+    {
+        public static readonly NoStoreFeature Instance = new();
     }
 }

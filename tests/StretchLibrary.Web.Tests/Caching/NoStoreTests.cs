@@ -1,5 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Hosting;
 using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Tests.Api;
@@ -34,6 +40,33 @@ public sealed class NoStoreTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull((await response.ReadDocumentAsync()).QuerySelector("#new-token"));
         // The offline-copies hook ran on this page (it says whose page it is) and left the stricter value alone.
+        Assert.True(response.Headers.Contains(OfflineCopies.KeyHeader));
+        Assert.Equal("no-store", CacheControl(response));
+    }
+
+    [Fact]
+    public async Task A_hook_that_runs_after_no_store_was_written_cannot_weaken_it()
+    {
+        using var host = await new HostBuilder().ConfigureWebHost(web => web.UseTestServer().Configure(app =>
+        {
+            app.Use((context, next) =>
+            {
+                context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "someone")], "test"));
+                context.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(new NoStoreAttribute()), "a token page"));
+                return next(context);
+            });
+            // Registered before the no-store hook, the offline-copies hook runs after it (response hooks run last-in, first-out).
+            app.UseOfflineCopies();
+            app.UseNoStore();
+            app.Run(context =>
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                return context.Response.WriteAsync("<p>slp_...</p>");
+            });
+        })).StartAsync();
+
+        using var response = await host.GetTestClient().GetAsync("/");
+
         Assert.True(response.Headers.Contains(OfflineCopies.KeyHeader));
         Assert.Equal("no-store", CacheControl(response));
     }
