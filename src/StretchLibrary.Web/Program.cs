@@ -121,6 +121,8 @@ app.UseSerilogRequestLogging(options =>
     options.GetMessageTemplateProperties = LoggedPaths.RequestProperties;
 });
 app.UseRouting();
+// Cache-Control: no-store on every answer of a [NoStore] endpoint (tokens, new links, exports, /api/v1/me).
+app.UseNoStore();
 app.UseCors();
 // Security headers, the cross-site check on unsafe requests, authentication, then rate limits (after status-code
 // pages, so a 403 or 429 gets the friendly page).

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Security;
 
 namespace StretchLibrary.Web.Api;
 
@@ -12,8 +13,11 @@ namespace StretchLibrary.Web.Api;
 /// The "Bearer" scheme: a personal access token (<c>Authorization: Bearer slp_...</c>) is hashed and looked up;
 /// a revoked or expired one fails on the very next request. Used only by the API's own endpoints (their policies
 /// name this scheme), never for pages, so a token cannot open the site or its forms. The token is never logged.
+/// Failed attempts are counted per client address (<see cref="ApiAuthFailures"/>); past the limit the answer is
+/// 429 before any lookup.
 /// </summary>
-internal sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AppDbContext db, TimeProvider clock)
+internal sealed partial class ApiTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AppDbContext db, TimeProvider clock, ApiAuthFailures failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -32,8 +36,17 @@ internal sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOption
             return AuthenticateResult.NoResult();
         }
 
+        var client = RateLimits.ClientIp(Context);
+        if (await failures.RefusedForAsync(client) is { } retryAfter)
+        {
+            Context.Features.Set(new Refused(retryAfter));
+            LogRefused(Logger, Request.Path, client, (int)retryAfter.TotalSeconds);
+            return AuthenticateResult.Fail("too many failed attempts from this address");
+        }
+
         if (!ApiTokens.LooksLikeToken(presented))
         {
+            await failures.CountAsync(client);
             return AuthenticateResult.Fail("malformed token");
         }
 
@@ -43,6 +56,7 @@ internal sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOption
             .Select(t => new { t.Id, t.OwnerId, t.Scopes, t.LastUsedAt }).SingleOrDefaultAsync(Context.RequestAborted);
         if (token is null)
         {
+            await failures.CountAsync(client);
             return AuthenticateResult.Fail("unknown, expired or revoked token");
         }
 
@@ -63,6 +77,13 @@ internal sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOption
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Features.Get<Refused>() is { } refused)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)refused.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        }
+
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = PresentedToken(Request) is null ? "Bearer" : "Bearer error=\"invalid_token\"";
         return Task.CompletedTask;
@@ -82,4 +103,9 @@ internal sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOption
         var header = request.Headers.Authorization.ToString();
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limit: refused {Path} from {ClientIp} after too many failed tokens; retry after {RetryAfterSeconds} s")]
+    private static partial void LogRefused(ILogger logger, string path, string clientIp, int retryAfterSeconds);
+
+    private sealed record Refused(TimeSpan RetryAfter);
 }

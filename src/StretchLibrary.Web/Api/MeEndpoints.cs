@@ -19,7 +19,7 @@ internal static class MeEndpoints
 
     public static void MapMe(this IEndpointRouteBuilder api)
     {
-        var me = api.MapGroup("/me/routines").WithTags("Your routines")
+        var me = api.MapGroup("/me/routines").WithTags("Your routines").WithNoStore()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

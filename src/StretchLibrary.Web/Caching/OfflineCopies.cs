@@ -11,7 +11,7 @@ namespace StretchLibrary.Web.Caching;
 /// visitors). The worker keeps pages per key and drops the copies of any other key as soon as a page arrives
 /// for someone else (a new sign-in, an expired one), so one user's pages never open for another.</item>
 /// <item>A signed-in user's pages are <c>Cache-Control: private, no-cache</c>: no shared cache keeps them and
-/// the browser's own cache always asks again.</item>
+/// the browser's own cache always asks again. Pages marked <see cref="NoStoreAttribute"/> stay <c>no-store</c>.</item>
 /// <item>Signing out and deleting the account send <c>Clear-Site-Data</c>, which empties the caches, the queue
 /// of offline logs (IndexedDB) and the service worker of that browser.</item>
 /// </list>
@@ -29,7 +29,8 @@ public static class OfflineCopies
             if (http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true && http.User.UserId() is { } userId)
             {
                 http.Response.Headers[KeyHeader] = KeyOf(userId);
-                http.Response.Headers.CacheControl = "private, no-cache";
+                // A page marked [NoStore] keeps its stricter value.
+                http.Response.SetCacheControl("private, no-cache");
             }
 
             return Task.CompletedTask;

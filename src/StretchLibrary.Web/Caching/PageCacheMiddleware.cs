@@ -20,7 +20,8 @@ namespace StretchLibrary.Web.Caching;
 /// user id (from the validated sign-in cookie) and antiforgery cookie, so the forms in a cached page carry tokens
 /// that are valid for the browser it is served to.</item>
 /// </list>
-/// Never stored: anything but a 200 GET, a response that sets a cookie, a request carrying a flash message.
+/// Never stored: anything but a 200 GET, a response that sets a cookie, a [NoStore] answer, a request carrying a flash
+/// message.
 /// Every request other than GET or HEAD forgets its user's pages before its response is sent and again when it
 /// ends, as do sign-in and sign-out. <see cref="CachingOptions"/> can turn either side off (anonymous pages then
 /// go to the output cache or are rendered; a user's pages are rendered).
@@ -194,7 +195,7 @@ public sealed class PageCacheMiddleware
         }
 
         if (response.StatusCode != StatusCodes.Status200OK || !response.HasStarted || capture.Overflowed
-            || response.Headers.ContainsKey(HeaderNames.SetCookie))
+            || response.Headers.ContainsKey(HeaderNames.SetCookie) || CacheHeaders.IsNoStore(context))
         {
             return;
         }

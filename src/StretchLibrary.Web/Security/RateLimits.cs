@@ -50,9 +50,12 @@ public sealed class RateLimitOptions
     /// <summary>API requests that carry a personal access token: per token.</summary>
     public RateLimitRule Api { get; set; } = new() { PermitLimit = 120, WindowSeconds = 60 };
 
+    /// <summary>Failed Bearer attempts (a wrong, expired, revoked or malformed token), per IP: see <see cref="Security.ApiAuthFailures"/>.</summary>
+    public RateLimitRule ApiAuthFailures { get; set; } = new() { PermitLimit = 20, WindowSeconds = 60 };
+
     public IEnumerable<(string Name, RateLimitRule Rule)> Rules() =>
         [("Login", Login), ("Register", Register), ("Guest", Guest), ("Share", Share), ("ForgotPassword", ForgotPassword),
-            ("ResendConfirmation", ResendConfirmation), ("Calendar", Calendar), ("Writes", Writes), ("Api", Api)];
+            ("ResendConfirmation", ResendConfirmation), ("Calendar", Calendar), ("Writes", Writes), ("Api", Api), ("ApiAuthFailures", ApiAuthFailures)];
 }
 
 /// <summary>
@@ -70,6 +73,7 @@ public static partial class RateLimits
             .Validate(o => o.Rules().All(r => r.Rule.PermitLimit > 0 && r.Rule.WindowSeconds > 0), "Every RateLimits rule needs PermitLimit > 0 and WindowSeconds > 0.")
             .ValidateOnStart();
         services.AddRateLimiter(_ => { });
+        services.AddSingleton<ApiAuthFailures>();
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, ILoggerFactory, IServiceProvider>((limiter, limits, loggers, services) =>
         {
             limiter.GlobalLimiter = services.GetService<IConnectionMultiplexer>() is { } redis
@@ -183,7 +187,7 @@ public static partial class RateLimits
     private static bool IsReExecution(HttpContext context) =>
         context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null;
 
-    private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    internal static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limit: refused {Method} {Path} from {ClientIp}; retry after {RetryAfterSeconds} s")]
     private static partial void LogRejected(ILogger logger, string method, string path, string clientIp, int retryAfterSeconds);

@@ -71,6 +71,31 @@ public sealed class SharedRateLimitTests : IDisposable
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
     }
 
+    [Fact]
+    public async Task Failed_token_attempts_from_one_address_count_across_instances()
+    {
+        foreach (var instance in new[] { _one, _two })
+        {
+            instance.Settings["RateLimits:ApiAuthFailures:PermitLimit"] = "4";
+        }
+
+        // One window for both (each test app has its own clock); an address of this run's own, so counts start at 0.
+        _two.Clock.Now = _one.Clock.Now;
+        var address = new System.Net.IPAddress(Guid.NewGuid().ToByteArray());
+        _ = _one.CreateClient();
+        _ = _two.CreateClient();
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            var instance = i % 2 == 0 ? _one : _two;
+            statuses.Add((await ApiAuthFailureTests.GetRoutinesAsync(instance.Server, address, StretchLibrary.Web.Data.ApiTokens.NewToken())).Response.StatusCode);
+        }
+
+        // Two failures each would pass two separate limits of 4; the fifth is refused only if both counted together.
+        Assert.Equal([401, 401, 401, 401, 429], statuses);
+    }
+
     private async Task<HttpResponseMessage> SendAsync(LibraryFactory instance)
     {
         var client = instance.CreateClient();

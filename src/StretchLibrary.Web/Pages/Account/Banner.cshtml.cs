@@ -18,6 +18,6 @@ public sealed class BannerModel : PageModel
             return new NoContentResult();
         }
 
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return this.RedirectBack(returnUrl, "/");
     }
 }

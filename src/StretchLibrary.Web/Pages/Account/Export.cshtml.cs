@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Export;
 using StretchLibrary.Web.Tracking;
@@ -12,7 +13,7 @@ using StretchLibrary.Web.Tracking;
 namespace StretchLibrary.Web.Pages.Account;
 
 /// <summary>"Download my data": the signed-in user's routines and sessions as JSON (re-importable) or sessions as CSV.</summary>
-[Authorize]
+[Authorize, NoStore]
 public sealed class ExportModel(AppDbContext db, CurrentUser currentUser) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string format, CancellationToken cancellationToken)

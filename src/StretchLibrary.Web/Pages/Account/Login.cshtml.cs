@@ -56,6 +56,6 @@ public sealed class LoginModel(PasswordSignIn signIn, GuestAccounts guests) : Pa
             await guests.MergeGuestIntoAsync(guestId, user.Id, cancellationToken);
         }
 
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/routines");
+        return this.RedirectBack(ReturnUrl, "/routines");
     }
 }

@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Data;
 
 namespace StretchLibrary.Web.Pages.Account;
 
 /// <summary>Makes a personal access token (shown once, on this response only) and revokes one.</summary>
-[Authorize]
+// The new token is shown once: never stored by the browser or anything between.
+[Authorize, NoStore]
 public sealed class TokensModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public sealed class TokenInput
@@ -62,8 +64,6 @@ public sealed class TokensModel(AppDbContext db, TimeProvider clock) : PageModel
             ExpiresAt = NewTokenExpiresAt,
         });
         await db.SaveChangesAsync(cancellationToken);
-        // Shown once: never stored by the browser or anything between.
-        Response.Headers.CacheControl = "no-store";
         return Page();
     }
 

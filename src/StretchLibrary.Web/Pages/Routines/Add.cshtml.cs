@@ -103,7 +103,5 @@ public sealed class AddModel(AppDbContext db, ContentStore content, GuestAccount
         return Back(routine, slug);
     }
 
-    private IActionResult Back(Routine routine, string slug) => Url.IsLocalUrl(ReturnUrl)
-        ? LocalRedirect($"{ReturnUrl}#stretch-{slug}")
-        : RedirectToPage("Details", new { id = routine.Id });
+    private LocalRedirectResult Back(Routine routine, string slug) => this.RedirectBack(ReturnUrl, $"/routines/{routine.Id}", $"stretch-{slug}");
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Data;
 
 namespace StretchLibrary.Web.Pages.Routines;
@@ -9,6 +10,8 @@ namespace StretchLibrary.Web.Pages.Routines;
 /// Calendar subscriptions to a routine's reminder: make one (its link is shown once, since only a hash is
 /// stored), see the working ones, revoke.
 /// </summary>
+// A new link is shown here once.
+[NoStore]
 public sealed class CalendarModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record FeedRow(int Id, DateTimeOffset CreatedAt);

@@ -85,6 +85,6 @@ public sealed class PickModel(AppDbContext db, ContentStore content, TimeProvide
         }
 
         this.Flash(message);
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : $"/routines/{routine.Id}");
+        return this.RedirectBack(returnUrl, $"/routines/{routine.Id}");
     }
 }

@@ -9,6 +9,7 @@ using StretchLibrary.Web.Security;
 namespace StretchLibrary.Web.Pages.Routines;
 
 /// <summary>The owner's .ics download of a routine's reminder, as saved (weekdays at 08:00 until then).</summary>
+[NoStore]
 public sealed class ReminderFileModel(AppDbContext db, UserFacts facts, ContentStore content, PublicLinks links, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Data;
 
 namespace StretchLibrary.Web.Pages.Routines;
 
 /// <summary>The owner's read-only links to a routine: create one (with an expiry), see the active ones, revoke.</summary>
+// A new link is shown here once.
+[NoStore]
 public sealed class ShareModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record LinkRow(int Id, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt);
