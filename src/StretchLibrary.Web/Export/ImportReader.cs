@@ -17,8 +17,8 @@ public sealed record ImportResult(IReadOnlyList<ExportedRoutine> Routines, IRead
 /// <summary>
 /// Reads a JSON export (see <see cref="ExportDocument"/>) and checks every value against the limits the app's own
 /// forms apply, finding all problems with their JSON path rather than stopping at the first. Only the first
-/// <see cref="MaxErrors"/> are written out (the rest are counted), and a path is built only for a problem written
-/// out, so a file of millions of bad values costs no more memory than a good one.
+/// <see cref="MaxErrors"/> are written out (the rest are counted), and a slug's path is built only for a problem
+/// written out, so memory stays a bounded multiple of the file's size however many values are bad.
 /// </summary>
 public static class ImportReader
 {
