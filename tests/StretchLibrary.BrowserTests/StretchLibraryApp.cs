@@ -51,10 +51,11 @@ public sealed class StretchLibraryApp : WebApplicationFactory<Program>
         // A database of its own, so tests never touch the developer's App_Data.
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Join(_dataFolder, "app.db")}");
         // Every test class's visitors come from 127.0.0.1: the per-address limits (guest accounts, sign-ups,
-        // sign-ins) would otherwise refuse a later class's "Add to routine" after the first twenty.
+        // sign-ins, imports by visitors) would otherwise refuse a later class's "Add to routine" after the first twenty.
         builder.UseSetting("RateLimits:Guest:PermitLimit", "100000");
         builder.UseSetting("RateLimits:Register:PermitLimit", "100000");
         builder.UseSetting("RateLimits:Login:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:Import:PermitLimit", "100000");
         // Account mail (no SMTP server here) goes to that folder too, not to the repository's App_Data.
         builder.UseSetting("Email:PickupFolder", Path.Join(_dataFolder, "mail"));
     }

@@ -71,7 +71,10 @@ public sealed class GuestAccounts(UserManager<AppUser> users, SignInManager<AppU
         }
     }
 
-    /// <summary>Moves a guest's routines to the account they just signed in to, then deletes the guest.</summary>
+    /// <summary>
+    /// Moves everything a guest owns (routines, sessions, share links, reminders, feeds, access tokens, idempotency
+    /// keys) to the account they just signed in to, then deletes the guest.
+    /// </summary>
     public async Task MergeGuestIntoAsync(string guestId, string userId, CancellationToken cancellationToken)
     {
         var guest = await users.FindByIdAsync(guestId);
@@ -84,11 +87,19 @@ public sealed class GuestAccounts(UserManager<AppUser> users, SignInManager<AppU
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // A log (or API request) sent both as the guest and to the account has one client id (or key) on both
+            // sides, which the account may hold only once: the account's copy stays, the guest's is dropped.
+            await db.Completions.Where(c => c.OwnerId == guestId && c.ClientId != null && db.Completions.Any(a => a.OwnerId == userId && a.ClientId == c.ClientId))
+                .ExecuteDeleteAsync(ct);
+            await db.ApiIdempotencyKeys.Where(k => k.OwnerId == guestId && db.ApiIdempotencyKeys.Any(a => a.OwnerId == userId && a.Key == k.Key))
+                .ExecuteDeleteAsync(ct);
             await db.Routines.Where(r => r.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(r => r.OwnerId, userId), ct);
             await db.Completions.Where(c => c.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(c => c.OwnerId, userId), ct);
             await db.ShareLinks.Where(l => l.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(l => l.OwnerId, userId), ct);
             await db.Reminders.Where(r => r.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(r => r.OwnerId, userId), ct);
             await db.CalendarFeeds.Where(f => f.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(f => f.OwnerId, userId), ct);
+            await db.ApiTokens.Where(t => t.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(t => t.OwnerId, userId), ct);
+            await db.ApiIdempotencyKeys.Where(k => k.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(k => k.OwnerId, userId), ct);
             await db.Users.Where(u => u.Id == guestId).ExecuteDeleteAsync(ct);
             await transaction.CommitAsync(ct);
         }, cancellationToken);

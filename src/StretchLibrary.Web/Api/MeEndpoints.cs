@@ -162,6 +162,11 @@ internal static class MeEndpoints
             return TypedResults.ValidationProblem(errors, detail: "The session was not logged; fix what each field says.");
         }
 
+        if (!await db.HasRoomForSessionAsync(userId, cancellationToken))
+        {
+            return TypedResults.Problem(AccountLimits.SessionsFull, statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+
         var completion = new Completion
         {
             RoutineId = id,

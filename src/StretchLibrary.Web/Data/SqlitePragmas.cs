@@ -6,14 +6,15 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace StretchLibrary.Web.Data;
 
 /// <summary>
-/// Per-connection SQLite settings: wait up to 5 s for a lock instead of failing at once, and make each commit
-/// durable (synchronous=FULL; WAL mode itself is persistent and set once at start). They belong to the native
-/// connection, which the pool keeps open across EF's many open/close calls, so they are sent once per native
-/// connection rather than before every query.
+/// Per-connection SQLite settings: wait up to 5 s for a lock instead of failing at once, make each commit
+/// durable (synchronous=FULL; WAL mode itself is persistent and set once at start), and overwrite deleted rows
+/// with zeros (secure_delete), so a deleted account's email and notes do not linger in free pages of the file.
+/// They belong to the native connection, which the pool keeps open across EF's many open/close calls, so they
+/// are sent once per native connection rather than before every query.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+    private const string Pragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;";
 
     private readonly ConditionalWeakTable<object, object> _configured = [];
 

@@ -5,20 +5,33 @@ using StretchLibrary.Web.Data;
 
 namespace StretchLibrary.Web.Export;
 
-/// <summary>The routines read from an import file, or every problem found in it (each as "path: problem").</summary>
-public sealed record ImportResult(IReadOnlyList<ExportedRoutine> Routines, IReadOnlyList<string> Errors)
+/// <summary>
+/// The routines read from an import file, or the problems found in it: the first <see cref="ImportReader.MaxErrors"/>
+/// (each as "path: problem") and how many there are in all.
+/// </summary>
+public sealed record ImportResult(IReadOnlyList<ExportedRoutine> Routines, IReadOnlyList<string> Errors, int ErrorCount)
 {
-    public bool Succeeded => Errors.Count == 0;
+    public bool Succeeded => ErrorCount == 0;
 }
 
 /// <summary>
 /// Reads a JSON export (see <see cref="ExportDocument"/>) and checks every value against the limits the app's own
-/// forms apply, collecting all problems with their JSON path rather than stopping at the first.
+/// forms apply, finding all problems with their JSON path rather than stopping at the first. Only the first
+/// <see cref="MaxErrors"/> are written out (the rest are counted), and a slug's path is built only for a problem
+/// written out, so memory stays a bounded multiple of the file's size however many values are bad.
 /// </summary>
 public static class ImportReader
 {
-    public const int MaxRoutines = 200, MaxItemsPerRoutine = 100, MaxCompletions = 20_000, MaxStretchesPerCompletion = 100;
-    public const int SlugMaxLength = 100, MaxWeeklyTarget = 21;
+    public const int MaxRoutines = AccountLimits.MaxRoutines, MaxItemsPerRoutine = AccountLimits.MaxItemsPerRoutine, MaxCompletions = AccountLimits.MaxSessions;
+    public const int MaxStretchesPerCompletion = 100, SlugMaxLength = 100, MaxWeeklyTarget = 21;
+
+    /// <summary>At most this many problems are listed; the rest are counted.</summary>
+    public const int MaxErrors = 100;
+
+    private static readonly JsonElement[] None = [];
+
+    private static readonly string NotASlug = $"must be a stretch slug of 1-{SlugMaxLength} characters";
+    private const string BrokenCharacter = "has a broken character (a lone UTF-16 surrogate such as \\ud800)";
 
     /// <param name="today">The importing user's local date: sessions after it are refused.</param>
     /// <param name="now">The current instant: sessions logged after it are refused.</param>
@@ -31,14 +44,14 @@ public static class ImportReader
         }
         catch (JsonException ex)
         {
-            return new ImportResult([], [$"$: not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1})"]);
+            return new ImportResult([], [$"$: not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1})"], 1);
         }
 
         using (document)
         {
             var reader = new Reader(today, now);
             var routines = reader.Document(document.RootElement);
-            return reader.Errors.Count == 0 ? new ImportResult(routines, []) : new ImportResult([], reader.Errors);
+            return reader.ErrorCount == 0 ? new ImportResult(routines, [], 0) : new ImportResult([], reader.Errors, reader.ErrorCount);
         }
     }
 
@@ -61,6 +74,8 @@ public static class ImportReader
 
         public List<string> Errors { get; } = [];
 
+        public int ErrorCount { get; private set; }
+
         public List<ExportedRoutine> Document(JsonElement root)
         {
             if (root.ValueKind != JsonValueKind.Object)
@@ -80,7 +95,7 @@ public static class ImportReader
                 Error("version", $"must be {ExportDocument.CurrentVersion}; this file has version {version}");
             }
 
-            return Errors.Count > 0 ? [] : [.. List(root, "", "routines", MaxRoutines, required: true).Select((r, i) => Routine(r, $"routines[{i}]"))];
+            return ErrorCount > 0 ? [] : [.. List(root, "", "routines", MaxRoutines, required: true).Select((r, i) => Routine(r, $"routines[{i}]"))];
         }
 
         private ExportedRoutine Routine(JsonElement routine, string path)
@@ -94,7 +109,7 @@ public static class ImportReader
             var target = Number(routine, path, "weeklyTarget", 1, MaxWeeklyTarget);
             var items = List(routine, path, "items", MaxItemsPerRoutine).Select((e, i) => Item(e, $"{path}.items[{i}]")).ToList();
             var sessions = List(routine, path, "completions", MaxCompletions);
-            _completions += sessions.Count;
+            _completions += sessions.Count();
             if (_completions > MaxCompletions)
             {
                 if (!_tooManyCompletions)
@@ -152,32 +167,48 @@ public static class ImportReader
                 }
             }
 
+            var stretchesPath = Join(path, "stretches");
             var stretches = List(session, path, "stretches", MaxStretchesPerCompletion, required: true);
             if (session.TryGetProperty("stretches", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() == 0)
             {
-                Error(Join(path, "stretches"), "must list at least one stretch");
+                Error(stretchesPath, "must list at least one stretch");
+            }
+
+            var slugs = new List<string>(list.ValueKind == JsonValueKind.Array ? Math.Min(list.GetArrayLength(), MaxStretchesPerCompletion) : 0);
+            foreach (var stretch in stretches)
+            {
+                slugs.Add(Slug(stretch, stretchesPath, slugs.Count));
             }
 
             return new ExportedCompletion(
                 date,
                 completedAt,
-                [.. stretches.Select((s, i) => Slug(s, $"{path}.stretches[{i}]"))],
+                slugs,
                 Number(session, path, "painBefore", 0, 10),
                 Number(session, path, "painAfter", 0, 10),
                 Text(session, path, "note", Data.Completion.NoteMaxLength, rule: TextRule.Note));
         }
 
-        private string Slug(JsonElement slug, string path)
+        /// <summary>The slug at <paramref name="listPath"/>[<paramref name="index"/>]; the path is built only for a problem listed.</summary>
+        private string Slug(JsonElement slug, string listPath, int index)
         {
-            var text = slug.ValueKind == JsonValueKind.String ? GetString(slug, path)?.Trim() : null;
-            if (slug.ValueKind == JsonValueKind.String && text is null)
+            string? text = null;
+            if (slug.ValueKind == JsonValueKind.String)
             {
-                return "";
+                try
+                {
+                    text = slug.GetString()!.Trim();
+                }
+                catch (InvalidOperationException)
+                {
+                    ErrorAt(listPath, index, BrokenCharacter);
+                    return "";
+                }
             }
 
             if (text is not { Length: > 0 and <= SlugMaxLength } || UserText.Problem(text, multiLine: false) is not null)
             {
-                Error(path, $"must be a stretch slug of 1-{SlugMaxLength} characters");
+                ErrorAt(listPath, index, NotASlug);
             }
 
             return text ?? "";
@@ -244,7 +275,7 @@ public static class ImportReader
             }
             catch (InvalidOperationException)
             {
-                Error(path, "has a broken character (a lone UTF-16 surrogate such as \\ud800)");
+                Error(path, BrokenCharacter);
                 return null;
             }
         }
@@ -271,7 +302,8 @@ public static class ImportReader
             return number;
         }
 
-        private List<JsonElement> List(JsonElement parent, string path, string name, int maxCount, bool required = false)
+        /// <summary>The array's elements, read in place (a file's lists are not copied), or none with the problem recorded.</summary>
+        private IEnumerable<JsonElement> List(JsonElement parent, string path, string name, int maxCount, bool required = false)
         {
             path = Join(path, name);
             if (!HasValue(parent, name, out var value))
@@ -281,23 +313,23 @@ public static class ImportReader
                     Error(path, "is required");
                 }
 
-                return [];
+                return None;
             }
 
             if (value.ValueKind != JsonValueKind.Array)
             {
                 Error(path, "must be a list");
-                return [];
+                return None;
             }
 
             var count = value.GetArrayLength();
             if (count > maxCount)
             {
                 Error(path, $"must have at most {maxCount} entries; this file has {count}");
-                return [];
+                return None;
             }
 
-            return [.. value.EnumerateArray()];
+            return value.EnumerateArray();
         }
 
         private bool IsObject(JsonElement value, string path)
@@ -316,6 +348,20 @@ public static class ImportReader
 
         private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
-        private void Error(string path, string problem) => Errors.Add($"{path}: {problem}");
+        private void Error(string path, string problem)
+        {
+            if (++ErrorCount <= MaxErrors)
+            {
+                Errors.Add($"{path}: {problem}");
+            }
+        }
+
+        private void ErrorAt(string listPath, int index, string problem)
+        {
+            if (++ErrorCount <= MaxErrors)
+            {
+                Errors.Add($"{listPath}[{index}]: {problem}");
+            }
+        }
     }
 }

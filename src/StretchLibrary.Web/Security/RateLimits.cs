@@ -53,9 +53,13 @@ public sealed class RateLimitOptions
     /// <summary>Failed Bearer attempts (a wrong, expired, revoked or malformed token), per IP: see <see cref="Security.ApiAuthFailures"/>.</summary>
     public RateLimitRule ApiAuthFailures { get; set; } = new() { PermitLimit = 20, WindowSeconds = 60 };
 
+    /// <summary>POST /account/import (a big file costs seconds of server time): per user when signed in (guests included), else per IP.</summary>
+    public RateLimitRule Import { get; set; } = new() { PermitLimit = 10, WindowSeconds = 3600 };
+
     public IEnumerable<(string Name, RateLimitRule Rule)> Rules() =>
         [("Login", Login), ("Register", Register), ("Guest", Guest), ("Share", Share), ("ForgotPassword", ForgotPassword),
-            ("ResendConfirmation", ResendConfirmation), ("Calendar", Calendar), ("Writes", Writes), ("Api", Api), ("ApiAuthFailures", ApiAuthFailures)];
+            ("ResendConfirmation", ResendConfirmation), ("Calendar", Calendar), ("Writes", Writes), ("Api", Api), ("ApiAuthFailures", ApiAuthFailures),
+            ("Import", Import)];
 }
 
 /// <summary>
@@ -104,6 +108,7 @@ public static partial class RateLimits
         Rule("ForgotPassword", limits.ForgotPassword, c => IsWrite(c) && IsPath(c, "/account/forgot-password") ? ClientIp(c) : null),
         Rule("ResendConfirmation", limits.ResendConfirmation, c => IsWrite(c) && IsPath(c, "/account/confirm-email") ? c.User.UserId() ?? ClientIp(c) : null),
         Rule("Calendar", limits.Calendar, c => c.Request.Path.StartsWithSegments("/calendar", StringComparison.OrdinalIgnoreCase) ? ClientIp(c) : null),
+        Rule("Import", limits.Import, c => IsWrite(c) && IsPath(c, "/account/import") ? c.User.UserId() ?? ClientIp(c) : null),
         Rule("Writes", limits.Writes, c => IsWrite(c) ? c.User.UserId() ?? ClientIp(c) : null),
         // Counted per token (its hash, as stored) before the token is even looked up, so a flood costs no query.
         Rule("Api", limits.Api, c => c.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase) && Api.ApiTokenHandler.PresentedToken(c.Request) is { Length: > 0 } token ? "token:" + ApiTokens.Hash(token) : null));

@@ -97,6 +97,35 @@ public sealed class OfflineTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_queued_log_whose_id_was_already_used_for_another_routine_is_dropped_with_a_message()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var first = await CreateRoutineAsync(page);
+        await page.GotoAsync("/routines/add/chin-tucks");
+        await page.GetByLabel("A new routine").CheckAsync();
+        await page.GetByLabel("Name of the new routine").FillAsync("Second");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to routine" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Second", Level = 1 })).ToBeVisibleAsync();
+        var second = new Uri(page.Url).AbsolutePath;
+        var log = $$"""{ "clientId": "{{Guid.NewGuid()}}", "date": "{{DateTime.UtcNow:yyyy-MM-dd}}", "stretches": ["chin-tucks"], "tz": "UTC" }""";
+        // The id is used for the first routine (as a stale queue on another device might have done) ...
+        Assert.Equal(201, await page.EvaluateAsync<int>(
+            "async ([path, body]) => (await fetch(path + '/sessions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })).status",
+            new[] { first, log }));
+
+        // ... and then queued on this device for the second routine.
+        await page.EvaluateAsync(
+            "async ([path, body]) => { const b = JSON.parse(body); await StretchQueue.add({ clientId: b.clientId, routineId: Number(path.split('/')[2]), body: b }); }",
+            new[] { second, log });
+        await page.ReloadAsync();
+
+        await Expect(page.Locator("[data-sync-status]")).ToContainTextAsync("was not kept: This session's id was already used for a session of another routine.");
+        Assert.Equal(0, await page.EvaluateAsync<int>("async () => (await StretchQueue.all()).length"));
+        await Expect(page.Locator("[data-stat=total]")).ToHaveTextAsync("0");
+    }
+
+    [Fact]
     public async Task The_manifest_names_the_app_and_its_icons_load()
     {
         await using var context = await browser.NewContextAsync();

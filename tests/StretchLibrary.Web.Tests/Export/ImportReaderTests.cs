@@ -75,6 +75,37 @@ public sealed class ImportReaderTests
         ], result.Errors);
     }
 
+    /// <summary>
+    /// The hostile file from the probe, about 7.5 MB: the most sessions a file may hold, each listing the most stretches,
+    /// every one an empty slug, so 2,000,000 problems.
+    /// </summary>
+    internal static string TwoMillionEmptySlugs()
+    {
+        var session = $$"""{"date":"2026-11-18","completedAtUtc":"2026-11-18T09:00:00Z","stretches":[{{string.Join(',', Enumerable.Repeat("\"\"", ImportReader.MaxStretchesPerCompletion))}}]}""";
+        var text = new System.Text.StringBuilder("""{"format":"stretchlibrary-export","version":1,"routines":[{"name":"Empty","completions":[""");
+        text.AppendJoin(',', Enumerable.Repeat(session, ImportReader.MaxCompletions));
+        return text.Append("]}]}").ToString();
+    }
+
+    [Fact]
+    public void Two_million_bad_values_keep_the_first_100_problems_in_memory_bounded_by_the_file_size()
+    {
+        var json = TwoMillionEmptySlugs();
+        var fileBytes = System.Text.Encoding.UTF8.GetByteCount(json);
+        Assert.InRange(fileBytes, 7_000_000, 8_000_000);
+
+        // Everything the reader allocates, kept or not (the parsed document, paths, messages): a bound on its peak too.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = ImportReader.Read(json, Today, Now);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < 25L * fileBytes, $"reading a {fileBytes:N0}-byte file allocated {allocated:N0} bytes ({(double)allocated / fileBytes:F1}x)");
+        Assert.Equal((100, 2_000_000), (result.Errors.Count, result.ErrorCount));
+        Assert.Equal("routines[0].completions[0].stretches[0]: must be a stretch slug of 1-100 characters", result.Errors[0]);
+        Assert.Equal("routines[0].completions[0].stretches[99]: must be a stretch slug of 1-100 characters", result.Errors[^1]);
+        Assert.Empty(result.Routines);
+    }
+
     [Fact]
     public void Too_many_routines_is_one_problem()
     {

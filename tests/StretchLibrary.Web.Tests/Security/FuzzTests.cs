@@ -45,6 +45,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
             ["RateLimits:Register:PermitLimit"] = "100000",
             ["RateLimits:Guest:PermitLimit"] = "100000",
             ["RateLimits:Writes:PermitLimit"] = "100000",
+            ["RateLimits:Import:PermitLimit"] = "100000",
         },
     };
 

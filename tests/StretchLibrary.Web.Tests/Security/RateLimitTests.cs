@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using StretchLibrary.Web.Tests.Pages.Routines;
 
 namespace StretchLibrary.Web.Tests.Security;
@@ -14,6 +15,7 @@ public sealed class RateLimitTests : IDisposable
             ["RateLimits:Guest:PermitLimit"] = "2",
             ["RateLimits:Share:PermitLimit"] = "3",
             ["RateLimits:Writes:PermitLimit"] = "6",
+            ["RateLimits:Import:PermitLimit"] = "2",
         },
     };
 
@@ -73,6 +75,32 @@ public sealed class RateLimitTests : IDisposable
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(2, await _factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Users)));
+    }
+
+    [Fact]
+    public async Task Imports_have_their_own_lower_limit_and_other_writes_go_on()
+    {
+        var visitor = new RoutineClient(_factory.CreateClient());
+        await visitor.AddAsync("chin-tucks", newRoutine: "Mine");
+        var routineId = visitor.RoutineId;
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            await visitor.GetAsync("/account/import");
+            using var content = new MultipartFormDataContent
+            {
+                { new StringContent(visitor.Page!.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("form.import-form input[name=__RequestVerificationToken]")!.Value), "__RequestVerificationToken" },
+                { new ByteArrayContent("""{"format":"stretchlibrary-export","version":1,"routines":[]}"""u8.ToArray()), "Upload", "export.json" },
+            };
+            using var response = await visitor.Http.PostAsync("/account/import", content);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        await visitor.GetAsync($"/routines/{routineId}");
+        await visitor.SubmitAsync("form[action$='handler=Target']", ("WeeklyTarget", 3));
+        Assert.Contains("3 times a week", visitor.Page!.QuerySelector(".flash")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

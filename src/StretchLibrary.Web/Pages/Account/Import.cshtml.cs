@@ -11,7 +11,8 @@ namespace StretchLibrary.Web.Pages.Account;
 
 /// <summary>
 /// Imports routines and sessions from a JSON export as new routines of the current user (a guest is created for a
-/// visitor). Every value is checked first, and the file is imported whole or not at all.
+/// visitor). Every value is checked first, and what the account already holds counts toward its limits
+/// (<see cref="AccountLimits"/>): the file is imported whole or not at all.
 /// </summary>
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
@@ -31,7 +32,7 @@ public sealed class ImportModel(AppDbContext db, CurrentUser currentUser, GuestA
     public static readonly string TooLargeMessage = $"The file is larger than {MaxFileBytes / 1024 / 1024} MB.";
 
     /// <summary>At most this many problems are listed; the rest are counted.</summary>
-    public const int MaxErrorsShown = 100;
+    public const int MaxErrorsShown = ImportReader.MaxErrors;
 
     [BindProperty]
     public IFormFile? Upload { get; set; }
@@ -40,6 +41,9 @@ public sealed class ImportModel(AppDbContext db, CurrentUser currentUser, GuestA
     public string? Tz { get; set; }
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    /// <summary>How many problems the file has; only the first <see cref="MaxErrorsShown"/> are in <see cref="Errors"/>.</summary>
+    public int ErrorCount { get; private set; }
 
     /// <param name="problem">"too-large" after an upload refused before it was read (see <see cref="TooLargeUploadAttribute"/>).</param>
     public void OnGet(string? problem)
@@ -63,7 +67,14 @@ public sealed class ImportModel(AppDbContext db, CurrentUser currentUser, GuestA
         var result = ImportReader.Read(json, LocalClock.Today(now, LocalClock.FindZone(zone)), now);
         if (!result.Succeeded)
         {
-            Errors = result.Errors;
+            (Errors, ErrorCount) = (result.Errors, result.ErrorCount);
+            return Page();
+        }
+
+        var sessions = result.Routines.Sum(r => r.Completions.Count);
+        if (User.UserId() is { } userId && await OverLimitsAsync(userId, result.Routines.Count, sessions, cancellationToken) is { Count: > 0 } over)
+        {
+            (Errors, ErrorCount) = (over, over.Count);
             return Page();
         }
 
@@ -72,9 +83,27 @@ public sealed class ImportModel(AppDbContext db, CurrentUser currentUser, GuestA
         db.Routines.AddRange(result.Routines.Select(r => r.ToEntity(user.Id, now)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        var sessions = result.Routines.Sum(r => r.Completions.Count);
         this.Flash($"Imported {result.Routines.Count} {(result.Routines.Count == 1 ? "routine" : "routines")} with {sessions} {(sessions == 1 ? "session" : "sessions")}.");
         return RedirectToPage("/Routines/Index");
+    }
+
+    /// <summary>What would take the account past its limits with this file added to what it holds.</summary>
+    private async Task<List<string>> OverLimitsAsync(string userId, int routines, int sessions, CancellationToken cancellationToken)
+    {
+        var over = new List<string>();
+        var heldRoutines = await db.Routines.CountAsync(r => r.OwnerId == userId, cancellationToken);
+        if (heldRoutines + routines > AccountLimits.MaxRoutines)
+        {
+            over.Add($"routines: your account has {heldRoutines} routines and this file {routines}; an account holds up to {AccountLimits.MaxRoutines}");
+        }
+
+        var heldSessions = await db.Completions.CountAsync(c => c.OwnerId == userId, cancellationToken);
+        if (heldSessions + sessions > AccountLimits.MaxSessions)
+        {
+            over.Add($"completions: your account has {heldSessions} sessions and this file {sessions}; an account holds up to {AccountLimits.MaxSessions}");
+        }
+
+        return over;
     }
 
     /// <summary>The uploaded file's text, or null with the reason in ModelState.</summary>

@@ -67,6 +67,10 @@ public sealed class AddModel(AppDbContext db, ContentStore content, GuestAccount
         {
             ModelState.AddModelError(nameof(NewName), "Name the new routine, or pick one of yours.");
         }
+        else if (RoutineId == 0 && !await db.HasRoomForRoutineAsync(User.UserId(), cancellationToken))
+        {
+            ModelState.AddModelError(nameof(NewName), AccountLimits.RoutinesFull);
+        }
 
         if (!ModelState.IsValid)
         {
@@ -93,6 +97,12 @@ public sealed class AddModel(AppDbContext db, ContentStore content, GuestAccount
         if (routine.Items.Any(i => i.StretchSlug == slug))
         {
             this.Flash($"{stretch.Title} is already in “{routine.Name}”.");
+            return Back(routine, slug);
+        }
+
+        if (routine.Items.Count >= AccountLimits.MaxItemsPerRoutine)
+        {
+            this.Flash($"{AccountLimits.ItemsFull} {stretch.Title} was not added to “{routine.Name}”.");
             return Back(routine, slug);
         }
 

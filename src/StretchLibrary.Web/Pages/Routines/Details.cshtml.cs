@@ -86,6 +86,12 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
             return NotFound();
         }
 
+        if (!await db.HasRoomForRoutineAsync(source.OwnerId, cancellationToken))
+        {
+            this.Flash(AccountLimits.RoutinesFull);
+            return RedirectToPage(new { id });
+        }
+
         var copy = RoutineCopies.CopyOf(source, source.OwnerId, RoutineCopies.CopyName(source.Name), clock.GetUtcNow());
         db.Routines.Add(copy);
         await db.SaveChangesAsync(cancellationToken);

@@ -77,9 +77,10 @@ public sealed class DoneModel(AppDbContext db, CurrentUser currentUser, UserChan
             return Page();
         }
 
+        MarkDone.SaveResult saved;
         try
         {
-            await MarkDone.SaveOnceAsync(db, writer, new Completion
+            saved = await MarkDone.SaveOnceAsync(db, writer, new Completion
             {
                 RoutineId = id,
                 OwnerId = routine.OwnerId,
@@ -96,6 +97,15 @@ public sealed class DoneModel(AppDbContext db, CurrentUser currentUser, UserChan
         {
             // Deleted (in another tab) between this request's read and the write: as if it had never been there.
             return NotFound();
+        }
+
+        if (saved is MarkDone.SaveResult.ClientIdUsedElsewhere or MarkDone.SaveResult.AccountFull)
+        {
+            ModelState.AddModelError("", saved == MarkDone.SaveResult.AccountFull
+                ? AccountLimits.SessionsFull
+                : "This form was already used to log a session of another routine, so nothing was saved. Send it again.");
+            Form = Form with { Input = Input };
+            return Page();
         }
 
         if (_newZone is not null)

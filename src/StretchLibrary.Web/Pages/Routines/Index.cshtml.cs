@@ -38,6 +38,11 @@ public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccou
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
+        if (ModelState.IsValid && !await db.HasRoomForRoutineAsync(User.UserId(), cancellationToken))
+        {
+            ModelState.AddModelError(nameof(Name), AccountLimits.RoutinesFull);
+        }
+
         if (!ModelState.IsValid)
         {
             await OnGetAsync(cancellationToken);
@@ -58,6 +63,12 @@ public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccou
         if (content.Current.FindStarter(slug) is not { } starter)
         {
             return NotFound();
+        }
+
+        if (!await db.HasRoomForRoutineAsync(User.UserId(), cancellationToken))
+        {
+            this.Flash(AccountLimits.RoutinesFull);
+            return RedirectToPage();
         }
 
         var user = await guests.GetOrCreateAsync(User, Tz);

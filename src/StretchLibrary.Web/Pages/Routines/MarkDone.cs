@@ -32,34 +32,59 @@ public static class MarkDone
         return (done, errors);
     }
 
-    /// <summary>
-    /// Stores <paramref name="completion"/> through the group-commit writer, once per client id: false when its
-    /// owner already has a log with that id (a replay, a double tap, a second tab), and nothing is written.
-    /// </summary>
-    public static async Task<bool> SaveOnceAsync(AppDbContext db, CompletionWriter writer, Completion completion, CancellationToken cancellationToken)
+    /// <summary>What <see cref="SaveOnceAsync"/> did with a log.</summary>
+    public enum SaveResult
     {
-        if (completion.ClientId is { } clientId && await ExistsAsync(db, completion.OwnerId, clientId, cancellationToken))
+        Saved,
+
+        /// <summary>The owner already has this log (same client id, same routine): a replay, a double tap, a second tab.</summary>
+        AlreadySaved,
+
+        /// <summary>The client id was used for a log of another routine: nothing is written.</summary>
+        ClientIdUsedElsewhere,
+
+        /// <summary>The account holds <see cref="AccountLimits.MaxSessions"/> sessions already: nothing is written.</summary>
+        AccountFull,
+    }
+
+    /// <summary>
+    /// Stores <paramref name="completion"/> through the group-commit writer, once per client id: nothing is written
+    /// when its owner already has a log with that id (see <see cref="SaveResult"/>).
+    /// </summary>
+    public static async Task<SaveResult> SaveOnceAsync(AppDbContext db, CompletionWriter writer, Completion completion, CancellationToken cancellationToken)
+    {
+        if (completion.ClientId is { } clientId && await EarlierAsync(db, completion, clientId, cancellationToken) is { } earlier)
         {
-            return false;
+            return earlier;
+        }
+
+        if (!await db.HasRoomForSessionAsync(completion.OwnerId, cancellationToken))
+        {
+            return SaveResult.AccountFull;
         }
 
         try
         {
             await writer.AddAsync(completion, cancellationToken);
-            return true;
+            return SaveResult.Saved;
         }
         catch (DbUpdateException) when (completion.ClientId is not null)
         {
             // Two copies raced past the check (two tabs, two instances): the unique index kept one.
-            if (await ExistsAsync(db, completion.OwnerId, completion.ClientId.Value, CancellationToken.None))
+            if (await EarlierAsync(db, completion, completion.ClientId.Value, CancellationToken.None) is { } raced)
             {
-                return false;
+                return raced;
             }
 
             throw;
         }
     }
 
-    private static Task<bool> ExistsAsync(AppDbContext db, string ownerId, Guid clientId, CancellationToken cancellationToken) =>
-        db.Completions.OwnedBy(ownerId).AnyAsync(c => c.ClientId == clientId, cancellationToken);
+    private static async Task<SaveResult?> EarlierAsync(AppDbContext db, Completion completion, Guid clientId, CancellationToken cancellationToken) =>
+        await db.Completions.OwnedBy(completion.OwnerId).Where(c => c.ClientId == clientId).Select(c => (int?)c.RoutineId).FirstOrDefaultAsync(cancellationToken) switch
+        {
+            null => null,
+            var routineId when routineId == completion.RoutineId => SaveResult.AlreadySaved,
+            _ => SaveResult.ClientIdUsedElsewhere,
+        };
 }

@@ -13,7 +13,8 @@ namespace StretchLibrary.Web.Pages.Routines;
 /// connection returns. A cached page's antiforgery token may be stale by then, so instead of it the request must
 /// carry the sign-in cookie and come from this origin (<c>Sec-Fetch-Site</c>, else <c>Origin</c>) with a JSON
 /// body, which a cross-site form cannot send. The client id makes it idempotent: 201 when stored, 200 when
-/// that log was stored before, 404 for a routine that is gone or not the user's, 400 with the form's messages.
+/// that log was stored before, 422 when the id was used for another routine's log or the account is full (nothing
+/// stored), 404 for a routine that is gone or not the user's, 400 with the form's messages.
 /// </summary>
 public static class OfflineSessions
 {
@@ -90,9 +91,14 @@ public static class OfflineSessions
             Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
             ClientId = input.ClientId,
         }, cancellationToken);
-        return saved
-            ? Results.Created($"/routines/{id}", new { status = "saved" })
-            : Results.Ok(new { status = "already-saved" });
+        return saved switch
+        {
+            MarkDone.SaveResult.Saved => Results.Created($"/routines/{id}", new { status = "saved" }),
+            MarkDone.SaveResult.AlreadySaved => Results.Ok(new { status = "already-saved" }),
+            // As the API answers an Idempotency-Key reused for another routine, or a full account.
+            MarkDone.SaveResult.ClientIdUsedElsewhere => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "This session's id was already used for a session of another routine."),
+            _ => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: AccountLimits.SessionsFull),
+        };
     }
 
     /// <summary>Fetch metadata where the browser sends it (all current ones do), else the Origin header.</summary>

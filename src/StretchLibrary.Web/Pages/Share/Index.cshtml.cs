@@ -62,6 +62,12 @@ public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccou
             return RedirectToPage("/Routines/Details", new { id = existing.Id });
         }
 
+        if (!await db.HasRoomForRoutineAsync(User.UserId(), cancellationToken))
+        {
+            this.Flash(AccountLimits.RoutinesFull);
+            return RedirectToPage(new { token });
+        }
+
         var user = await guests.GetOrCreateAsync(User, Tz);
         var copy = RoutineCopies.CopyOf(source, user.Id, source.Name, clock.GetUtcNow());
         copy.CopiedFromShareLinkId = linkId;

@@ -56,7 +56,8 @@ self.StretchQueue = (() => {
   }
 
   // Sends every queued log once. Kept for later: network errors, 401 (signed out meanwhile), 429 and 5xx.
-  // Dropped with a notice: 404 (the routine was deleted) and 400 (it can never be valid).
+  // Dropped with a notice: 404 (the routine was deleted), 400 (it can never be valid) and 409/422 (the server
+  // stored nothing and never will: its client id was used for another routine's log, or the account is full).
   async function sendAll() {
     let sent = 0;
     for (const log of await all()) {
@@ -78,7 +79,7 @@ self.StretchQueue = (() => {
       } else if (response.status === 404) {
         await remove(log.clientId);
         await addNotice(`The session saved on this device for ${describe(log)} was not kept: its routine has been deleted.`);
-      } else if (response.status === 400) {
+      } else if (response.status === 400 || response.status === 409 || response.status === 422) {
         let reason = "it was not valid";
         try {
           const problem = await response.json();

@@ -1,5 +1,10 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Tests.Pages.Routines;
 
 namespace StretchLibrary.Web.Tests.Pages.Account;
@@ -7,6 +12,7 @@ namespace StretchLibrary.Web.Tests.Pages.Account;
 public sealed class AccountTests : IDisposable
 {
     private const string Password = "correct horse battery";
+    private static readonly string[] ChinTucks = ["chin-tucks"];
     private readonly LibraryFactory _factory = new();
 
     public void Dispose() => _factory.Dispose();
@@ -46,6 +52,75 @@ public sealed class AccountTests : IDisposable
 
         Assert.Equal(["Made on the phone"], page.QuerySelectorAll(".routine-list a").Select(a => a.TextContent));
         Assert.Equal(0, await _factory.WithDbAsync(db => db.Users.CountAsync(u => u.IsGuest)));
+    }
+
+    [Fact]
+    public async Task Signing_in_from_a_guest_session_with_a_log_the_account_also_has_keeps_one_copy()
+    {
+        var clientId = Guid.NewGuid().ToString();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var laptop = Visitor();
+        await laptop.RegisterAsync("twice@example.com", Password);
+        await laptop.AddAsync("chin-tucks", newRoutine: "On the laptop");
+        await laptop.MarkDoneAsync(today, ("Input.ClientId", clientId));
+        var phone = Visitor();
+        await phone.AddAsync("chin-tucks", newRoutine: "On the phone");
+        await phone.MarkDoneAsync(today, ("Input.ClientId", clientId));
+
+        var page = await phone.LoginAsync("twice@example.com", Password);
+
+        Assert.Equal(["On the laptop", "On the phone"], page.QuerySelectorAll(".routine-list a").Select(a => a.TextContent).Order());
+        Assert.Equal((1, 0), await _factory.WithDbAsync(async db =>
+            (await db.Completions.CountAsync(c => c.ClientId == Guid.Parse(clientId)), await db.Users.CountAsync(u => u.IsGuest))));
+    }
+
+    [Fact]
+    public async Task Signing_in_from_a_guest_session_keeps_the_guests_access_tokens_and_idempotency_keys()
+    {
+        var account = Visitor();
+        await account.RegisterAsync("tokens@example.com", Password);
+        var guest = Visitor();
+        await guest.AddAsync("chin-tucks", newRoutine: "Phone routine");
+        var routineId = guest.RoutineId;
+        var token = ApiTokens.NewToken();
+        await _factory.WithDbAsync(async db =>
+        {
+            var guestId = await db.Users.Where(u => u.IsGuest).Select(u => u.Id).SingleAsync();
+            db.ApiTokens.Add(new ApiToken
+            {
+                OwnerId = guestId,
+                Name = "Watch",
+                TokenHash = ApiTokens.Hash(token),
+                Scopes = $"{ApiTokens.RoutinesRead} {ApiTokens.SessionsWrite}",
+                CreatedAt = _factory.Clock.Now,
+                ExpiresAt = _factory.Clock.Now.AddDays(30),
+            });
+            return await db.SaveChangesAsync();
+        });
+        using var api = _factory.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var logged = await LogWithKeyAsync();
+
+        await guest.LoginAsync("tokens@example.com", Password);
+
+        Assert.Equal(logged, await LogWithKeyAsync());
+        var routines = await api.GetFromJsonAsync<JsonElement>("/api/v1/me/routines");
+        Assert.Contains("Phone routine", routines.ToString());
+        var accountId = await _factory.WithDbAsync(db => db.Users.Where(u => u.Email == "tokens@example.com").Select(u => u.Id).SingleAsync());
+        Assert.Equal((accountId, accountId, 1), await _factory.WithDbAsync(async db =>
+            (await db.ApiTokens.Select(t => t.OwnerId).SingleAsync(), await db.ApiIdempotencyKeys.Select(k => k.OwnerId).SingleAsync(), await db.Completions.CountAsync())));
+
+        async Task<long> LogWithKeyAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/me/routines/{routineId}/sessions")
+            {
+                Content = JsonContent.Create(new { date = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), stretches = ChinTucks }),
+            };
+            request.Headers.Add("Idempotency-Key", "watch-session-1");
+            using var response = await api.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        }
     }
 
     [Fact]

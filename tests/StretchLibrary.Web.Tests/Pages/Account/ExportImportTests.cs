@@ -310,6 +310,54 @@ public sealed class ExportImportTests : IDisposable
         Assert.Equal(40_000, await _factory.WithDbAsync(db => db.Completions.CountAsync()));
     }
 
+    [Fact]
+    public async Task A_file_of_two_million_problems_lists_the_first_100_and_counts_the_rest()
+    {
+        var before = await CountsAsync();
+
+        var page = await UploadAsync(Visitor(), Encoding.UTF8.GetBytes(Export.ImportReaderTests.TwoMillionEmptySlugs()));
+
+        Assert.Equal(100, page.QuerySelectorAll(".import-errors li").Length);
+        Assert.Contains("The file has 2,000,000 problems.", page.QuerySelector(".import-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("…and 1,999,900 more.", page.QuerySelector(".import-more-errors")?.TextContent);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    /// <summary>An export of <paramref name="routines"/> routines, the first with <paramref name="sessions"/> sessions.</summary>
+    private static byte[] ExportOf(int routines, int sessions)
+    {
+        var session = new JsonObject { ["date"] = "2026-11-17", ["completedAtUtc"] = "2026-11-17T09:00:00Z", ["stretches"] = new JsonArray("chin-tucks") }.ToJsonString();
+        var list = new StringBuilder();
+        for (var i = 0; i < routines; i++)
+        {
+            list.Append(i == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $$"""{"name":"R{{i}}","items":[{"slug":"chin-tucks"}]""");
+            list.Append(i == 0 ? $",\"completions\":[{string.Join(',', Enumerable.Repeat(session, sessions))}]}}" : "}");
+        }
+
+        return Encoding.UTF8.GetBytes($$"""{"format":"stretchlibrary-export","version":1,"routines":[{{list}}]}""");
+    }
+
+    [Fact]
+    public async Task Account_limits_count_what_the_account_already_holds()
+    {
+        var visitor = Visitor();
+        var file = ExportOf(routines: 150, sessions: 15_000);
+        var first = await UploadAsync(visitor, file);
+        Assert.Equal("Imported 150 routines with 15000 sessions.", first.QuerySelector(".flash")?.TextContent);
+        var before = await CountsAsync();
+
+        var page = await UploadAsync(visitor, file);
+
+        Assert.Equal("Nothing was imported", page.QuerySelector(".import-errors h2")?.TextContent);
+        Assert.Equal(
+        [
+            "routines: your account has 150 routines and this file 150; an account holds up to 200",
+            "completions: your account has 15000 sessions and this file 15000; an account holds up to 20000",
+        ], page.QuerySelectorAll(".import-errors li").Select(e => e.TextContent.Trim()));
+        Assert.Equal(before, await CountsAsync());
+        Assert.Contains("An account holds up to 200 routines of up to 100 stretches each, and up to 20,000 sessions", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(16 * 1024 * 1024 + 1)]
     [InlineData(20 * 1024 * 1024)]

@@ -86,6 +86,23 @@ public sealed class OfflineSessionsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_client_id_already_used_for_another_routine_answers_422_and_stores_nothing()
+    {
+        var owner = await OwnerAsync();
+        var first = owner.RoutineId;
+        await owner.AddAsync("prone-w", newRoutine: "Evening");
+        var second = owner.RoutineId;
+        var clientId = Guid.NewGuid();
+        using var saved = await ReplayAsync(owner, first, Log(clientId));
+
+        using var response = await ReplayAsync(owner, second, Log(clientId, stretches: ["prone-w"]));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("another routine", (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("title").GetString());
+        Assert.Equal((1, 0), (await CountAsync(first), await CountAsync(second)));
+    }
+
+    [Fact]
     public async Task Another_users_routine_answers_404_and_stores_nothing()
     {
         var owner = await OwnerAsync();
