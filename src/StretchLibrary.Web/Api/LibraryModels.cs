@@ -63,7 +63,8 @@ public sealed record StretchDto(
     DosageDto Dosage,
     string[] Steps,
     string[] Cautions,
-    [property: Description("Stop and get advice if any of these happen.")] string[] StopIf,
+    [property: Description("This stretch's own reasons to stop, on top of the rule in 'safety'; often none.")] string[] StopIf,
+    [property: Description("The rule every stretch shares: what to expect, and when to stop and get medical advice straight away.")] string Safety,
     VariantDto[] Easier,
     VariantDto[] Harder,
     [property: Description("Related stretches that are in the library.")] RelatedDto[] Related,
@@ -73,7 +74,7 @@ public sealed record StretchDto(
 {
     public static StretchDto From(Stretch s, ContentSnapshot content) => new(
         s.Slug, s.Title, s.Category, s.Summary, s.Setup, TagDto.From(s.Positions), TagDto.From(s.Equipment),
-        [.. s.Targets], [.. s.Aliases], DosageDto.From(s.Dosage), [.. s.Steps], [.. s.Cautions], [.. s.StopIf],
+        [.. s.Targets], [.. s.Aliases], DosageDto.From(s.Dosage), [.. s.Steps], [.. s.Cautions], [.. s.StopIf], SafetyRule.Text,
         [.. s.Easier.Select(v => new VariantDto(v.Title, v.Text))], [.. s.Harder.Select(v => new VariantDto(v.Title, v.Text))],
         [.. s.Related.Select(content.FindStretch).OfType<Stretch>().Select(r => new RelatedDto(r.Slug, r.Title, $"/api/v1/stretches/{r.Slug}"))],
         [.. (s.Illustration?.Frames ?? []).Select(f => new FigureDto(f.Name, $"/figures/{s.Slug}/{f.Name}.svg"))], s.BodyHtml, $"/stretches/{s.Slug}");

@@ -91,7 +91,8 @@ public static partial class ArticleParser
             }
 
             var cautions = fields.List("cautions");
-            var stopIf = fields.List("stop_if");
+            var stopIf = ReadStopIf(fields);
+            var complaints = ReadComplaints(fields);
             var variants = fields.Map("variants");
             var easier = variants is null ? [] : ReadVariants(variants, "easier");
             var harder = variants is null ? [] : ReadVariants(variants, "harder");
@@ -116,6 +117,7 @@ public static partial class ArticleParser
                 Equipment = equipment.Select(e => new Tag(e, ToTagSlug(e))).ToArray(),
                 Targets = targets,
                 Aliases = aliases,
+                Complaints = complaints,
                 Dosage = dosage,
                 Cautions = cautions,
                 StopIf = stopIf,
@@ -360,6 +362,66 @@ public static partial class ArticleParser
             item.Fields.RejectUnknown();
             return title is null || text is null ? null : new Variant(title, text, [.. equipment.Select(e => new Tag(e, ToTagSlug(e)))]);
         }).OfType<Variant>().ToArray();
+
+    /// <summary>
+    /// A stretch's own reasons to stop (hips rolling, dizziness with hand pressure). The rule every stretch shares
+    /// (<see cref="SafetyRule"/>) is shown once on each page and sheet, so a line restating it is an error.
+    /// </summary>
+    private static IReadOnlyList<string> ReadStopIf(YamlFields fields)
+    {
+        var lines = fields.List("stop_if");
+        var node = fields.Node("stop_if");
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (SafetyRule.RuleWords.FirstOrDefault(w => lines[i].Contains(w, StringComparison.OrdinalIgnoreCase)) is { } word)
+            {
+                var at = node is YamlSequenceNode sequence && i < sequence.Children.Count ? sequence.Children[i] : node;
+                fields.Problem(at, $"stop_if line '{lines[i]}' repeats the safety rule every page already shows ('{word}'); list only this stretch's own reasons to stop");
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>Limits on a stretch's <c>complaints</c>: the words people search with, shown when a search matches them.</summary>
+    public const int MaxComplaints = 12, MaxComplaintLength = 90;
+
+    private static readonly string[] PromiseWords = ["cure", "cures", "fix", "fixes", "heal", "heals", "treat", "treats", "correct", "corrects", "undo", "undoes"];
+
+    /// <summary>
+    /// The complaints a stretch is searched by ("stiffness between the shoulder blades", "long hours at a desk"), in
+    /// honest words: a line may say what the stretch eases, never that it cures, fixes, treats or undoes something
+    /// (a line naming a condition says that it is not a treatment for it: "... not a treatment for kyphosis").
+    /// </summary>
+    private static IReadOnlyList<string> ReadComplaints(YamlFields fields)
+    {
+        var lines = fields.List("complaints", maxItems: MaxComplaints);
+        var node = fields.Node("complaints");
+        var ok = true;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var at = node is YamlSequenceNode sequence && i < sequence.Children.Count ? sequence.Children[i] : node;
+            var words = line.ToLowerInvariant().Split([' ', ',', ';', ':', '.', '(', ')'], StringSplitOptions.RemoveEmptyEntries);
+            if (line.Length > MaxComplaintLength)
+            {
+                fields.Problem(at, $"complaints line '{line}' is {line.Length} characters long; at most {MaxComplaintLength} are allowed");
+                ok = false;
+            }
+            else if (PromiseWords.FirstOrDefault(words.Contains) is { } promise && !words.Contains("not"))
+            {
+                fields.Problem(at, $"complaints line '{line}' promises what a stretch cannot ('{promise}'); say what it eases, or that it is not a treatment");
+                ok = false;
+            }
+            else if (lines.Take(i).Contains(line, StringComparer.OrdinalIgnoreCase))
+            {
+                fields.Problem(at, $"complaints line '{line}' is listed twice");
+                ok = false;
+            }
+        }
+
+        return ok ? lines : [];
+    }
 
     /// <summary>
     /// The printed sheet's cue lines: each a complete sentence (ends with '.', '!' or '?', never an ellipsis),

@@ -48,10 +48,14 @@ public sealed record Stretch
 
     public required IReadOnlyList<string> Aliases { get; init; }
 
+    /// <summary>What people searching for help call their complaint ("stiffness between the shoulder blades"), in honest words.</summary>
+    public IReadOnlyList<string> Complaints { get; init; } = [];
+
     public required Dosage Dosage { get; init; }
 
     public required IReadOnlyList<string> Cautions { get; init; }
 
+    /// <summary>This stretch's own reasons to stop, on top of <see cref="SafetyRule"/>, which every stretch shares.</summary>
     public required IReadOnlyList<string> StopIf { get; init; }
 
     public required IReadOnlyList<Variant> Easier { get; init; }

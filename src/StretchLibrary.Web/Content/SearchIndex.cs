@@ -5,11 +5,13 @@ namespace StretchLibrary.Web.Content;
 
 /// <summary>
 /// An inverted index over the stretches, built once per content load. Matching ignores case, punctuation and
-/// plurals, tolerates one typo per word, and ranks area, title and alias hits first.
+/// plurals, tolerates one typo per word, and ranks area, title and alias hits first. A stretch's complaints (the
+/// words people use for what they feel: "between the shoulder blades", "desk", "kyphosis") are searched too, and the
+/// one a result matched is returned with it, so a page can show it in the stretch's own honest words.
 /// </summary>
 public sealed class SearchIndex
 {
-    private const int TitleWeight = 1000, AliasWeight = 800, TagWeight = 60, SummaryWeight = 30, BodyWeight = 10;
+    private const int TitleWeight = 1000, AliasWeight = 800, ComplaintWeight = 500, TagWeight = 60, SummaryWeight = 30, BodyWeight = 10;
 
     private static readonly FrozenSet<string> StopWords = FrozenSet.ToFrozenSet(
         ["a", "an", "and", "the", "of", "for", "to", "in", "on", "at", "with", "my", "your", "you", "is", "it", "or", "by", "from", "how", "do", "be", "as", "this", "that", "are", "if"],
@@ -29,12 +31,17 @@ public sealed class SearchIndex
         ["slouch"] = Category.Posture,
         ["slouching"] = Category.Posture,
         ["rounded"] = Category.Posture,
+        ["kyphosis"] = Category.Posture,
+        ["headache"] = Category.Neck,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>How it feels rather than what to do: these add to the score but are not required.</summary>
     private static readonly FrozenSet<string> SymptomWords = FrozenSet.ToFrozenSet(
         ["stiff", "stiffness", "tight", "tightness", "sore", "soreness", "ache", "aching", "achy", "pain", "painful", "hurt", "hurting", "tense", "tension", "hunched", "slouching", "crick"],
         StringComparer.Ordinal);
+
+    /// <summary>True for a word that says how something feels ("stiff", "pain") rather than what or where.</summary>
+    public static bool IsSymptomWord(string term) => SymptomWords.Contains(term);
 
     private readonly IReadOnlyList<Stretch> _stretches;
     private readonly FrozenDictionary<string, (int Doc, int Weight)[]> _postings;
@@ -54,6 +61,11 @@ public sealed class SearchIndex
             foreach (var alias in s.Aliases)
             {
                 Add(postings, doc, alias, AliasWeight);
+            }
+
+            foreach (var complaint in s.Complaints)
+            {
+                Add(postings, doc, complaint, ComplaintWeight);
             }
 
             var tags = s.Positions.Select(t => t.Name).Concat(s.Equipment.Select(t => t.Name)).Concat(s.Targets).Append(s.Category.ToString());
@@ -117,14 +129,32 @@ public sealed class SearchIndex
 
         var full = Enumerable.Range(0, _stretches.Count).Where(doc => matched[doc] == required.Length).ToArray();
         var partial = full.Length == 0;
-        return new SearchResults(
-            [.. (partial ? Enumerable.Range(0, _stretches.Count).Where(doc => matched[doc] > 0) : full)
-                .OrderByDescending(doc => matched[doc])
-                .ThenByDescending(doc => total[doc])
-                .ThenBy(doc => _stretches[doc].Title, StringComparer.OrdinalIgnoreCase)
-                .Select(doc => _stretches[doc])],
-            partial && matched.Any(m => m > 0));
+        Stretch[] found = [.. (partial ? Enumerable.Range(0, _stretches.Count).Where(doc => matched[doc] > 0) : full)
+            .OrderByDescending(doc => matched[doc])
+            .ThenByDescending(doc => total[doc])
+            .ThenBy(doc => _stretches[doc].Title, StringComparer.OrdinalIgnoreCase)
+            .Select(doc => _stretches[doc])];
+        var complaints = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var stretch in found)
+        {
+            if (MatchedComplaint(stretch, required) is { } complaint)
+            {
+                complaints[stretch.Slug] = complaint;
+            }
+        }
+
+        return new SearchResults(found, partial && matched.Any(m => m > 0), complaints);
     }
+
+    /// <summary>The complaint line that holds the most of the query's words (as typed or as a word's start), if any.</summary>
+    private static string? MatchedComplaint(Stretch stretch, string[] words) =>
+        stretch.Complaints
+            .Select(line => (Line: line, Terms: Tokenize(line).ToArray()))
+            .Select(c => (c.Line, Hits: words.Count(w => c.Terms.Any(t => t == w || (w.Length >= 3 && t.StartsWith(w, StringComparison.Ordinal))))))
+            .Where(c => c.Hits > 0)
+            .OrderByDescending(c => c.Hits)
+            .Select(c => c.Line)
+            .FirstOrDefault();
 
     /// <summary>The query words that name an area, with the area: "neck", "posture", and "upper back" as a pair.</summary>
     private static Dictionary<string, Category> AreasIn(string[] words)
@@ -135,6 +165,15 @@ public sealed class SearchIndex
             if (AreaWords.TryGetValue(word, out var area))
             {
                 areas[word] = area;
+            }
+        }
+
+        // "between the shoulder blades" is the mid back, not the shoulder blades themselves.
+        if (words.Contains("between") && words.Any(w => w is "shoulder" or "blade"))
+        {
+            foreach (var word in words.Where(w => w is "between" or "shoulder" or "blade"))
+            {
+                areas[word] = Category.Back;
             }
         }
 
@@ -293,8 +332,14 @@ public sealed class SearchIndex
     }
 }
 
-/// <summary>What a search found. <see cref="Partial"/>: no stretch matched every word; these match some of them.</summary>
-public sealed record SearchResults(IReadOnlyList<Stretch> Stretches, bool Partial)
+/// <summary>
+/// What a search found. <see cref="Partial"/>: no stretch matched every word; these match some of them.
+/// <see cref="Complaints"/>: by slug, the complaint line (in the stretch's own words) a result matched.
+/// </summary>
+public sealed record SearchResults(IReadOnlyList<Stretch> Stretches, bool Partial, IReadOnlyDictionary<string, string>? Complaints = null)
 {
     public static readonly SearchResults None = new([], false);
+
+    /// <summary>The complaint line a stretch matched, or null.</summary>
+    public string? ComplaintFor(Stretch stretch) => Complaints?.GetValueOrDefault(stretch.Slug);
 }

@@ -9,7 +9,7 @@ public sealed class AxeTests(BrowserFixture browser)
 {
     public static TheoryData<string, string> PagesInBothColorSchemes()
     {
-        string[] paths = ["/", "/stretches", "/stretches?q=zzzz", "/stretches/thoracic-extension", "/guides/safe-stretching", "/stretches/nope"];
+        string[] paths = ["/", "/stretches", "/stretches?q=zzzz", "/stretches?q=headache", "/stretches?q=desk", "/stretches/thoracic-extension", "/stretches/thoracic-rotation-stretch", "/guides/safe-stretching", "/stretches/nope"];
         var data = new TheoryData<string, string>();
         foreach (var path in paths)
         {

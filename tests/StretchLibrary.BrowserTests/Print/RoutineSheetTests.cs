@@ -67,7 +67,7 @@ public sealed class RoutineSheetTests(BrowserFixture browser)
 
         // The arm movement of lying arm extensions, and each of the I, Y and T shapes.
         Assert.Contains(Squeeze("take your arms back past your head"), text, StringComparison.Ordinal);
-        foreach (var shape in new[] { "T: arms out to the sides, down to the floor", "Y: arms out and up on a diagonal", "I: arms straight back overhead" })
+        foreach (var shape in new[] { "T: arms out to the sides, down to the floor", "Y: arms up on a diagonal toward the floor", "I: arms straight back overhead" })
         {
             Assert.Contains(Squeeze(shape), text, StringComparison.Ordinal);
         }

@@ -53,7 +53,10 @@ public sealed class LibraryApiTests(ApiApp app) : IClassFixture<ApiApp>
         var stretch = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("chin-tucks", stretch.GetProperty("slug").GetString());
         Assert.False(string.IsNullOrEmpty(stretch.GetProperty("dosage").GetProperty("text").GetString()));
-        Assert.NotEqual(0, stretch.GetProperty("stopIf").GetArrayLength());
+        // Chin tucks has no stop signs of its own; the rule every stretch shares comes with it, at full strength.
+        Assert.Equal(0, stretch.GetProperty("stopIf").GetArrayLength());
+        Assert.Contains("Stop and get medical advice straight away", stretch.GetProperty("safety").GetString(), StringComparison.Ordinal);
+        Assert.Contains("an arm or a leg", stretch.GetProperty("safety").GetString(), StringComparison.Ordinal);
         Assert.NotEqual(0, stretch.GetProperty("steps").GetArrayLength());
         // Chin tucks is drawn before and after: each frame's SVG address, as the site serves it.
         Assert.Equal("/figures/chin-tucks/before.svg /figures/chin-tucks/tucked.svg", string.Join(" ", stretch.GetProperty("figures").EnumerateArray().Select(f => f.GetProperty("url").GetString())));

@@ -34,7 +34,8 @@ public class ArticleParserTests
                 hold: up to 30
                 note: Hold where it helps most.
             cautions: [Go gently.]
-            stop_if: [Tingling in an arm.]
+            stop_if: [Your hips roll.]
+            complaints: [a stiff mid back at a desk]
             variants:
               easier:
                 - title: Smaller turn
@@ -61,6 +62,8 @@ public class ArticleParserTests
         Assert.Equal("Sit tall on a chair.", stretch.Setup);
         Assert.Equal([new Tag("chair", "chair"), new Tag("foam roller", "foam-roller")], stretch.Equipment);
         Assert.Equal(["chair twist"], stretch.Aliases);
+        Assert.Equal(["Your hips roll."], stretch.StopIf);
+        Assert.Equal(["a stiff mid back at a desk"], stretch.Complaints);
         Assert.Equal(Amount.Between(10, 15), stretch.Dosage.Reps);
         Assert.Equal(Sides.Each, stretch.Dosage.Sides);
         Assert.Equal(Amount.UpTo(30), stretch.Dosage.Alternative!.Hold);
@@ -113,6 +116,43 @@ public class ArticleParserTests
         var problem = Assert.Single(problems);
         Assert.Contains(reason, problem.Reason, StringComparison.Ordinal);
         Assert.Equal(11, problem.Line);
+    }
+
+    [Theory]
+    [InlineData("  - Any discomfort, or a marked change in your symptoms.", "any discomfort")]
+    [InlineData("  - Numbness, tingling, weakness, or pain spreading into an arm.", "numbness")]
+    public void A_stop_if_line_that_repeats_the_shared_safety_rule_is_reported(string line, string word)
+    {
+        var (stretch, problems) = Parse(TempContent.Stretch(frontMatter: "stop_if:\n  - Your hips roll.\n" + line));
+
+        Assert.Null(stretch);
+        var problem = Assert.Single(problems);
+        Assert.Contains($"repeats the safety rule every page already shows ('{word}')", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(11, problem.Line);
+    }
+
+    [Theory]
+    [InlineData("  - \"a headache: cures it\"", "promises what a stretch cannot ('cures')")]
+    [InlineData("  - fixes a rounded upper back", "promises what a stretch cannot ('fixes')")]
+    [InlineData("  - stiffness between the shoulder blades", "is listed twice")]
+    [InlineData("  - a stiff neck after long hours at a desk, in a car, on a sofa, on a train, in a plane, or in bed", "at most 90")]
+    public void Complaints_that_promise_a_cure_or_repeat_or_run_long_are_reported(string line, string reason)
+    {
+        var (stretch, problems) = Parse(TempContent.Stretch(frontMatter: "complaints:\n  - stiffness between the shoulder blades\n" + line));
+
+        Assert.Null(stretch);
+        var problem = Assert.Single(problems);
+        Assert.Contains(reason, problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(11, problem.Line);
+    }
+
+    [Fact]
+    public void A_complaint_that_says_what_a_stretch_does_not_treat_is_accepted()
+    {
+        var (stretch, problems) = Parse(TempContent.Stretch(frontMatter: "complaints: [\"a headache: may ease neck stiffness, does not treat headaches\"]"));
+
+        Assert.Empty(problems);
+        Assert.Equal(["a headache: may ease neck stiffness, does not treat headaches"], stretch!.Complaints);
     }
 
     [Fact]

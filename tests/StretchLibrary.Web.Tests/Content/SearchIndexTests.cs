@@ -118,6 +118,30 @@ public class SearchIndexTests
     }
 
     [Fact]
+    public void Complaints_are_searched_and_the_matched_line_comes_back_with_the_result()
+    {
+        var results = Shipped.Search.Search("tech neck");
+
+        Assert.Equal("chin-tucks", results.Stretches[0].Slug);
+        Assert.Equal("tech neck from looking down at a screen", results.ComplaintFor(results.Stretches[0]));
+    }
+
+    [Fact]
+    public void Between_the_shoulder_blades_is_the_mid_back()
+    {
+        var results = Shipped.Search.Search("pain between shoulder blades");
+        var back = Shipped.Stretches.Count(s => s.Category == Category.Back);
+
+        Assert.False(results.Partial);
+        Assert.All(results.Stretches.Take(back), s => Assert.Equal(Category.Back, s.Category));
+        Assert.True(results.Stretches.Count > back);
+    }
+
+    [Fact]
+    public void A_result_found_without_a_complaint_has_none() =>
+        Assert.Null(Shipped.Search.Search("foam roller").ComplaintFor(Shipped.FindStretch("foam-roller-i-y-t")!));
+
+    [Fact]
     public void Tags_are_searched() =>
         Assert.Contains("thoracic-rotation-stretch", Slugs("side-lying"));
 

@@ -84,6 +84,94 @@ public class StretchListTests(LibraryFactory factory) : IClassFixture<LibraryFac
         Assert.Equal("lying-on-back", ((IHtmlSelectElement)document.QuerySelector("#position")!).Value);
     }
 
+    private static readonly StretchLibrary.Web.Content.ContentSnapshot Shipped = StretchLibrary.Web.Content.ContentLoader.Load(TempContent.ShippedRoot);
+
+    private static string[] InArea(string category) =>
+        [.. Shipped.Stretches.Where(s => s.Category.ToString().Equals(category, StringComparison.OrdinalIgnoreCase)).Select(s => s.Slug)];
+
+    [Theory]
+    [InlineData("between shoulder blades")]
+    [InlineData("pain between shoulder blades")]
+    [InlineData("between the shoulder blades")]
+    public async Task Between_the_shoulder_blades_lists_the_mid_back_stretches_first_then_the_posture_ones(string query)
+    {
+        var (document, slugs) = await ListAsync("?q=" + Uri.EscapeDataString(query));
+
+        // It was Prone W alone; the mid back is what lies between the shoulder blades, so its area comes first.
+        Assert.Equal(InArea("back").Order(), slugs.Take(4).Order());
+        Assert.Contains("prone-w", slugs);
+        Assert.Contains("backward-shoulder-rolls", slugs);
+        Assert.Contains("lying-arm-extensions", slugs);
+        Assert.Null(document.QuerySelector(".partial-note"));
+        Assert.Contains("between the shoulder blades", document.QuerySelector($".card[data-slug={slugs[0]}] .card-complaint")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Desk_lists_every_stretch_of_the_desk_break_and_the_desk_break_itself()
+    {
+        var (document, slugs) = await ListAsync("?q=desk");
+
+        // Every stretch of the routine the home page offers for a desk break, not chin tucks alone.
+        var deskBreak = Shipped.FindStarter("desk-break")!;
+        Assert.All(deskBreak.Items, item => Assert.Contains(item.StretchSlug, slugs));
+        Assert.Contains(deskBreak.Title, document.QuerySelectorAll(".starters .card-title").Select(h => h.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Headache_lists_the_neck_stretches_and_says_they_do_not_treat_headaches()
+    {
+        var (document, slugs) = await ListAsync("?q=headache");
+
+        Assert.Equal(InArea("neck").Order(), slugs.Order());
+        var complaints = document.QuerySelectorAll(".card-complaint").Select(p => p.TextContent).ToArray();
+        Assert.Equal(slugs.Length, complaints.Length);
+        Assert.All(complaints, text => Assert.Contains("does not treat headaches", text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Kyphosis_lists_posture_stretches_first_and_says_they_are_not_a_treatment_for_it()
+    {
+        var (document, slugs) = await ListAsync("?q=kyphosis");
+
+        var posture = InArea("posture");
+        Assert.Equal(posture.Order(), slugs.Take(posture.Length).Order());
+        Assert.Contains("thoracic-extension", slugs);
+        Assert.All(document.QuerySelectorAll(".card-complaint"), p => Assert.Contains("not a treatment for kyphosis", p.TextContent, StringComparison.Ordinal));
+        Assert.Equal(slugs.Length, document.QuerySelectorAll(".card-complaint").Length);
+    }
+
+    [Fact]
+    public async Task A_search_that_finds_nothing_suggests_the_areas_and_the_guides()
+    {
+        var (document, slugs) = await ListAsync("?q=zebra");
+
+        Assert.Empty(slugs);
+        Assert.Equal(
+            ["/stretches?category=back", "/stretches?category=posture", "/stretches?category=neck"],
+            document.QuerySelectorAll(".empty-state .empty-areas a").Select(a => a.GetAttribute("href")));
+        var guides = document.QuerySelectorAll(".empty-state .empty-guides a").Select(a => a.GetAttribute("href")).ToArray();
+        Assert.Equal(Shipped.Guides.Select(g => $"/guides/{g.Slug}"), guides);
+        Assert.Contains("/guides/safe-stretching", guides);
+    }
+
+    [Fact]
+    public async Task Filters_sit_behind_one_control_that_says_how_many_are_on()
+    {
+        var (plain, _) = await ListAsync("");
+        var (filtered, _) = await ListAsync("?q=neck&category=neck&equipment=chair");
+
+        var panel = plain.QuerySelector("form.filters details.filter-panel")!;
+        Assert.False(panel.HasAttribute("open"));
+        Assert.Equal("Filters", panel.QuerySelector("summary")!.TextContent.Trim());
+        Assert.NotNull(panel.QuerySelector("#category"));
+        Assert.NotNull(panel.QuerySelector("#position"));
+        Assert.NotNull(panel.QuerySelector("#equipment"));
+        // The search box stays outside, with its own button.
+        Assert.Null(panel.QuerySelector("#q"));
+        Assert.NotNull(plain.QuerySelector("form.filters .search-row button[type=submit]"));
+        Assert.Equal("Filters (2 on)", filtered.QuerySelector("details.filter-panel summary")!.TextContent.Trim());
+    }
+
     [Fact]
     public async Task Search_text_is_shown_encoded()
     {

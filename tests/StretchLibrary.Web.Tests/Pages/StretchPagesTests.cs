@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
+using StretchLibrary.Web.Content;
 
 namespace StretchLibrary.Web.Tests.Pages;
 
@@ -88,7 +89,6 @@ public class StretchPagesTests(LibraryFactory factory) : IClassFixture<LibraryFa
 
     [Theory]
     [InlineData("/", ".safety-note")]
-    [InlineData("/", ".site-footer")]
     [InlineData("/guides", ".guide-list")]
     [InlineData("/guides/safe-stretching", ".guide")]
     public async Task The_safety_rule_is_summarised_at_full_strength(string path, string selector)
@@ -102,14 +102,56 @@ public class StretchPagesTests(LibraryFactory factory) : IClassFixture<LibraryFa
     }
 
     [Fact]
-    public async Task Every_stop_if_sign_is_listed_with_what_to_do_next()
+    public async Task The_footer_points_to_the_safety_guide_without_stating_the_rule_a_second_time()
     {
-        var document = await _client.GetDocumentAsync("/stretches/seated-cervical-rotation");
+        var document = await _client.GetDocumentAsync("/stretches/chin-tucks");
 
-        Assert.Equal(3, document.QuerySelectorAll(".stop-if .stop-if-list li").Length);
-        Assert.Contains("Dizziness or a change in your vision", document.QuerySelector(".stop-if")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Stop and get medical advice straight away if:", document.QuerySelector(".stop-if .stop-if-lead")!.TextContent.Trim());
+        var footer = document.QuerySelector(".site-footer")!;
+        Assert.Equal("/guides/safe-stretching", footer.QuerySelector("a")!.GetAttribute("href"));
+        Assert.DoesNotContain("straight away", footer.TextContent, StringComparison.Ordinal);
     }
+
+    public static TheoryData<string> StretchSlugs => [.. ContentLoader.Load(TempContent.ShippedRoot).Stretches.Select(s => s.Slug)];
+
+    [Theory]
+    [MemberData(nameof(StretchSlugs))]
+    public async Task Every_stretch_page_states_the_safety_rule_once_at_full_strength(string slug)
+    {
+        var document = await _client.GetDocumentAsync($"/stretches/{slug}");
+
+        var text = System.Text.RegularExpressions.Regex.Replace(document.Body!.TextContent, @"\s+", " ");
+        // Once on the page: the lead, and the nerve-type line naming both an arm and a leg.
+        Assert.Equal(1, CountOf(text, "Stop and get medical advice straight away if you have:"));
+        Assert.Equal(1, CountOf(text, "numbness, tingling, weakness, or pain that spreads into an arm or a leg"));
+        Assert.Equal(0, CountOf(text, "Any discomfort"));
+        var box = document.QuerySelector(".stop-if")!;
+        Assert.Equal("What you should feel: a gentle stretch, or muscles gently at work.", box.QuerySelector(".stop-if-expected")!.TextContent);
+        Assert.Equal(
+            ["pain, or discomfort beyond that gentle stretch", "a significant change in your symptoms", "above all, nerve-type symptoms: numbness, tingling, weakness, or pain that spreads into an arm or a leg"],
+            box.QuerySelectorAll(".stop-if-rule li").Select(li => li.TextContent));
+    }
+
+    [Theory]
+    [InlineData("thoracic-rotation-stretch", "Your hips start to roll, or the turn feels forced.")]
+    [InlineData("seated-cervical-rotation", "You feel dizzy or your vision changes, above all with finger pressure; let go and get medical advice straight away.")]
+    public async Task A_stretchs_own_stop_signs_follow_the_rule(string slug, string sign)
+    {
+        var document = await _client.GetDocumentAsync($"/stretches/{slug}");
+
+        Assert.Equal("Also stop this stretch if:", document.QuerySelector(".stop-if .stop-if-own-lead")!.TextContent.Trim());
+        Assert.Equal([sign], document.QuerySelectorAll(".stop-if .stop-if-own li").Select(li => li.TextContent));
+    }
+
+    [Fact]
+    public async Task A_stretch_without_signs_of_its_own_shows_only_the_rule()
+    {
+        var document = await _client.GetDocumentAsync("/stretches/chin-tucks");
+
+        Assert.Null(document.QuerySelector(".stop-if-own-lead"));
+        Assert.Equal(3, document.QuerySelectorAll(".stop-if .stop-if-list li").Length);
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     [Theory]
     [InlineData("/stretches?category=neck", "Neck stretches", "https://localhost/stretches?category=neck")]

@@ -28,16 +28,6 @@ public sealed record SheetView(
 
     public static readonly IReadOnlyList<string> Days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-    /// <summary>
-    /// Stop-if signs every stretch on the sheet shares, printed once at the top instead of under each stretch
-    /// (room for eight stretches on one page); none when the sheet holds fewer than two stretches.
-    /// </summary>
-    public IReadOnlyList<string> CommonStopIf => Items.Count < 2 ? [] :
-        [.. Items[0].StopIf.Where(sign => Items.All(i => i.StopIf.Contains(sign, StringComparer.Ordinal)))];
-
-    /// <summary>A stretch's own signs: those not already printed at the top.</summary>
-    public IReadOnlyList<string> OwnStopIf(SheetItem item) => [.. item.StopIf.Except(CommonStopIf, StringComparer.Ordinal)];
-
     /// <param name="size"><c>large</c> for large print; anything else is normal.</param>
     /// <param name="weeks">2 for a two-week tick grid; anything else is one week.</param>
     public static SheetView Create(Routine routine, ContentSnapshot content, DateOnly printedOn, string onlineUrl, string backUrl, string? size, int? weeks)

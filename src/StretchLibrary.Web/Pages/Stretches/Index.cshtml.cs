@@ -52,8 +52,14 @@ public sealed class IndexModel(ContentStore store, AppDbContext db, IAntiforgery
     /// <summary>No stretch matched every word of the search; the results match some of them.</summary>
     public bool PartialMatch { get; private set; }
 
+    /// <summary>By slug, the complaint line each result matched, in the stretch's own words.</summary>
+    public IReadOnlyDictionary<string, string> Complaints { get; private set; } = new Dictionary<string, string>();
+
     /// <summary>The area the list is narrowed to, when the filter names a known one.</summary>
     public Category? Area => Enum.GetValues<Category>().Where(c => CategoryText.Slug(c) == Category?.ToLowerInvariant()).Cast<Category?>().FirstOrDefault();
+
+    /// <summary>How many of the area, position and equipment filters are set (the search box is not one).</summary>
+    public int FilterCount => new[] { Category, Position, Equipment }.Count(v => !string.IsNullOrEmpty(v));
 
     public bool IsFiltered => !string.IsNullOrWhiteSpace(Query) || Category is not null || Position is not null || Equipment is not null;
 
@@ -61,9 +67,9 @@ public sealed class IndexModel(ContentStore store, AppDbContext db, IAntiforgery
     {
         Library = store.Current;
         Query = Query?.Trim() is { Length: > 0 } q ? q[..Math.Min(q.Length, 100)] : null;
-        (Results, PartialMatch) = Filter(Library, Query, Category, Position, Equipment);
-        // An area's list (not a search within it) suggests the ready-made routines that work on that area.
-        Starters = Category is null || Query is not null ? [] : StartersIn(Library, Category);
+        (Results, PartialMatch, Complaints) = Filter(Library, Query, Category, Position, Equipment);
+        // An area's list suggests the ready-made routines that work on that area; a search, the ones it names.
+        Starters = Query is not null ? StartersMatching(Library, Query) : Category is null ? [] : StartersIn(Library, Category);
         Target = await PickTarget.LoadAsync(db, User.UserId(), Routine, cancellationToken);
         Picker = Target?.ForCards(HttpContext, antiforgery, several: true);
     }
@@ -72,8 +78,15 @@ public sealed class IndexModel(ContentStore store, AppDbContext db, IAntiforgery
         [.. content.Starters.Where(s => s.Items.Any(i => content.FindStretch(i.StretchSlug) is { } stretch
             && string.Equals(CategoryText.Slug(stretch.Category), category, StringComparison.OrdinalIgnoreCase)))];
 
+    /// <summary>Starter routines whose title or summary holds a word of the search ("desk" finds the desk break).</summary>
+    public static IReadOnlyList<StarterRoutine> StartersMatching(ContentSnapshot content, string query)
+    {
+        var words = SearchIndex.Tokenize(query).Where(w => !SearchIndex.IsSymptomWord(w)).ToHashSet(StringComparer.Ordinal);
+        return [.. content.Starters.Where(s => SearchIndex.Tokenize($"{s.Title} {s.Summary}").Any(words.Contains))];
+    }
+
     /// <summary>Search first (it ranks), then keep what every filter allows. Unknown filter values match nothing.</summary>
-    public static (IReadOnlyList<Stretch> Results, bool Partial) Filter(ContentSnapshot content, string? query, string? category, string? position, string? equipment)
+    public static (IReadOnlyList<Stretch> Results, bool Partial, IReadOnlyDictionary<string, string> Complaints) Filter(ContentSnapshot content, string? query, string? category, string? position, string? equipment)
     {
         var search = string.IsNullOrWhiteSpace(query) ? new SearchResults(content.Stretches, false) : content.Search.Search(query);
         IEnumerable<Stretch> results = search.Stretches;
@@ -97,7 +110,7 @@ public sealed class IndexModel(ContentStore store, AppDbContext db, IAntiforgery
         }
 
         IReadOnlyList<Stretch> kept = [.. results];
-        return (kept, search.Partial && kept.Count > 0);
+        return (kept, search.Partial && kept.Count > 0, search.Complaints ?? new Dictionary<string, string>());
     }
 
     /// <summary>This page's address with one filter changed (null removes it) and the others kept.</summary>

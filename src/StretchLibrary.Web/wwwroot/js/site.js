@@ -9,6 +9,16 @@ document.addEventListener("DOMContentLoaded", () => {
   }
 });
 
+// The stretch list's filters sit behind one "Filters" control so results stay on a phone's first screen; on a
+// wide screen there is room, so they start open.
+document.addEventListener("DOMContentLoaded", () => {
+  if (window.matchMedia("(min-width: 48rem)").matches) {
+    for (const panel of document.querySelectorAll("details[data-open-wide]")) {
+      panel.open = true;
+    }
+  }
+});
+
 // Print buttons (on routine sheets) stay hidden without JavaScript; the browser's own Print works there too.
 document.addEventListener("DOMContentLoaded", () => {
   for (const button of document.querySelectorAll("button.js-print")) {

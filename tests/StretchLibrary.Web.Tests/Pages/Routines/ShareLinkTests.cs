@@ -124,7 +124,7 @@ public sealed class ShareLinkTests : IDisposable
 
         var sheet = await anonymous.GetAsync($"/s/{token}/sheet?weeks=2");
 
-        Assert.Equal(["Chin tucks", "Thoracic extension (a mid-back bend over a chair)"], sheet.QuerySelectorAll(".sheet-item h2").Select(e => e.TextContent));
+        Assert.Equal(["Chin tucks", "Thoracic extension (leaning back over a chair's backrest)"], sheet.QuerySelectorAll(".sheet-item h2").Select(e => e.TextContent));
         Assert.Equal("Hold 8 s, 10 reps", sheet.QuerySelector(".sheet-item[data-slug=thoracic-extension] .sheet-dosage")!.TextContent);
         Assert.Equal(14, sheet.QuerySelectorAll(".tick-grid thead th.tick-day").Length);
         Assert.Equal(SheetTests.ExpectedQrPath($"https://localhost/s/{token}"), sheet.QuerySelector(".sheet-qr svg path")!.GetAttribute("d"));

@@ -20,16 +20,59 @@ public sealed class SheetTests : IDisposable
         var sheet = await visitor.GetAsync($"/routines/{visitor.RoutineId}/sheet");
 
         Assert.Equal("Desk sheet", sheet.QuerySelector(".sheet h1")!.TextContent);
-        Assert.Equal(["Chin tucks", "Thoracic extension (a mid-back bend over a chair)"], Texts(sheet, ".sheet-item h2"));
+        Assert.Equal(["Chin tucks", "Thoracic extension (leaning back over a chair's backrest)"], Texts(sheet, ".sheet-item h2"));
         Assert.Equal(["Hold 2-3 s, 10 reps, 2-3 times a day", "Hold 8 s, 10 reps"], Texts(sheet, ".sheet-item .sheet-dosage"));
         var item = sheet.QuerySelector(".sheet-item[data-slug=thoracic-extension]")!;
         Assert.Equal("Set-up: Sit in a sturdy chair with a backrest and no wheels, hands behind your head.", item.QuerySelector(".sheet-setup")!.TextContent);
-        Assert.Equal(["Lean back and arch your upper back over the top of the backrest.", "Hold where the backrest presses, then sit up again.", "Slide your hips forward on the seat to work a higher spot.", "Keep your lower back and ribs from lifting as you arch."], Texts(sheet, ".sheet-item[data-slug=thoracic-extension] .sheet-steps li"));
-        // The sign both stretches share is printed once at the top; each keeps its own below it.
-        Assert.Equal("Also stop and get advice if: Numbness, tingling, weakness, or pain spreading into an arm.", Squash(item.QuerySelector(".sheet-stop")!.TextContent));
+        Assert.Equal(["Lean back and arch your upper back over the top of the backrest.", "Hold where the backrest presses, then sit up again.", "Slide your hips forward on the seat to work a higher spot.", "Keep your lower back from arching and your ribs from flaring."], Texts(sheet, ".sheet-item[data-slug=thoracic-extension] .sheet-steps li"));
+        // Neither stretch has stop signs of its own: the shared rule at the top covers both.
+        Assert.Null(item.QuerySelector(".sheet-stop"));
         Assert.Equal("Note: Kitchen chair", item.QuerySelector(".sheet-note")!.TextContent);
-        Assert.Equal("Move gently and within comfort. For every stretch on this sheet, stop and get medical advice straight away if: Any discomfort, or a marked change in your symptoms.", Squash(sheet.QuerySelector(".sheet-safety")!.TextContent));
+        Assert.Equal(SafetyText, Squash(sheet.QuerySelector(".sheet-safety")!.TextContent));
     }
+
+    private const string SafetyText = "What you should feel: a gentle stretch, or muscles gently at work. Stop and get medical advice straight away if you have: "
+        + "pain, or discomfort beyond that gentle stretch; a significant change in your symptoms; above all, nerve-type symptoms: numbness, tingling, weakness, or pain that spreads into an arm or a leg.";
+
+    [Theory]
+    [InlineData("chin-tucks")]
+    [InlineData("chin-tucks", "thoracic-rotation-stretch", "seated-cervical-rotation")]
+    public async Task Sheet_states_the_safety_rule_once_at_full_strength_and_each_stretchs_own_signs_without_weakening_it(params string[] slugs)
+    {
+        var visitor = await WithRoutineAsync(slugs);
+
+        var sheet = await visitor.GetAsync($"/routines/{visitor.RoutineId}/sheet");
+
+        // The rule every stretch shares, once, whatever the sheet holds: expected, then stop and get medical advice straight away.
+        Assert.Equal(SafetyText, Squash(Assert.Single(sheet.QuerySelectorAll(".sheet-safety")).TextContent));
+        Assert.Equal(1, CountOf(sheet.Body!.TextContent, "straight away if you have"));
+        // A stretch's own signs: under a label that never stands in for the rule ("stop and get advice" without "medical").
+        Assert.All(sheet.QuerySelectorAll(".sheet-stop .sheet-label"), label => Assert.Equal("Also stop this stretch if:", label.TextContent));
+        if (slugs.Contains("thoracic-rotation-stretch"))
+        {
+            Assert.Equal("Also stop this stretch if: Your hips start to roll, or the turn feels forced.", Squash(sheet.QuerySelector(".sheet-item[data-slug=thoracic-rotation-stretch] .sheet-stop")!.TextContent));
+            Assert.Contains("let go and get medical advice straight away", sheet.QuerySelector(".sheet-item[data-slug=seated-cervical-rotation] .sheet-stop")!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.Null(sheet.QuerySelector(".sheet-item[data-slug=chin-tucks] .sheet-stop"));
+    }
+
+    [Fact]
+    public async Task Routine_page_states_the_safety_rule_once_and_each_stretchs_own_signs_under_it()
+    {
+        var visitor = await WithRoutineAsync("chin-tucks", "thoracic-rotation-stretch", "prone-w", "seated-trunk-rotation");
+
+        var page = await visitor.GetAsync($"/routines/{visitor.RoutineId}");
+
+        // Once for the list (it was a box per stretch: a 4,600 px page on a phone), not once per item.
+        Assert.Single(page.QuerySelectorAll(".stop-if-rule"));
+        Assert.Equal(1, CountOf(page.Body!.TextContent, "Stop and get medical advice straight away if you have:"));
+        Assert.Empty(page.QuerySelectorAll(".routine-item .stop-if-rule"));
+        Assert.Equal(["Your hips start to roll, or the turn feels forced."], Texts(page, ".routine-item[data-slug=thoracic-rotation-stretch] .stop-if-own li"));
+        Assert.Null(page.QuerySelector(".routine-item[data-slug=chin-tucks] .stop-if-list"));
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     [Fact]
     public async Task Tick_grid_has_left_and_right_boxes_only_for_stretches_done_per_side()

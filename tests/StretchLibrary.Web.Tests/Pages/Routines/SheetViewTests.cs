@@ -50,7 +50,7 @@ public sealed class SheetViewTests
         var stretch = Shipped.FindStretch("neck-flexion-extension")!;
 
         Assert.Equal(stretch.StopIf, item.StopIf);
-        Assert.Equal(3, item.StopIf.Count);
+        Assert.Single(item.StopIf);
         Assert.Equal(stretch.Dosage.Note, item.DosageNote);
         Assert.Equal("or: hold 30-60 s. Hold each direction and keep breathing, only if it feels comfortable.", $"or: {item.Alternative}");
     }
