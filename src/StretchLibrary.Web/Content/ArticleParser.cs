@@ -90,6 +90,8 @@ public static partial class ArticleParser
                 dosage = DosageReader.Read(dosageFields, allowAlternative: true);
             }
 
+            var tempoFields = fields.Map("tempo");
+            var tempo = tempoFields is not null ? TempoReader.Read(tempoFields) : fields.Node("tempo") is null ? Tempo.Default : null;
             var cautions = fields.List("cautions");
             var stopIf = fields.List("stop_if");
             var variants = fields.Map("variants");
@@ -103,7 +105,7 @@ public static partial class ArticleParser
             }
 
             var illustration = ReadIllustration(fields, path, figureProblems);
-            return (header, document) => category is null || dosage is null ? null : new Stretch
+            return (header, document) => category is null || dosage is null || tempo is null ? null : new Stretch
             {
                 Slug = header.Slug,
                 Title = header.Title,
@@ -117,6 +119,7 @@ public static partial class ArticleParser
                 Targets = targets,
                 Aliases = aliases,
                 Dosage = dosage,
+                Tempo = tempo,
                 Cautions = cautions,
                 StopIf = stopIf,
                 Easier = easier,

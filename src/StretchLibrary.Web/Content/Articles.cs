@@ -50,6 +50,9 @@ public sealed record Stretch
 
     public required Dosage Dosage { get; init; }
 
+    /// <summary>The pace of a guided session: the front matter's <c>tempo</c>, or <see cref="Content.Tempo.Default"/>.</summary>
+    public Tempo Tempo { get; init; } = Tempo.Default;
+
     public required IReadOnlyList<string> Cautions { get; init; }
 
     public required IReadOnlyList<string> StopIf { get; init; }
