@@ -90,6 +90,8 @@ public static partial class ArticleParser
                 dosage = DosageReader.Read(dosageFields, allowAlternative: true);
             }
 
+            var tempoFields = fields.Map("tempo");
+            var tempo = tempoFields is not null ? TempoReader.Read(tempoFields) : fields.Node("tempo") is null ? Tempo.Default : null;
             var cautions = fields.List("cautions");
             var stopIf = ReadStopIf(fields);
             var complaints = ReadComplaints(fields);
@@ -104,7 +106,7 @@ public static partial class ArticleParser
             }
 
             var illustration = ReadIllustration(fields, path, figureProblems);
-            return (header, document) => category is null || dosage is null ? null : new Stretch
+            return (header, document) => category is null || dosage is null || tempo is null ? null : new Stretch
             {
                 Slug = header.Slug,
                 Title = header.Title,
@@ -119,6 +121,7 @@ public static partial class ArticleParser
                 Aliases = aliases,
                 Complaints = complaints,
                 Dosage = dosage,
+                Tempo = tempo,
                 Cautions = cautions,
                 StopIf = stopIf,
                 Easier = easier,

@@ -53,6 +53,9 @@ public sealed record Stretch
 
     public required Dosage Dosage { get; init; }
 
+    /// <summary>The pace of a guided session: the front matter's <c>tempo</c>, or <see cref="Content.Tempo.Default"/>.</summary>
+    public Tempo Tempo { get; init; } = Tempo.Default;
+
     public required IReadOnlyList<string> Cautions { get; init; }
 
     /// <summary>This stretch's own reasons to stop, on top of <see cref="SafetyRule"/>, which every stretch shares.</summary>

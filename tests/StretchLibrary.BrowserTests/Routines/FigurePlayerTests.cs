@@ -31,6 +31,52 @@ public sealed class FigurePlayerTests(BrowserFixture browser)
         await Expect(player.GetByRole(AriaRole.Button, new() { Name = "Play animation" })).ToHaveAttributeAsync("aria-pressed", "true");
     }
 
+    [Theory]
+    [InlineData("move", 8)]
+    [InlineData("return", 0)]
+    public async Task In_paced_reps_the_figure_moves_in_step_and_stops_where_the_count_stops(string step, int drawing)
+    {
+        await using var context = await browser.NewContextAsync();
+        await context.Clock.InstallAsync();
+        var page = await context.NewPageAsync();
+        await GuidedSessionTests.CreateRoutineAsync(page, "neck-flexion-extension");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Start guided session" }).ClickAsync();
+        // Pause the session as the first rep's move (or way back) begins: the figure finishes that half and rests there.
+        await page.EvaluateAsync("""
+            (step) => {
+              const player = document.querySelector("[data-session-player]");
+              const pause = (e) => {
+                if (e.detail.step === step) {
+                  player.removeEventListener("session:phase", pause);
+                  player.querySelector("[data-pause]").click();
+                }
+              };
+              player.addEventListener("session:phase", pause);
+            }
+            """, step);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        var motion = page.Locator("[data-session-player] [data-figure-slug=neck-flexion-extension] [data-motion]");
+        await Expect(page.Locator("[data-session-player]")).ToHaveAttributeAsync("data-paused", "true");
+
+        // Two frames, 8 drawings per move: the way out ends on drawing 8 (looking up), the way back on drawing 0.
+        const string Shows = """
+            async ([drawing, expected]) => {
+              const box = document.createElement("div");
+              box.innerHTML = await (await fetch(`/figures/neck-flexion-extension/motion/${expected}.svg`)).text();
+              return drawing.innerHTML === box.innerHTML;
+            }
+            """;
+        var showing = $"async (expected) => await ({Shows})([document.querySelector('[data-session-player] [data-figure-slug=neck-flexion-extension] [data-motion]'), expected])";
+        await page.WaitForFunctionAsync(showing, drawing);
+        await Expect(motion).ToBeVisibleAsync();
+
+        // Seconds later on the page's clock it is still there, not looping on its own.
+        await page.Clock.FastForwardAsync(10_000);
+        Assert.True(await page.EvaluateAsync<bool>(showing, drawing));
+        await page.Clock.FastForwardAsync(1_300);
+        Assert.True(await page.EvaluateAsync<bool>(showing, drawing));
+    }
+
     [Fact]
     public async Task With_reduced_motion_the_player_shows_still_frames_only()
     {

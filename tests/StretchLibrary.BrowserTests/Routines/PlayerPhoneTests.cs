@@ -10,34 +10,54 @@ public sealed class PlayerPhoneTests(BrowserFixture browser)
     private static readonly BrowserNewContextOptions Phone = new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true };
 
     [Fact]
-    public async Task Before_starting_only_Start_Skip_and_Mute_show_and_Start_is_on_the_first_screen()
+    public async Task Before_starting_only_Start_Skip_and_Mute_show_with_the_sessions_length_and_Start_is_on_the_first_screen()
     {
         await using var context = await browser.NewContextAsync(Phone);
         var page = await context.NewPageAsync();
         await OpenPlayerAsync(page, "neck-flexion-extension", "chin-tucks");
 
         await Expect(Button(page, "Start")).ToBeInViewportAsync(new() { Ratio = 1 });
-        await Expect(page.Locator("[data-timer]")).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(page.Locator("[data-left]")).ToHaveTextAsync(new Regex("^About \\d+ s in all$"));
+        await Expect(page.Locator("[data-left]")).ToBeInViewportAsync(new() { Ratio = 1 });
+        // No unexplained number before Start: the timer appears once the session runs.
+        await Expect(page.Locator("[data-timer]")).ToBeHiddenAsync();
         await Expect(Button(page, "Skip")).ToBeVisibleAsync();
         await Expect(Button(page, "Mute")).ToBeVisibleAsync();
         await Expect(page.GetByLabel("Pain right now, 0-10 (optional)")).ToBeInViewportAsync();
+        await Expect(page.GetByLabel("I'll tap for each rep")).Not.ToBeCheckedAsync();
         foreach (var hidden in new[] { "Rep done", "Pause", "Back" })
         {
             await Expect(Button(page, hidden)).ToBeHiddenAsync();
         }
 
-        // Counted reps: once the get-ready countdown is over, Rep done replaces Start, and Pause appears.
+        await Button(page, "Start").ClickAsync();
+        await Expect(Button(page, "Start")).ToBeHiddenAsync();
+        await Expect(page.GetByLabel("Pain right now, 0-10 (optional)")).ToBeHiddenAsync();
+        await Expect(page.Locator("[data-left]")).ToHaveTextAsync(new Regex("^0:\\d\\d left$"));
+    }
+
+    [Fact]
+    public async Task Tapping_for_each_rep_is_a_choice_the_player_remembers()
+    {
+        await using var context = await browser.NewContextAsync(Phone);
+        var page = await context.NewPageAsync();
+        await OpenPlayerAsync(page, "neck-flexion-extension", "chin-tucks");
+
+        await page.GetByLabel("I'll tap for each rep").CheckAsync();
+        await page.ReloadAsync();
+        await Expect(page.GetByLabel("I'll tap for each rep")).ToBeCheckedAsync();
+
+        // Counted by the person: once the get-ready countdown is over, Rep done replaces Start, and Pause appears.
         await Button(page, "Start").ClickAsync();
         await Expect(Button(page, "Rep done")).ToBeVisibleAsync();
-        await Expect(Button(page, "Start")).ToBeHiddenAsync();
         await Expect(Button(page, "Pause")).ToBeVisibleAsync();
-        await Expect(page.GetByLabel("Pain right now, 0-10 (optional)")).ToBeHiddenAsync();
         await Button(page, "Rep done").ClickAsync();
         await Expect(page.Locator("[data-timer]")).ToHaveTextAsync("1 / 10");
 
-        // Scrolled down to the steps, the timer and its controls are still on screen.
+        // Scrolled down to the steps, the stretch's name, the timer and its controls are still on screen.
         await page.Locator("[data-steps] li").Last.ScrollIntoViewIfNeededAsync();
         await page.Mouse.WheelAsync(0, 2000);
+        await Expect(page.Locator("[data-title]")).ToBeInViewportAsync(new() { Ratio = 1 });
         await Expect(page.Locator("[data-timer]")).ToBeInViewportAsync(new() { Ratio = 1 });
         await Expect(Button(page, "Rep done")).ToBeInViewportAsync(new() { Ratio = 1 });
     }
@@ -71,8 +91,8 @@ public sealed class PlayerPhoneTests(BrowserFixture browser)
         var phases = await RunSessionAsync(page);
 
         Assert.Equal(
-            ["ready|Get ready: left side first", "hold|Left side, set 1 of 2", "rest|Rest before set 2 of 2", "hold|Left side, set 2 of 2",
-             "switch|Roll over: right side next", "hold|Right side, set 1 of 2", "rest|Rest before set 2 of 2", "hold|Right side, set 2 of 2", "done|"],
+            ["ready|Get ready: left side first", "hold|Left side, set 1 of 2", "rest|Relax before set 2 of 2", "hold|Left side, set 2 of 2",
+             "switch|Roll over: right side next", "hold|Right side, set 1 of 2", "rest|Relax before set 2 of 2", "hold|Right side, set 2 of 2", "done|"],
             phases);
     }
 
@@ -157,7 +177,7 @@ public sealed class PlayerPhoneTests(BrowserFixture browser)
         return await page.EvaluateAsync<string[]>("() => window.phases");
     }
 
-    private static async Task OpenPlayerAsync(IPage page, params string[] slugs)
+    internal static async Task OpenPlayerAsync(IPage page, params string[] slugs)
     {
         foreach (var slug in slugs)
         {

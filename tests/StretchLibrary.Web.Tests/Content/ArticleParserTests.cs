@@ -156,6 +156,48 @@ public class ArticleParserTests
     }
 
     [Fact]
+    public void Tempo_is_read_and_parts_left_out_keep_the_default()
+    {
+        var (stretch, problems) = Parse(TempContent.Stretch(frontMatter: "tempo:\n  move: 4\n  return: 2\n  say: [turn, and back]\n  rest: 20"));
+
+        Assert.Empty(problems);
+        Assert.Equal(
+            new Tempo { MoveSeconds = 4, ReturnSeconds = 2, MoveWord = "turn", ReturnWord = "and back", RelaxSeconds = Tempo.Default.RelaxSeconds, RestSeconds = 20 },
+            stretch!.Tempo);
+    }
+
+    [Fact]
+    public void Without_tempo_a_stretch_takes_the_default_pace()
+    {
+        var (stretch, problems) = Parse(TempContent.Stretch());
+
+        Assert.Empty(problems);
+        Assert.Same(Tempo.Default, stretch!.Tempo);
+        Assert.Equal((3, 3, 5, 10), (Tempo.Default.MoveSeconds, Tempo.Default.ReturnSeconds, Tempo.Default.RelaxSeconds, Tempo.Default.RestSeconds));
+    }
+
+    [Theory]
+    [InlineData("tempo:\n  move: 0", 10, "'move' must be whole seconds from 1 to 10, not '0'")]
+    [InlineData("tempo:\n  move: 2.5", 10, "'move' must be whole seconds from 1 to 10, not '2.5'")]
+    [InlineData("tempo:\n  move: 3\n  return: 12", 11, "'return' must be whole seconds from 1 to 10, not '12'")]
+    [InlineData("tempo:\n  relax: 45", 10, "'relax' must be whole seconds from 1 to 30, not '45'")]
+    [InlineData("tempo:\n  rest: -5", 10, "'rest' must be whole seconds from 1 to 120, not '-5'")]
+    [InlineData("tempo:\n  move: [3, 4]", 10, "'move' must be whole seconds from 1 to 10, not 'a list'")]
+    [InlineData("tempo:\n  say: [turn]", 10, "'say' needs two words or short phrases")]
+    [InlineData("tempo:\n  say: [turn, and all the way back to the start]", 10, "'say' entry 'and all the way back to the start' is 33 characters long")]
+    [InlineData("tempo:\n  pace: slow", 10, "unknown field 'pace'")]
+    [InlineData("tempo: slow", 9, "'tempo' must be a set of 'name: value' fields")]
+    public void A_bad_tempo_is_reported_on_its_line_and_the_stretch_is_skipped(string frontMatter, int line, string reason)
+    {
+        var (stretch, problems) = Parse(TempContent.Stretch(frontMatter: frontMatter));
+
+        Assert.Null(stretch);
+        var problem = Assert.Single(problems);
+        Assert.StartsWith(reason, problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(line, problem.Line);
+    }
+
+    [Fact]
     public void More_sheet_lines_than_fit_are_reported()
     {
         var (stretch, problems) = Parse(TempContent.Stretch(frontMatter: "sheet: [One., Two., Three., Four., Five.]"));

@@ -40,4 +40,18 @@ public sealed class ValidateContentCommandTests : IDisposable
             ],
             lines);
     }
+
+    [Fact]
+    public void A_bad_tempo_is_one_line_naming_file_line_and_reason()
+    {
+        _content.Write("stretches/back/fast.md", TempContent.Stretch(frontMatter: "tempo:\n  move: 1\n  return: 0"));
+        var output = new StringWriter();
+
+        var exit = ValidateContentCommand.Run([_content.Root], output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(
+            $"{Path.Join(_content.Root, "stretches/back/fast.md")}:11: 'return' must be whole seconds from 1 to 10, not '0'",
+            output.ToString().Split('\n'));
+    }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,8 +33,20 @@ public sealed class PlayModel(AppDbContext db, CurrentUser currentUser, ContentS
 
     public DoneFormView Finish { get; private set; } = default!;
 
-    /// <summary>The plan for session.js, embedded as a JSON data block (not executable, so CSP-safe).</summary>
-    public string PlanJson => JsonSerializer.Serialize(new { routineId = RoutineId, stretches = Stretches }, Json);
+    /// <summary>
+    /// The plan for session.js, embedded as a JSON data block (not executable, so CSP-safe). Its version (a hash
+    /// of the stretches and their blocks) keys the saved place in the session: a changed routine or stretch starts
+    /// afresh rather than resuming somewhere that no longer exists.
+    /// </summary>
+    public string PlanJson
+    {
+        get
+        {
+            var stretches = JsonSerializer.Serialize(Stretches, Json);
+            var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stretches)))[..16];
+            return $$"""{"routineId":{{RoutineId}},"version":"{{version}}","stretches":{{stretches}}}""";
+        }
+    }
 
     public async Task<IActionResult> OnGetAsync(int id, int step = 1, CancellationToken cancellationToken = default)
     {

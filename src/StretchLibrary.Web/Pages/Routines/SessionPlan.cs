@@ -11,19 +11,32 @@ public sealed class SessionOptions
     public double HoldScale { get; set; } = 1.0;
 }
 
-/// <summary>One stretch of a guided session: what to show, and the timed or counted blocks to go through.</summary>
-public sealed record SessionStretch(string Slug, string Title, string Dosage, IReadOnlyList<string> Steps, IReadOnlyList<string> StopIf, IReadOnlyList<SessionBlock> Blocks);
+/// <summary>
+/// One stretch of a guided session: what to show, the timed blocks to go through, and the words said as each
+/// paced rep moves out (<see cref="MoveWord"/>) and back (<see cref="ReturnWord"/>).
+/// </summary>
+public sealed record SessionStretch(
+    string Slug, string Title, string Dosage, IReadOnlyList<string> Steps, IReadOnlyList<string> StopIf, IReadOnlyList<SessionBlock> Blocks,
+    string MoveWord, string ReturnWord);
 
 /// <summary>
-/// One side of one set: <see cref="Reps"/> repetitions, each held <see cref="HoldMs"/> when set; a plain hold
-/// has one rep; reps without a hold are counted by the person. <see cref="Pause"/> comes before it.
+/// One side of one set: <see cref="Reps"/> repetitions, each held <see cref="HoldMs"/> when set, with
+/// <see cref="RelaxMs"/> between held reps; a plain hold has one rep. Reps without a hold are paced: out in
+/// <see cref="MoveMs"/>, back in <see cref="ReturnMs"/> (or counted by the person, if they choose to tap).
+/// <see cref="Pause"/> comes before the block.
 /// </summary>
 public sealed record SessionBlock(string? Side, int Set, int Sets, int Reps, int? HoldMs)
 {
+    public int? MoveMs { get; init; }
+
+    public int? ReturnMs { get; init; }
+
+    public int? RelaxMs { get; init; }
+
     public SessionPause? Pause { get; init; }
 }
 
-/// <summary>A counted-down pause before a block: get ready, switch sides, or rest between sets.</summary>
+/// <summary>A counted-down pause before a block: get ready, switch sides, or relax between sets.</summary>
 public sealed record SessionPause(string Kind, int Ms, string Text)
 {
     public const string Ready = "ready", Switch = "switch", Rest = "rest";
@@ -31,14 +44,15 @@ public sealed record SessionPause(string Kind, int Ms, string Text)
 
 public static class SessionPlan
 {
-    /// <summary>Pauses in real seconds, scaled like holds: time to get into position, to turn round, to breathe.</summary>
-    public const int ReadySeconds = 5, SwitchSeconds = 5, RollOverSeconds = 10, RestSeconds = 10;
+    /// <summary>Pauses in real seconds, scaled like holds: time to get into position and to turn round.</summary>
+    public const int ReadySeconds = 5, SwitchSeconds = 5, RollOverSeconds = 10;
 
     /// <summary>Turns a routine's items (with their effective dosage) into the blocks a guided session walks through.</summary>
     public static IReadOnlyList<SessionStretch> For(IEnumerable<ItemView> items, double holdScale) =>
         [.. items.Where(i => i.Stretch is not null).Select(i => new SessionStretch(
             i.Slug, i.Title, i.Dosage!.Describe(), [.. i.Stretch!.Steps], i.Stretch.StopIf,
-            Paced(Blocks(i.Dosage!, holdScale, SwitchingSidesIsCostly(i.Stretch)), holdScale, SwitchingSidesIsCostly(i.Stretch))))];
+            Paced(Blocks(i.Dosage!, holdScale, SwitchingSidesIsCostly(i.Stretch)), holdScale, SwitchingSidesIsCostly(i.Stretch), i.Stretch.Tempo),
+            i.Stretch.Tempo.MoveWord, i.Stretch.Tempo.ReturnWord))];
 
     /// <summary>
     /// Lying on your side, the other side means rolling over: do every set on one side first. A stretch that can
@@ -47,9 +61,14 @@ public static class SessionPlan
     public static bool SwitchingSidesIsCostly(Stretch stretch) =>
         stretch.Positions.Count > 0 && stretch.Positions.All(p => p.Slug == "side-lying");
 
-    /// <summary>The same blocks with a pause before each: get ready before the first, then switch sides or rest.</summary>
-    public static IReadOnlyList<SessionBlock> Paced(IReadOnlyList<SessionBlock> blocks, double holdScale, bool rollOver)
+    /// <summary>
+    /// The same blocks in the stretch's rhythm (<paramref name="tempo"/>, else <see cref="Tempo.Default"/>): reps
+    /// without a hold move out and back, held reps relax in between, and a pause comes before each block: get
+    /// ready before the first, then switch sides or relax between sets.
+    /// </summary>
+    public static IReadOnlyList<SessionBlock> Paced(IReadOnlyList<SessionBlock> blocks, double holdScale, bool rollOver, Tempo? tempo = null)
     {
+        tempo ??= Tempo.Default;
         var paced = new List<SessionBlock>(blocks.Count);
         SessionBlock? previous = null;
         foreach (var block in blocks)
@@ -58,8 +77,14 @@ public static class SessionPlan
                 ? new SessionPause(SessionPause.Ready, Scaled(ReadySeconds, holdScale), block.Side is { } side ? $"Get ready: {side} side first" : "Get ready")
                 : block.Side != previous.Side
                     ? new SessionPause(SessionPause.Switch, Scaled(rollOver ? RollOverSeconds : SwitchSeconds, holdScale), rollOver ? $"Roll over: {block.Side} side next" : $"Switch to the {block.Side} side")
-                    : new SessionPause(SessionPause.Rest, Scaled(RestSeconds, holdScale), $"Rest before set {block.Set} of {block.Sets}");
-            paced.Add(block with { Pause = pause });
+                    : new SessionPause(SessionPause.Rest, Scaled(tempo.RestSeconds, holdScale), $"Relax before set {block.Set} of {block.Sets}");
+            paced.Add(block with
+            {
+                Pause = pause,
+                MoveMs = block.HoldMs is null ? Scaled(tempo.MoveSeconds, holdScale) : null,
+                ReturnMs = block.HoldMs is null ? Scaled(tempo.ReturnSeconds, holdScale) : null,
+                RelaxMs = block.HoldMs is not null && block.Reps > 1 ? Scaled(tempo.RelaxSeconds, holdScale) : null,
+            });
             previous = block;
         }
 

@@ -126,7 +126,8 @@ document.addEventListener("DOMContentLoaded", () => {
 });
 
 // Figure player (Pages/Routines/_FigurePlayer.cshtml): in a guided session the current stretch's figure moves
-// between its frames, slow in and out, resting on each frame for the hold. A Pause button stops it; with
+// between its frames, slow in and out, resting on each frame for the hold; during paced reps it moves out and
+// back in step with the count (session.js's "session:phase" events). A Pause button stops it; with
 // prefers-reduced-motion (or paused) the still frames show instead. Kept apart from session.js on purpose.
 document.addEventListener("DOMContentLoaded", () => {
   const player = document.querySelector("[data-session-player] [data-figure-player]");
@@ -141,6 +142,7 @@ document.addEventListener("DOMContentLoaded", () => {
   let current = null;
   let timer = null;
   let paused = false;
+  let stepping = false;
 
   const stop = () => {
     clearTimeout(timer);
@@ -175,7 +177,7 @@ document.addEventListener("DOMContentLoaded", () => {
       still(item, true);
       return;
     }
-    if (item !== current || paused) {
+    if (item !== current || paused || stepping) {
       return;
     }
     const steps = Number(item.dataset.motionSteps);
@@ -212,6 +214,52 @@ document.addEventListener("DOMContentLoaded", () => {
       }
     }
   };
+
+  // One paced rep is one pass through the drawings: the first half on the way out, the rest on the way back.
+  const step = async (item, way, ms) => {
+    stop();
+    if (paused || reduced.matches || Number(item.dataset.motionCount) === 0) {
+      still(item, true);
+      return;
+    }
+    let drawings;
+    try {
+      drawings = await frames(item);
+    } catch {
+      still(item, true);
+      return;
+    }
+    if (item !== current || !stepping) {
+      return;
+    }
+    const steps = Number(item.dataset.motionSteps);
+    const half = Math.max(1, Math.round(drawings.length / steps / 2)) * steps;
+    const [from, to] = way === "move" ? [0, half] : [half, drawings.length];
+    const motion = item.querySelector("[data-motion]");
+    let index = from;
+    still(item, false);
+    const tick = () => {
+      motion.innerHTML = drawings[index % drawings.length];
+      index += 1;
+      if (index <= to) {
+        timer = setTimeout(tick, ms / (to - from));
+      }
+    };
+    tick();
+  };
+
+  document.querySelector("[data-session-player]").addEventListener("session:phase", (event) => {
+    if (!current) {
+      return;
+    }
+    if (event.detail.phase === "reps" && event.detail.step) {
+      stepping = true;
+      step(current, event.detail.step, event.detail.ms);
+    } else if (stepping) {
+      stepping = false;
+      run(current);
+    }
+  });
 
   pause.addEventListener("click", () => {
     paused = !paused;

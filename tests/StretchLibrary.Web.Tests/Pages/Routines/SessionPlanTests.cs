@@ -68,7 +68,7 @@ public class SessionPlanTests
         Assert.Equal([5_000, 10_000, 5_000, 10_000], pauses.Select(p => p.Ms));
         Assert.Equal("Get ready: left side first", pauses[0].Text);
         Assert.Equal("Switch to the right side", pauses[2].Text);
-        Assert.Equal("Rest before set 2 of 2", pauses[3].Text);
+        Assert.Equal("Relax before set 2 of 2", pauses[3].Text);
     }
 
     [Fact]
@@ -80,6 +80,63 @@ public class SessionPlanTests
 
         Assert.Equal([(SessionPause.Ready, 50), (SessionPause.Switch, 100)], pauses.Select(p => (p.Kind, p.Ms)));
         Assert.Equal("Roll over: right side next", pauses[1].Text);
+    }
+
+    [Fact]
+    public void Reps_without_a_hold_are_paced_out_and_back_in_the_tempo_scaled_like_holds()
+    {
+        var blocks = SessionPlan.Blocks(new Dosage { Reps = Amount.UpTo(10) }, 0.01);
+        var tempo = new Tempo { MoveSeconds = 4, ReturnSeconds = 2 };
+
+        var block = Assert.Single(SessionPlan.Paced(blocks, 0.01, rollOver: false, tempo));
+
+        Assert.Equal((40, 20), (block.MoveMs, block.ReturnMs));
+        Assert.Null(block.RelaxMs);
+        Assert.Null(block.HoldMs);
+    }
+
+    [Fact]
+    public void Without_a_tempo_reps_take_3_seconds_each_way()
+    {
+        var block = Assert.Single(SessionPlan.Paced(SessionPlan.Blocks(new Dosage { Reps = Amount.Exactly(10) }, 1), 1, rollOver: false));
+
+        Assert.Equal((3_000, 3_000), (block.MoveMs, block.ReturnMs));
+    }
+
+    [Fact]
+    public void Held_reps_relax_between_reps_for_the_tempo_or_5_seconds()
+    {
+        var blocks = SessionPlan.Blocks(new Dosage { Hold = Amount.Between(2, 3), Reps = Amount.Exactly(10) }, 1);
+
+        var withTempo = Assert.Single(SessionPlan.Paced(blocks, 1, rollOver: false, new Tempo { RelaxSeconds = 3 }));
+        var byDefault = Assert.Single(SessionPlan.Paced(blocks, 1, rollOver: false));
+
+        Assert.Equal((2_000, 3_000), (withTempo.HoldMs, withTempo.RelaxMs));
+        Assert.Equal(5_000, byDefault.RelaxMs);
+        Assert.Null(withTempo.MoveMs);
+    }
+
+    [Fact]
+    public void A_single_hold_has_no_relax_and_sets_relax_for_the_tempos_rest()
+    {
+        var blocks = SessionPlan.Blocks(new Dosage { Hold = Amount.Exactly(30), Sets = Amount.Exactly(2) }, 1);
+
+        var paced = SessionPlan.Paced(blocks, 1, rollOver: false, new Tempo { RestSeconds = 20 });
+
+        Assert.All(paced, b => Assert.Null(b.RelaxMs));
+        Assert.Equal(new SessionPause(SessionPause.Rest, 20_000, "Relax before set 2 of 2"), paced[1].Pause);
+    }
+
+    [Fact]
+    public void A_stretch_in_the_plan_carries_its_words_for_the_move_and_the_way_back()
+    {
+        var stretch = StretchIn("seated") with { Dosage = new Dosage { Reps = Amount.Exactly(10) }, Tempo = new Tempo { MoveWord = "turn", ReturnWord = "and back" } };
+        var item = new ItemView(1, 0, "test", stretch, stretch.Dosage, null, false);
+
+        var planned = Assert.Single(SessionPlan.For([item], 1));
+
+        Assert.Equal(("turn", "and back"), (planned.MoveWord, planned.ReturnWord));
+        Assert.Equal((3_000, 3_000), (planned.Blocks[0].MoveMs, planned.Blocks[0].ReturnMs));
     }
 
     private static Stretch StretchIn(params string[] positions) => new()
