@@ -6,7 +6,8 @@ namespace StretchLibrary.BrowserTests;
 
 /// <summary>
 /// Just enough PDF reading to count pages without a PDF library, plus text and pictures through Debian's
-/// poppler-utils (<c>pdftotext</c>, <c>pdftoppm</c>), which <c>tests/run</c> installs when they are missing.
+/// poppler-utils (<c>pdftotext</c>, <c>pdftoppm</c>), which <c>tests/run</c> installs when they are missing, and QR
+/// codes through zbar-tools (<c>zbarimg</c>).
 /// </summary>
 public static partial class PdfDocument
 {
@@ -93,9 +94,32 @@ public static partial class PdfDocument
         }
     }
 
-    private static async Task RunAsync(string tool, params string[] arguments)
+    /// <summary>
+    /// Every QR code on the first page, decoded: the page rendered at 150 dpi (<c>pdftoppm</c>) and read by
+    /// <c>zbarimg</c> (Debian's zbar-tools). None found answers an empty list.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ReadQrCodesAsync(byte[] pdf)
     {
-        var start = new ProcessStartInfo(tool) { RedirectStandardError = true, UseShellExecute = false };
+        var folder = Directory.CreateTempSubdirectory("stretchlibrary-pdf");
+        try
+        {
+            var png = Path.Join(folder.FullName, "page.png");
+            await RenderFirstPageAsync(pdf, png, dpi: 150);
+            // zbarimg exits with 4 when it finds no code.
+            var output = await RunAsync("zbarimg", [0, 4], "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", png);
+            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static Task<string> RunAsync(string tool, params string[] arguments) => RunAsync(tool, [0], arguments);
+
+    private static async Task<string> RunAsync(string tool, int[] success, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -114,12 +138,15 @@ public static partial class PdfDocument
 
         using (process)
         {
+            var output = process.StandardOutput.ReadToEndAsync();
             var errors = await process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync();
-            if (process.ExitCode != 0)
+            if (!success.Contains(process.ExitCode))
             {
                 throw new InvalidOperationException($"{tool} exited with {process.ExitCode}: {errors}");
             }
+
+            return await output;
         }
     }
 }

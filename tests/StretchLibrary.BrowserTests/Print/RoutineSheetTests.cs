@@ -25,16 +25,19 @@ public sealed class RoutineSheetTests(BrowserFixture browser)
         var page = await context.NewPageAsync();
         var routine = await BuildRoutineAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Print sheet" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Print" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Print", Exact = true })).ToBeVisibleAsync();
         await page.EmulateMediaAsync(new() { Media = Media.Print });
+        // Laid out at the width the paper leaves inside the sheet's margins, as the printed page is.
+        await page.SetViewportSizeAsync(PrintableWidth(format), 1000);
         foreach (var item in await page.Locator(".sheet-item").AllAsync())
         {
-            // Every stretch on the sheet carries one small line-art figure (its key frame), big enough to read on paper.
+            // Every stretch on the sheet carries its key frame, at least 2.5 cm (94.5 CSS px) tall: big enough to follow.
             var figures = item.Locator(".sheet-figures svg[role=img]");
             var figure = figures.Last;
             await Expect(figure).ToBeVisibleAsync();
             Assert.Equal(1, await figures.Locator("visible=true").CountAsync());
-            Assert.True((await figure.BoundingBoxAsync())!.Width >= 40, "a sheet figure is too small to read");
+            var box = (await figure.BoundingBoxAsync())!;
+            Assert.True(box.Height >= MinFigureHeight, $"{await item.GetAttributeAsync("data-slug")}'s figure is {box.Height:F1} px tall on paper");
         }
 
         // Act
@@ -83,6 +86,75 @@ public sealed class RoutineSheetTests(BrowserFixture browser)
         {
             await PdfDocument.RenderFirstPageAsync(pdf, Path.Join(StretchLibraryApp.RepositoryRoot, "docs", "screenshots", "routine-sheet.png"), dpi: 60);
         }
+    }
+
+    [Theory]
+    [InlineData("A4")]
+    [InlineData("Letter")]
+    public async Task Two_week_grid_of_three_a_day_stretches_stays_inside_the_page_with_no_box_overlapping(string format)
+    {
+        // Arrange: two stretches done 2-3 times a day (three boxes a day) beside two done on each side.
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        foreach (var (slug, first) in new[] { ("chin-tucks", true), ("lying-arm-extensions", false), ("quadruped-rotation", false), ("thoracic-rotation-stretch", false) })
+        {
+            await AddAsync(page, slug, first ? "Three a day" : null);
+        }
+
+        await page.GotoAsync(page.Url + "/sheet?weeks=2");
+        await Expect(page.Locator(".tick-grid.weeks-2")).ToBeVisibleAsync();
+
+        // Act: print media at the width inside the sheet's margins on this paper.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await page.SetViewportSizeAsync(PrintableWidth(format), 1000);
+        var boxes = await page.EvaluateAsync<double[][]>("""
+            [...document.querySelectorAll('.tick-grid .tick')].map(e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })
+            """);
+        var right = await page.EvaluateAsync<double>("Math.max(document.querySelector('.tick-grid').getBoundingClientRect().right, document.documentElement.scrollWidth)");
+        var pdf = await page.PdfAsync(new() { Format = format, PrintBackground = true });
+
+        // Assert: 4 stretches x 14 days, chin tucks and lying arm extensions with 3 boxes, the others with L and R.
+        Assert.Equal(14 * (3 + 3 + 2 + 2), boxes.Length);
+        Assert.True(right <= PrintableWidth(format), $"the grid reaches {right:F1} px on a {PrintableWidth(format)} px wide page");
+        for (var i = 0; i < boxes.Length; i++)
+        {
+            Assert.True(boxes[i][0] >= 0 && boxes[i][2] <= PrintableWidth(format), $"box {i} runs off the page: {string.Join(", ", boxes[i])}");
+            for (var j = i + 1; j < boxes.Length; j++)
+            {
+                var overlap = Math.Min(boxes[i][2], boxes[j][2]) - Math.Max(boxes[i][0], boxes[j][0]) > 0.5
+                    && Math.Min(boxes[i][3], boxes[j][3]) - Math.Max(boxes[i][1], boxes[j][1]) > 0.5;
+                Assert.False(overlap, $"boxes {i} and {j} overlap: {string.Join(", ", boxes[i])} and {string.Join(", ", boxes[j])}");
+            }
+        }
+
+        var pages = PdfDocument.CountPages(pdf);
+        if (pages != 1)
+        {
+            Assert.Fail($"A four-stretch two-week sheet prints on {pages} pages of {format}; the PDF is at {KeepForInspection($"sheet-weeks-2-{format}", pdf)}");
+        }
+    }
+
+    [Fact]
+    public async Task Print_with_a_share_link_qr_prints_a_code_that_opens_the_read_only_routine()
+    {
+        // Arrange
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await AddAsync(page, "chin-tucks", "For my patient");
+        await page.GotoAsync(page.Url + "/sheet");
+
+        // Act
+        await page.GetByRole(AriaRole.Button, new() { Name = "Print with a share-link QR" }).ClickAsync();
+        var link = await page.Locator("#sheet-share-url").GetAttributeAsync("href");
+        var codes = await PdfDocument.ReadQrCodesAsync(await page.PdfAsync(new() { Format = "A4", PrintBackground = true }));
+
+        // Assert: the printed code is the share link, and it opens the routine for someone without this account.
+        Assert.Matches(@"/s/[A-Za-z0-9_-]{22}$", link);
+        Assert.Equal([link!], codes);
+        await using var phone = await browser.NewContextAsync();
+        var scanned = await phone.NewPageAsync();
+        await scanned.GotoAsync(codes[0]);
+        await Expect(scanned.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("For my patient");
     }
 
     [Fact]
@@ -187,6 +259,27 @@ public sealed class RoutineSheetTests(BrowserFixture browser)
         }
 
         return items;
+    }
+
+    /// <summary>2.5 cm in CSS px (96 px to the inch): the least height of a printed figure.</summary>
+    internal const double MinFigureHeight = 2.5 / 2.54 * 96;
+
+    /// <summary>The paper's width inside the sheet's side margins (7 mm each), in CSS px.</summary>
+    private static int PrintableWidth(string format) => (int)Math.Floor(((format == "A4" ? 210 : 215.9) - 14) / 25.4 * 96);
+
+    /// <summary>Adds a stretch to a new routine (when <paramref name="newRoutine"/> names one) or to the last one; ends on the routine page.</summary>
+    private static async Task AddAsync(IPage page, string slug, string? newRoutine)
+    {
+        await page.GotoAsync($"/stretches/{slug}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add to routine" }).ClickAsync();
+        if (newRoutine is not null)
+        {
+            await page.GetByLabel("A new routine").CheckAsync();
+            await page.GetByLabel("Name of the new routine").FillAsync(newRoutine);
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to routine" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/routines/\d+$"));
     }
 
     /// <summary>The stretch page's stop-if signs, read in a second tab so the sheet stays open.</summary>

@@ -49,7 +49,9 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
         var routine = await db.Routines.AsNoTracking().OwnedWithItems(userId).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (routine is null)
         {
-            return NotFound();
+            // Someone else's routine (or none) on the same link, opened in the reader's own account: the same
+            // explanation, answered with 404.
+            return RedirectToPage("Open", new { id });
         }
 
         Routine = routine;

@@ -1,22 +1,35 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Data;
 
 namespace StretchLibrary.Web.Pages.Routines;
 
 /// <summary>
-/// Where a routine's own address (a printed sheet's QR code, a calendar reminder's link) sends a visitor who is not
-/// signed in: what the link is and how to open it, never a dead end. The same page for every id, so it says nothing
-/// about whether a routine exists.
+/// Where a routine's own address (a printed sheet's QR code, a calendar reminder's link) sends a visitor who cannot
+/// open it: not signed in, or signed in (a guest account too) as someone other than its owner. What the link is and
+/// how to open it, never a dead end. The same page for every id, so it says nothing about whether a routine exists;
+/// a signed-in visitor gets it with 404, as for any routine that is not theirs.
 /// </summary>
-public sealed class OpenModel : PageModel
+public sealed class OpenModel(AppDbContext db, CurrentUser currentUser) : PageModel
 {
     public string SignInUrl { get; private set; } = "";
 
-    public IActionResult OnGet(int id)
+    /// <summary>Signed in, but not as the routine's owner (or there is no such routine).</summary>
+    public bool SignedIn { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (User.Identity?.IsAuthenticated == true)
+        if (currentUser.Id is { } userId)
         {
-            return RedirectToPage("Details", new { id });
+            if (await db.Routines.OwnedBy(userId).AnyAsync(r => r.Id == id, cancellationToken))
+            {
+                return RedirectToPage("Details", new { id });
+            }
+
+            SignedIn = true;
+            Response.StatusCode = StatusCodes.Status404NotFound;
         }
 
         SignInUrl = $"/account/login?ReturnUrl={Uri.EscapeDataString($"/routines/{id}")}";

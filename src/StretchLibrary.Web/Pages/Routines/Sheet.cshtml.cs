@@ -12,8 +12,9 @@ using StretchLibrary.Web.Tracking;
 namespace StretchLibrary.Web.Pages.Routines;
 
 /// <summary>
-/// The owner's printable sheet of a routine. Its QR code opens the routine page (which asks a signed-out visitor to
-/// sign in), or, when the owner asks for it, a new read-only share link: paper never carries a write credential.
+/// The owner's printable sheet of a routine. The sheet offers first to print with a QR code that opens a new
+/// read-only share link (for a sheet handed to someone else); otherwise the QR code opens the routine page, which
+/// only the owner can open and which explains itself to anyone else. Paper never carries a write credential.
 /// </summary>
 public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, ContentStore content, PublicLinks links, TimeProvider clock, IOptions<CookieTempDataProviderOptions> tempDataCookie) : PageModel
 {
@@ -23,9 +24,6 @@ public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, Content
 
     /// <summary>The share link just made for this sheet's QR code; shown on this one rendering only.</summary>
     public string? SharedUrl { get; private set; }
-
-    [BindProperty]
-    public bool UseShareLink { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, string? size, int? weeks, CancellationToken cancellationToken)
     {
@@ -49,7 +47,10 @@ public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, Content
         return Page();
     }
 
-    /// <summary>"QR opens a read-only share link": makes a link that never expires (revocable on the Share page).</summary>
+    /// <summary>
+    /// "Print with a share-link QR": a new read-only link that never expires (revocable on the Share page). Always a
+    /// new one: only a link's hash is stored, so an older link cannot be shown again.
+    /// </summary>
     public async Task<IActionResult> OnPostShareLinkAsync(int id, string? size, int? weeks, CancellationToken cancellationToken)
     {
         var routine = await db.Routines.AsNoTracking().OwnedBy(User.UserId()).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -58,14 +59,10 @@ public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, Content
             return NotFound();
         }
 
-        if (UseShareLink)
-        {
-            var token = ShareLinks.NewToken();
-            db.ShareLinks.Add(new ShareLink { RoutineId = id, OwnerId = routine.OwnerId, TokenHash = ShareLinks.Hash(token), CreatedAt = clock.GetUtcNow() });
-            await db.SaveChangesAsync(cancellationToken);
-            TempData[SharedTokenKey] = token;
-        }
-
+        var token = ShareLinks.NewToken();
+        db.ShareLinks.Add(new ShareLink { RoutineId = id, OwnerId = routine.OwnerId, TokenHash = ShareLinks.Hash(token), CreatedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+        TempData[SharedTokenKey] = token;
         return RedirectToPage(new { id, size, weeks });
     }
 

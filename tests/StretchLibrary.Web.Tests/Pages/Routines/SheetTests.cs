@@ -156,6 +156,41 @@ public sealed class SheetTests : IDisposable
         Assert.DoesNotContain("Desk sheet", page.Body!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_signed_in_visitor_scanning_someone_elses_sheet_qr_gets_the_explanation_with_404(bool routineExists)
+    {
+        var owner = await WithRoutineAsync("chin-tucks");
+        var id = routineExists ? owner.RoutineId : owner.RoutineId + 1000;
+        // A patient with a guest account of their own, holding the therapist's printed sheet.
+        var patient = new RoutineClient(_factory.CreateClient());
+        await patient.AddAsync("prone-w", newRoutine: "Mine");
+
+        using var response = await patient.Http.GetAsync($"/routines/{id}");
+        var page = await response.ReadDocumentAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal($"/routines/{id}/open", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("Open a saved routine", page.QuerySelector("h1")!.TextContent);
+        var main = page.QuerySelector("main")!.TextContent;
+        Assert.Contains("the account you are using here did not save this one", main, StringComparison.Ordinal);
+        Assert.Contains("Ask them for a share link instead", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("couldn’t find that page", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("Desk sheet", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_owner_opening_the_explanation_is_sent_to_the_routine()
+    {
+        var owner = await WithRoutineAsync("chin-tucks");
+
+        var page = await owner.GetAsync($"/routines/{owner.RoutineId}/open");
+
+        Assert.Equal($"/routines/{owner.RoutineId}", new Uri(page.Url).AbsolutePath);
+        Assert.Equal("Desk sheet", page.QuerySelector("h1")!.TextContent);
+    }
+
     [Fact]
     public async Task Signing_in_from_the_explanation_opens_the_routine()
     {
@@ -173,12 +208,31 @@ public sealed class SheetTests : IDisposable
     }
 
     [Fact]
-    public async Task The_owner_can_make_the_sheet_qr_open_a_new_read_only_share_link_instead()
+    public async Task The_owners_sheet_offers_first_to_print_with_a_share_link_qr()
+    {
+        var owner = await WithRoutineAsync("chin-tucks");
+
+        var sheet = await owner.GetAsync($"/routines/{owner.RoutineId}/sheet");
+
+        // The first thing above the sheet: one button, no box to tick first.
+        var controls = sheet.QuerySelector(".sheet-controls")!;
+        var form = controls.QuerySelector("form")!;
+        Assert.True(form.ClassList.Contains("sheet-share-link"));
+        Assert.Equal("post", form.GetAttribute("method"));
+        Assert.Equal("Print with a share-link QR", form.QuerySelector("button[type=submit]")!.TextContent.Trim());
+        Assert.Empty(form.QuerySelectorAll("input[type=checkbox]"));
+        Assert.Contains("only for you, signed in", form.TextContent, StringComparison.Ordinal);
+        // Opening the sheet makes nothing: a link is made only when asked for.
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.ShareLinks.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Print_with_a_share_link_qr_makes_a_read_only_link_and_puts_it_in_the_qr_code()
     {
         var owner = await WithRoutineAsync("chin-tucks");
         await owner.GetAsync($"/routines/{owner.RoutineId}/sheet?size=large&weeks=2");
 
-        var sheet = await owner.SubmitAsync("form.sheet-share-link", ("UseShareLink", "true"));
+        var sheet = await owner.SubmitAsync("form.sheet-share-link");
 
         var link = sheet.QuerySelector("#sheet-share-url")!.GetAttribute("href")!;
         Assert.StartsWith("https://localhost/s/", link, StringComparison.Ordinal);
@@ -191,22 +245,11 @@ public sealed class SheetTests : IDisposable
         var shared = await phone.GetAsync(new Uri(link).AbsolutePath);
         Assert.Contains("Desk sheet", shared.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(shared.QuerySelectorAll($"form[action^='/routines/{owner.RoutineId}']"));
-        // Shown once: the next rendering is back to the routine's own address.
+        // Shown once (only its hash is kept): the next rendering offers a new link again.
         var again = await owner.GetAsync($"/routines/{owner.RoutineId}/sheet");
         Assert.Null(again.QuerySelector("#sheet-share-url"));
+        Assert.NotNull(again.QuerySelector("form.sheet-share-link"));
         Assert.Equal(ExpectedQrPath($"https://localhost/routines/{owner.RoutineId}"), again.QuerySelector(".sheet-qr svg path")!.GetAttribute("d"));
-    }
-
-    [Fact]
-    public async Task The_sheet_makes_no_share_link_unless_the_owner_ticks_the_box()
-    {
-        var owner = await WithRoutineAsync("chin-tucks");
-        await owner.GetAsync($"/routines/{owner.RoutineId}/sheet");
-
-        var sheet = await owner.SubmitAsync("form.sheet-share-link", ("UseShareLink", null));
-
-        Assert.Null(sheet.QuerySelector("#sheet-share-url"));
-        Assert.Equal(0, await _factory.WithDbAsync(db => db.ShareLinks.CountAsync()));
     }
 
     [Fact]
