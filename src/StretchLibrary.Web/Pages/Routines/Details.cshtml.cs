@@ -30,6 +30,9 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
 
     public ReminderFormView ReminderForm { get; private set; } = default!;
 
+    /// <summary>Set instead of <see cref="Routine"/> when the routine is not the reader's.</summary>
+    public RoutineLinkExplained? Explained { get; private set; }
+
     [BindProperty, Required(ErrorMessage = "Give the routine a name."), StringLength(Routine.NameMaxLength, ErrorMessage = "Keep the name under {1} characters."), PlainText]
     public string? Name { get; set; }
 
@@ -49,9 +52,11 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
         var routine = await db.Routines.AsNoTracking().OwnedWithItems(userId).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (routine is null)
         {
-            // Someone else's routine (or none) on the same link, opened in the reader's own account: the same
-            // explanation, answered with 404.
-            return RedirectToPage("Open", new { id });
+            // Someone else's routine (or none) on the same link, opened in the reader's own account: the
+            // explanation, answered with 404 at this address.
+            Explained = RoutineLinkExplained.For(id, signedIn: true);
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
         }
 
         Routine = routine;

@@ -14,10 +14,7 @@ namespace StretchLibrary.Web.Pages.Routines;
 /// </summary>
 public sealed class OpenModel(AppDbContext db, CurrentUser currentUser) : PageModel
 {
-    public string SignInUrl { get; private set; } = "";
-
-    /// <summary>Signed in, but not as the routine's owner (or there is no such routine).</summary>
-    public bool SignedIn { get; private set; }
+    public RoutineLinkExplained Explained { get; private set; } = default!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -28,11 +25,20 @@ public sealed class OpenModel(AppDbContext db, CurrentUser currentUser) : PageMo
                 return RedirectToPage("Details", new { id });
             }
 
-            SignedIn = true;
             Response.StatusCode = StatusCodes.Status404NotFound;
         }
 
-        SignInUrl = $"/account/login?ReturnUrl={Uri.EscapeDataString($"/routines/{id}")}";
+        Explained = RoutineLinkExplained.For(id, signedIn: currentUser.Id is not null);
         return Page();
     }
+}
+
+/// <summary>
+/// The explanation a routine's address gives someone who cannot open it: <paramref name="SignedIn"/> when they are
+/// signed in (a guest account too) as someone other than its owner, else how to sign in.
+/// </summary>
+public sealed record RoutineLinkExplained(bool SignedIn, string SignInUrl)
+{
+    public static RoutineLinkExplained For(int id, bool signedIn) =>
+        new(signedIn, $"/account/login?ReturnUrl={Uri.EscapeDataString($"/routines/{id}")}");
 }

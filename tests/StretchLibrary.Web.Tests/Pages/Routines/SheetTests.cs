@@ -171,7 +171,8 @@ public sealed class SheetTests : IDisposable
         var page = await response.ReadDocumentAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal($"/routines/{id}/open", response.RequestMessage!.RequestUri!.AbsolutePath);
+        // Answered at the routine's own address, no redirect: someone else's id is a 404 like any other.
+        Assert.Equal($"/routines/{id}", response.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Equal("Open a saved routine", page.QuerySelector("h1")!.TextContent);
         var main = page.QuerySelector("main")!.TextContent;
         Assert.Contains("the account you are using here did not save this one", main, StringComparison.Ordinal);
