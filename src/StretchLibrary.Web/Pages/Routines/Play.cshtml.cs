@@ -62,6 +62,7 @@ public sealed class PlayModel(AppDbContext db, CurrentUser currentUser, ContentS
         Stretches = SessionPlan.For(items, options.Value.HoldScale);
         Step = Math.Clamp(step, 1, Stretches.Count + 1);
         Finish = new DoneFormView(id, currentUser.Today, items);
+        PlayerChrome.Use(this, routine.Name, $"/routines/{routine.Id}");
         return Page();
     }
 }
