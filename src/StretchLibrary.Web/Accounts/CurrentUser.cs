@@ -22,6 +22,9 @@ public sealed class CurrentUser(TimeProvider clock)
     /// <summary>The request's instant: one clock reading, so every date on a page agrees.</summary>
     public DateTimeOffset Now => _now ??= clock.GetUtcNow();
 
+    /// <summary><paramref name="instant"/> on the user's clock (for printing a stored UTC time).</summary>
+    public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
     /// <summary>The user's calendar date now.</summary>
     public DateOnly Today => LocalClock.Today(Now, Zone);
 

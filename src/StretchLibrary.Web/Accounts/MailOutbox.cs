@@ -10,13 +10,24 @@ namespace StretchLibrary.Web.Accounts;
 /// sends one (the forgot-password page must not reveal which addresses have accounts), and a slow mail server
 /// never holds a page up.
 /// </summary>
-public sealed class MailOutbox
+public sealed partial class MailOutbox(ILogger<MailOutbox> logger)
 {
-    private readonly Channel<MimeMessage> _queue = Channel.CreateBounded<MimeMessage>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<MimeMessage> _queue = Channel.CreateBounded<MimeMessage>(1000);
 
-    public void Enqueue(MimeMessage message) => _queue.Writer.TryWrite(message);
+    /// <summary>Queues <paramref name="message"/>; when 1,000 are already waiting, it is dropped and a warning logged.</summary>
+    public void Enqueue(MimeMessage message)
+    {
+        if (!_queue.Writer.TryWrite(message))
+        {
+            // The subject only: the body holds confirmation and reset links.
+            LogDropped(logger, message.Subject);
+        }
+    }
 
     internal ChannelReader<MimeMessage> Reader => _queue.Reader;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail outbox full (1000 waiting): mail \"{Subject}\" dropped")]
+    private static partial void LogDropped(ILogger logger, string? subject);
 }
 
 /// <summary>

@@ -71,7 +71,7 @@ public static partial class SharedState
             }
             catch (RedisException ex)
             {
-                // The subscription is made again when the connection comes back.
+                // The client keeps the handler and subscribes when the connection comes back.
                 LogUnavailable(logger, ex);
             }
         }
@@ -82,11 +82,9 @@ public static partial class SharedState
             return Task.CompletedTask;
         }
 
-        private void Restored(object? sender, ConnectionFailedEventArgs e)
-        {
-            changes.ForgetHere(Everyone);
-            _ = redis.GetSubscriber().SubscribeAsync(ForgetChannel, (_, message) => changes.ForgetHere(message.ToString()));
-        }
+        // The client subscribes again by itself (also when the first attempt failed): subscribing here would add
+        // one more handler per reconnection.
+        private void Restored(object? sender, ConnectionFailedEventArgs e) => changes.ForgetHere(Everyone);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unreachable; serving without shared invalidation until it is back")]
         private static partial void LogUnavailable(ILogger logger, Exception exception);

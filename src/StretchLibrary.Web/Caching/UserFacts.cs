@@ -27,6 +27,9 @@ public sealed class UserFacts(StackExchange.Redis.IConnectionMultiplexer? redis 
     private readonly ConcurrentDictionary<string, UserFact?> _facts = new(StringComparer.Ordinal);
     private long _forgets;
 
+    /// <summary>How many times users have been forgotten here.</summary>
+    internal long Forgets => Interlocked.Read(ref _forgets);
+
     /// <summary>
     /// The user's facts, or null when there is no such user (any more). The request's services give the
     /// DbContext, which is only taken (from the pool) when the facts are not in memory.

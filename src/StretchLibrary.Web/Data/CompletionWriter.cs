@@ -44,31 +44,29 @@ public sealed partial class CompletionWriter(IServiceScopeFactory scopes, IOptio
         await done.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Refuses new rows (their <see cref="AddAsync"/> throws, so no request is acknowledged for a row that is
+    /// not written) and waits until every queued row is written.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    // Not cancelled by the stop: the loop ends when the queue, closed by StopAsync, is empty.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<(Completion Completion, TaskCompletionSource Done)>(MaxBatch);
-        try
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
-            {
-                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
-                {
-                    batch.Add(item);
-                }
-
-                await WriteAsync(batch);
-                batch.Clear();
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: write what was already accepted, then stop.
-            while (_queue.Reader.TryRead(out var item))
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
             {
                 batch.Add(item);
             }
 
             await WriteAsync(batch);
+            batch.Clear();
         }
     }
 

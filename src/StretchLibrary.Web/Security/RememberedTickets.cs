@@ -9,7 +9,7 @@ namespace StretchLibrary.Web.Security;
 /// Decrypting the sign-in cookie (AES and HMAC through Data Protection) is most of the cost of a signed-in page
 /// served from the page cache. The same cookie string always decrypts to the same ticket, so successful results
 /// are kept for a while, keyed by the exact string, and each caller gets its own copy. Expiry and the security
-/// stamp are still checked on every request by the cookie handler and <see cref="SessionValidation"/>.
+/// stamp are still checked on every request by the cookie handler and <see cref="AppCookieEvents"/>.
 /// </summary>
 internal sealed class RememberedTickets(ISecureDataFormat<AuthenticationTicket> inner, TimeProvider clock) : ISecureDataFormat<AuthenticationTicket>
 {

@@ -1,6 +1,9 @@
 namespace StretchLibrary.Web.Tracking;
 
-/// <summary>Rules for logging a session that both the "Mark done" form and the API apply.</summary>
+/// <summary>
+/// Rules for logging a session through the API. The "Mark done" form checks the same date rule with its own copy
+/// (<c>MarkDone.Check</c>), so a change here must be made there too.
+/// </summary>
 public static class SessionRules
 {
     /// <summary>Oldest session date accepted, in years before today.</summary>

@@ -38,6 +38,22 @@ public sealed class TokenApiTests
     }
 
     [Fact]
+    public async Task Token_dates_are_on_the_users_clock()
+    {
+        using var app = new ApiApp();
+        app.Clock.Now = new DateTimeOffset(2026, 11, 18, 20, 30, 0, TimeSpan.Zero); // 09:30 on the 19th in Auckland
+        var (user, _) = await app.UserWithRoutineAsync("kiwi@example.com");
+        await user.GetAsync("/account");
+        await user.SubmitAsync("form[action*='handler=TimeZone']", ("TimeZone", "Pacific/Auckland"));
+
+        await ApiApp.CreateTokenAsync(user, "Kiwi app", ReadOnly);
+        Assert.Contains("valid until 19 Dec 2026", user.Page!.QuerySelector("label[for=new-token]")!.TextContent, StringComparison.Ordinal);
+        var account = await user.GetAsync("/account");
+
+        Assert.Contains("expires 19 Dec 2026", account.QuerySelector("#tokens .token-list")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Wrong_scope_is_403_and_no_token_is_401()
     {
         using var app = new ApiApp();

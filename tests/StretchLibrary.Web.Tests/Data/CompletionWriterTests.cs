@@ -95,6 +95,30 @@ public class CompletionWriterTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, await CountAsync());
     }
 
+    [Fact]
+    public async Task Stopping_ends_every_queued_write_stored_or_refused_and_the_writer_finishes()
+    {
+        // More than the queue holds, so some writers are still waiting for room when the host stops.
+        var writes = Enumerable.Range(0, 10_500).Select(i => _writer.AddAsync(Completion(_routineId, i), CancellationToken.None)).ToList();
+
+        await _writer.StopAsync(CancellationToken.None);
+        var late = _writer.AddAsync(Completion(_routineId, 0), CancellationToken.None);
+
+        writes.Add(late);
+        try
+        {
+            // A write that neither stored nor refused its row would hang here (and time out).
+            await Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch (Exception ex) when (ex is not TimeoutException)
+        {
+            // Refused writes (queued after the stop began) throw; they are counted below.
+        }
+
+        Assert.Equal(writes.Count(w => w.IsCompletedSuccessfully), await CountAsync());
+        Assert.True(_writer.ExecuteTask?.IsCompleted ?? true);
+    }
+
     private static Completion Completion(int routineId, int i) => new()
     {
         RoutineId = routineId,

@@ -46,12 +46,12 @@ public sealed class DoneModel(AppDbContext db, CurrentUser currentUser, UserChan
 
     public string RoutineName { get; private set; } = "";
 
-    /// <summary>The zone the browser reported when it differs from the stored one; saved only with a session.</summary>
     // Compiled once: "Mark done" is the busiest write, and this read is most of its cost. A compiled query cannot
     // call OwnedBy, so the owner filter is spelled out here.
     private static readonly Func<AppDbContext, int, string, Task<Routine?>> FindOwnedRoutine = EF.CompileAsyncQuery(
         (AppDbContext db, int id, string ownerId) => db.Routines.AsNoTracking().Include(r => r.Items).SingleOrDefault(r => r.Id == id && r.OwnerId == ownerId));
 
+    /// <summary>The zone the browser reported when it differs from the stored one; saved only with a session.</summary>
     private string? _newZone;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>

@@ -84,6 +84,17 @@ public sealed class CalendarFeedTests : IDisposable
     }
 
     [Fact]
+    public async Task The_feeds_date_is_on_the_owners_clock()
+    {
+        _factory.Clock.Now = new DateTimeOffset(2026, 11, 18, 23, 30, 0, TimeSpan.Zero); // 00:30 on the 19th in Berlin
+        var (owner, _) = await SubscribedAsync();
+
+        var page = await owner.GetAsync($"/routines/{owner.RoutineId}/calendar");
+
+        Assert.Contains("Made 19 Nov 2026", page.QuerySelector("li.calendar-feed")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_revoked_feed_answers_404()
     {
         var (owner, url) = await SubscribedAsync();

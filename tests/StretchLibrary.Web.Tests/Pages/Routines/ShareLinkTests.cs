@@ -75,6 +75,21 @@ public sealed class ShareLinkTests : IDisposable
     }
 
     [Fact]
+    public async Task The_links_dates_are_on_the_owners_clock()
+    {
+        _factory.Clock.Now = new DateTimeOffset(2026, 11, 18, 20, 30, 0, TimeSpan.Zero); // 09:30 on the 19th in Auckland
+        var owner = Visitor();
+        await owner.GetAsync("/routines/add/chin-tucks");
+        await owner.SubmitAsync("form[method=post]:not([data-dismiss-banner])", ("NewName", "Kiwi"), ("Tz", "Pacific/Auckland"));
+        await owner.GetAsync($"/routines/{owner.RoutineId}/share");
+        await owner.SubmitAsync("form.create-link", ("ExpiresInDays", 30));
+
+        var page = await owner.GetAsync($"/routines/{owner.RoutineId}/share");
+
+        Assert.Contains("Made 19 Nov 2026 · works until 19 Dec 2026", page.QuerySelector(".share-link")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_revoked_link_answers_404()
     {
         var (owner, token) = await SharedRoutineAsync();
