@@ -54,11 +54,14 @@ public sealed class PostgresRetry(ExecutionStrategyDependencies dependencies)
     private bool InCallersTransaction => Dependencies.CurrentContext.Context.Database.CurrentTransaction is not null;
 }
 
-/// <summary>What a request that failed on the database answers: 503 (try again) when the database is down or busy.</summary>
+/// <summary>
+/// What a request that failed on the database answers: 503 (try again) when the database is down or busy, or the
+/// app is stopping (the completion writer's queue is closed).
+/// </summary>
 public static class DatabaseFailures
 {
     public static int StatusCode(Exception exception) =>
-        exception.GetBaseException() is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException
+        exception.GetBaseException() is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or System.Threading.Channels.ChannelClosedException
             || exception is RetryLimitExceededException || SqliteBusyRetry.IsBusy(exception.GetBaseException())
             ? StatusCodes.Status503ServiceUnavailable
             : StatusCodes.Status500InternalServerError;
