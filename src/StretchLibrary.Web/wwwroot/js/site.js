@@ -164,20 +164,24 @@ document.addEventListener("DOMContentLoaded", () => {
     return cache.get(slug);
   };
 
-  const run = async (item) => {
+  // Stops what plays and loads the item's drawings; null (the still frames shown) when motion is off or fails.
+  const load = async (item) => {
     stop();
     if (paused || reduced.matches || Number(item.dataset.motionCount) === 0) {
       still(item, true);
-      return;
+      return null;
     }
-    let drawings;
     try {
-      drawings = await frames(item);
+      return await frames(item);
     } catch {
       still(item, true);
-      return;
+      return null;
     }
-    if (item !== current || paused || stepping) {
+  };
+
+  const run = async (item) => {
+    const drawings = await load(item);
+    if (!drawings || item !== current || paused || stepping) {
       return;
     }
     const steps = Number(item.dataset.motionSteps);
@@ -217,19 +221,8 @@ document.addEventListener("DOMContentLoaded", () => {
 
   // One paced rep is one pass through the drawings: the first half on the way out, the rest on the way back.
   const step = async (item, way, ms) => {
-    stop();
-    if (paused || reduced.matches || Number(item.dataset.motionCount) === 0) {
-      still(item, true);
-      return;
-    }
-    let drawings;
-    try {
-      drawings = await frames(item);
-    } catch {
-      still(item, true);
-      return;
-    }
-    if (item !== current || !stepping) {
+    const drawings = await load(item);
+    if (!drawings || item !== current || !stepping) {
       return;
     }
     const steps = Number(item.dataset.motionSteps);
