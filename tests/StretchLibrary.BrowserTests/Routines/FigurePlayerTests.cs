@@ -59,22 +59,23 @@ public sealed class FigurePlayerTests(BrowserFixture browser)
         await Expect(page.Locator("[data-session-player]")).ToHaveAttributeAsync("data-paused", "true");
 
         // Two frames, 8 drawings per move: the way out ends on drawing 8 (looking up), the way back on drawing 0.
-        const string Shows = """
-            async ([drawing, expected]) => {
+        // The expected drawing is fetched first, so each check below is a plain comparison that can be waited for.
+        var expected = await page.EvaluateAsync<string>("""
+            async (n) => {
               const box = document.createElement("div");
-              box.innerHTML = await (await fetch(`/figures/neck-flexion-extension/motion/${expected}.svg`)).text();
-              return drawing.innerHTML === box.innerHTML;
+              box.innerHTML = await (await fetch(`/figures/neck-flexion-extension/motion/${n}.svg`)).text();
+              return box.innerHTML;
             }
-            """;
-        var showing = $"async (expected) => await ({Shows})([document.querySelector('[data-session-player] [data-figure-slug=neck-flexion-extension] [data-motion]'), expected])";
-        await page.WaitForFunctionAsync(showing, drawing);
+            """, drawing);
+        const string Showing = "(expected) => document.querySelector('[data-session-player] [data-figure-slug=neck-flexion-extension] [data-motion]').innerHTML === expected";
+        await page.WaitForFunctionAsync(Showing, expected);
         await Expect(motion).ToBeVisibleAsync();
 
         // Seconds later on the page's clock it is still there, not looping on its own.
         await page.Clock.FastForwardAsync(10_000);
-        Assert.True(await page.EvaluateAsync<bool>(showing, drawing));
+        Assert.True(await page.EvaluateAsync<bool>(Showing, expected));
         await page.Clock.FastForwardAsync(1_300);
-        Assert.True(await page.EvaluateAsync<bool>(showing, drawing));
+        Assert.True(await page.EvaluateAsync<bool>(Showing, expected));
     }
 
     [Fact]
