@@ -77,14 +77,6 @@ public sealed class StartupFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_caching_mode_ends_with_one_line_and_exit_code_1()
-    {
-        var run = await RunAppAsync(settings: new() { ["Caching__AnonymousPages"] = "Varnish" });
-
-        AssertOneLine(run, "Unknown Caching:AnonymousPages 'Varnish'. Use PageCache (the default), OutputCache or None.");
-    }
-
-    [Fact]
     public async Task A_bad_postgres_connection_string_ends_with_one_line_and_exit_code_1()
     {
         var run = await RunAppAsync(settings: new() { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Default"] = "Hots=nowhere;Prot=5432" });

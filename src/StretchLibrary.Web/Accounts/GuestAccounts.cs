@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Tracking;
@@ -11,7 +13,7 @@ namespace StretchLibrary.Web.Accounts;
 /// Lets a visitor save without registering: the first save creates a guest account, kept by a persistent
 /// sign-in cookie, which can later be claimed with an email and password.
 /// </summary>
-public sealed class GuestAccounts(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, UserChanges changes, TimeProvider clock)
+public sealed class GuestAccounts(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, TimeProvider clock)
 {
     /// <summary>The claim that marks a guest's sign-in, so pages can offer to claim the account without a query.</summary>
     public const string GuestClaim = "guest";
@@ -72,8 +74,8 @@ public sealed class GuestAccounts(UserManager<AppUser> users, SignInManager<AppU
     }
 
     /// <summary>
-    /// Moves everything a guest owns (routines, sessions, share links, reminders, feeds, access tokens, idempotency
-    /// keys) to the account they just signed in to, then deletes the guest.
+    /// Moves everything a guest owns (every table with an <c>OwnerId</c>, read from the model so a new one cannot
+    /// be missed) to the account they just signed in to, then deletes the guest.
     /// </summary>
     public async Task MergeGuestIntoAsync(string guestId, string userId, CancellationToken cancellationToken)
     {
@@ -83,27 +85,26 @@ public sealed class GuestAccounts(UserManager<AppUser> users, SignInManager<AppU
             return;
         }
 
+        var tag = UserDataChanges.TagOwners(guestId, userId);
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var moves = db.Model.GetEntityTypes().Where(t => t.FindProperty("OwnerId") is not null && t.GetTableName() is not null)
+            .Select(t => $"-- {tag}\nUPDATE {sql.DelimitIdentifier(t.GetTableName()!, t.GetSchema())} SET {sql.DelimitIdentifier("OwnerId")} = {{0}} WHERE {sql.DelimitIdentifier("OwnerId")} = {{1}}")
+            .ToArray();
         // One unit for the execution strategy, so a busy database retries the whole move.
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // A log (or API request) sent both as the guest and to the account has one client id (or key) on both
-            // sides, which the account may hold only once: the account's copy stays, the guest's is dropped.
-            await db.Completions.Where(c => c.OwnerId == guestId && c.ClientId != null && db.Completions.Any(a => a.OwnerId == userId && a.ClientId == c.ClientId))
+            // A log sent both as the guest and to the account (or an API call retried with one Idempotency-Key) has
+            // one client id on both sides, which the account may hold only once: the account's copy stays.
+            await db.Completions.TagWith(tag).Where(c => c.OwnerId == guestId && c.ClientId != null && db.Completions.Any(a => a.OwnerId == userId && a.ClientId == c.ClientId))
                 .ExecuteDeleteAsync(ct);
-            await db.ApiIdempotencyKeys.Where(k => k.OwnerId == guestId && db.ApiIdempotencyKeys.Any(a => a.OwnerId == userId && a.Key == k.Key))
-                .ExecuteDeleteAsync(ct);
-            await db.Routines.Where(r => r.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(r => r.OwnerId, userId), ct);
-            await db.Completions.Where(c => c.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(c => c.OwnerId, userId), ct);
-            await db.ShareLinks.Where(l => l.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(l => l.OwnerId, userId), ct);
-            await db.Reminders.Where(r => r.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(r => r.OwnerId, userId), ct);
-            await db.CalendarFeeds.Where(f => f.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(f => f.OwnerId, userId), ct);
-            await db.ApiTokens.Where(t => t.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(t => t.OwnerId, userId), ct);
-            await db.ApiIdempotencyKeys.Where(k => k.OwnerId == guestId).ExecuteUpdateAsync(s => s.SetProperty(k => k.OwnerId, userId), ct);
-            await db.Users.Where(u => u.Id == guestId).ExecuteDeleteAsync(ct);
+            foreach (var move in moves)
+            {
+                await db.Database.ExecuteSqlRawAsync(move, [userId, guestId], ct);
+            }
+
+            await db.Users.TagWith(tag).Where(u => u.Id == guestId).ExecuteDeleteAsync(ct);
             await transaction.CommitAsync(ct);
         }, cancellationToken);
-        changes.Forget(guestId);
-        changes.Forget(userId);
     }
 }

@@ -5,18 +5,18 @@ using StretchLibrary.Web.Data;
 namespace StretchLibrary.Web.Accounts;
 
 /// <summary>Once a day, deletes unclaimed guest accounts idle for longer than <see cref="GuestAccounts.GuestRetention"/>.</summary>
-public sealed partial class GuestCleanup(IServiceScopeFactory scopes, UserChanges changes, TimeProvider clock, ILogger<GuestCleanup> logger) : BackgroundService
+public sealed partial class GuestCleanup(IServiceScopeFactory scopes, TimeProvider clock, ILogger<GuestCleanup> logger) : BackgroundService
 {
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var cutoff = clock.GetUtcNow() - GuestAccounts.GuestRetention;
-        // Routines, items and completions go with the user through cascading foreign keys.
+        // Routines, items and completions go with the user through cascading foreign keys. Untagged, so every
+        // instance forgets every user (UserDataChanges): the ids are not read first.
         var deleted = await db.Users.Where(u => u.IsGuest && u.LastSeenAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         if (deleted > 0)
         {
-            changes.ForgetEveryone();
             LogDeleted(logger, deleted);
         }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Security;
 
@@ -62,7 +63,7 @@ internal sealed partial class ApiTokenHandler(
 
         if (token.LastUsedAt is null || now - token.LastUsedAt > LastUsedResolution)
         {
-            await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.LastUsedAt, now), Context.RequestAborted);
+            await db.ApiTokens.TagWith(UserDataChanges.TagOwners(token.OwnerId)).Where(t => t.Id == token.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.LastUsedAt, now), Context.RequestAborted);
         }
 
         Claim[] claims =

@@ -8,6 +8,7 @@ using StretchLibrary.Web.Caching;
 using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
 using StretchLibrary.Web.Pages.Routines;
+using StretchLibrary.Web.Routines.Sessions;
 using StretchLibrary.Web.Tracking;
 
 namespace StretchLibrary.Web.Api;
@@ -53,7 +54,7 @@ internal static class MeEndpoints
         return TypedResults.Ok(new RoutineListDto(routines));
     }
 
-    private static async Task<IResult> GetRoutine(int id, HttpContext http, AppDbContext db, ContentStore content, UserFacts facts, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> GetRoutine(int id, HttpContext http, AppDbContext db, ContentStore content, SessionLog sessions, CancellationToken cancellationToken)
     {
         var userId = http.User.UserId();
         var routine = await db.Routines.AsNoTracking().OwnedBy(userId).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -62,7 +63,7 @@ internal static class MeEndpoints
             return ApiProblems.NotFound($"You have no routine {id}.");
         }
 
-        var today = await TodayAsync(http, facts, clock, userId!, cancellationToken);
+        var today = await sessions.TodayAsync(userId!, browserZone: null, cancellationToken);
         var dates = await db.Completions.AsNoTracking().OwnedBy(userId).Where(c => c.RoutineId == id).Select(c => c.LocalDate).ToListAsync(cancellationToken);
         var summary = Adherence.Summarize(dates, today, routine.WeeklyTarget);
         var snapshot = content.Current;
@@ -121,104 +122,32 @@ internal static class MeEndpoints
     private static async Task<IResult> LogSession(
         int id,
         HttpContext http,
-        AppDbContext db,
-        UserFacts facts,
-        TimeProvider clock,
+        SessionLog sessions,
         [FromHeader(Name = "Idempotency-Key"), Description("Any unique text (1-100 printable ASCII characters); a retry with the same key logs nothing new.")] string? idempotencyKey,
         CancellationToken cancellationToken)
     {
-        var userId = http.User.UserId()!;
-        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > ApiIdempotencyKey.KeyMaxLength || idempotencyKey.Any(c => c is < ' ' or > '~')))
-        {
-            return ApiProblems.BadRequest($"Idempotency-Key must be 1-{ApiIdempotencyKey.KeyMaxLength} printable ASCII characters.");
-        }
-
-        var routine = await db.Routines.AsNoTracking().OwnedBy(userId).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (routine is null)
-        {
-            return ApiProblems.NotFound($"You have no routine {id}.");
-        }
-
-        if (idempotencyKey is not null && await ReplayAsync(db, userId, idempotencyKey, id, cancellationToken) is { } replay)
-        {
-            return replay;
-        }
-
         if (!http.Request.HasJsonContentType())
         {
             return TypedResults.Problem("Send the session as JSON with Content-Type: application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var body = await ReadBodyAsync(http, cancellationToken);
-        if (body is null)
+        if (await ReadBodyAsync(http, cancellationToken) is not { } body)
         {
             return ApiProblems.BadRequest("The body must be a JSON object like {\"date\": \"2026-11-27\", \"stretches\": [\"chin-tuck\"]}.");
         }
 
-        var today = await TodayAsync(http, facts, clock, userId, cancellationToken);
-        var errors = Validate(body, routine, today);
-        if (errors.Count > 0)
+        var input = new SessionInput { Date = body.Date, Stretches = [.. body.Stretches ?? []], PainBefore = body.PainBefore, PainAfter = body.PainAfter, Note = body.Note, ClientId = idempotencyKey };
+        return await sessions.LogAsync(http.User.UserId()!, id, input, cancellationToken) switch
         {
-            return TypedResults.ValidationProblem(errors, detail: "The session was not logged; fix what each field says.");
-        }
-
-        if (!await db.HasRoomForSessionAsync(userId, cancellationToken))
-        {
-            return TypedResults.Problem(AccountLimits.SessionsFull, statusCode: StatusCodes.Status422UnprocessableEntity);
-        }
-
-        var completion = new Completion
-        {
-            RoutineId = id,
-            OwnerId = userId,
-            LocalDate = body.Date!.Value,
-            CompletedAtUtc = clock.GetUtcNow(),
-            StretchSlugs = [.. body.Stretches!.Distinct()],
-            PainBefore = body.PainBefore,
-            PainAfter = body.PainAfter,
-            Note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim(),
+            Logged.Saved(var session) => TypedResults.Created($"/api/v1/me/routines/{id}/sessions/{session.Id}", SessionDto.From(session)),
+            Logged.AlreadySaved(var session) => TypedResults.Created($"/api/v1/me/routines/{id}/sessions/{session.Id}", SessionDto.From(session)),
+            Logged.Invalid(var errors) when errors.ContainsKey(nameof(SessionInput.ClientId)) =>
+                ApiProblems.BadRequest($"Idempotency-Key must be 1-{SessionInput.ClientIdMaxLength} printable ASCII characters."),
+            Logged.Invalid(var errors) => TypedResults.ValidationProblem(
+                errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value), detail: "The session was not logged; fix what each field says."),
+            Logged.Refused(var reason) => TypedResults.Problem(reason, statusCode: StatusCodes.Status422UnprocessableEntity),
+            _ => ApiProblems.NotFound($"You have no routine {id}."),
         };
-        db.Completions.Add(completion);
-        if (idempotencyKey is not null)
-        {
-            // Stored with the session in one transaction: either both exist or neither.
-            db.ApiIdempotencyKeys.Add(new ApiIdempotencyKey { OwnerId = userId, Key = idempotencyKey, RoutineId = id, Completion = completion, CreatedAt = completion.CompletedAtUtc });
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (idempotencyKey is not null)
-        {
-            // A concurrent retry with the same key won the race: answer with its session.
-            db.ChangeTracker.Clear();
-            if (await ReplayAsync(db, userId, idempotencyKey, id, cancellationToken) is { } raced)
-            {
-                return raced;
-            }
-
-            throw;
-        }
-
-        return TypedResults.Created($"/api/v1/me/routines/{id}/sessions/{completion.Id}", SessionDto.From(completion));
-    }
-
-    private static async Task<IResult?> ReplayAsync(AppDbContext db, string userId, string key, int routineId, CancellationToken cancellationToken)
-    {
-        var earlier = await db.ApiIdempotencyKeys.AsNoTracking().Where(k => k.OwnerId == userId && k.Key == key)
-            .Select(k => new { k.RoutineId, k.Completion }).SingleOrDefaultAsync(cancellationToken);
-        if (earlier?.Completion is null)
-        {
-            return null;
-        }
-
-        if (earlier.RoutineId != routineId)
-        {
-            return TypedResults.Problem("This Idempotency-Key was already used to log a session of another routine. Use a new key for a new session.", statusCode: StatusCodes.Status422UnprocessableEntity);
-        }
-
-        return TypedResults.Created($"/api/v1/me/routines/{routineId}/sessions/{earlier.Completion.Id}", SessionDto.From(earlier.Completion));
     }
 
     private static async Task<LogSessionRequest?> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)
@@ -231,41 +160,5 @@ internal static class MeEndpoints
         {
             throw new BadHttpRequestException("The body is not a session in JSON.", StatusCodes.Status400BadRequest, ex);
         }
-    }
-
-    /// <summary>The "Mark done" form's rules (its annotations and <see cref="SessionRules"/>), with JSON field names.</summary>
-    private static Dictionary<string, string[]> Validate(LogSessionRequest body, Routine routine, DateOnly today)
-    {
-        var input = new DoneModel.DoneInput { Date = body.Date, Stretches = [.. body.Stretches ?? []], PainBefore = body.PainBefore, PainAfter = body.PainAfter, Note = body.Note };
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
-        var errors = results.SelectMany(r => r.MemberNames.Select(m => (Field: JsonNamingPolicy.CamelCase.ConvertName(m), r.ErrorMessage)))
-            .GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage ?? "Invalid.").ToArray());
-        if (body.Date is { } date && SessionRules.DateProblem(date, today) is { } problem)
-        {
-            errors["date"] = [problem];
-        }
-
-        var inRoutine = routine.Items.Select(i => i.StretchSlug).ToHashSet(StringComparer.Ordinal);
-        var unknown = input.Stretches.Where(s => !inRoutine.Contains(s)).Distinct().ToArray();
-        if (!errors.ContainsKey("stretches"))
-        {
-            if (input.Stretches.Count == 0)
-            {
-                errors["stretches"] = ["List at least one stretch you did."];
-            }
-            else if (unknown.Length > 0)
-            {
-                errors["stretches"] = [$"Not in this routine: {string.Join(", ", unknown)}."];
-            }
-        }
-
-        return errors;
-    }
-
-    private static async Task<DateOnly> TodayAsync(HttpContext http, UserFacts facts, TimeProvider clock, string userId, CancellationToken cancellationToken)
-    {
-        var zone = (await facts.GetAsync(http.RequestServices, userId, cancellationToken))?.TimeZoneId;
-        return LocalClock.Today(clock.GetUtcNow(), LocalClock.FindZone(zone));
     }
 }

@@ -18,8 +18,6 @@ public sealed class PageCache(TimeProvider clock, long maxBytes = PageCache.Defa
 {
     public const long DefaultMaxBytes = 64 * 1024 * 1024;
 
-    private static readonly object SignedInKey = new();
-
     private Generation _current = new();
     private long _hits;
     private long _stores;
@@ -37,40 +35,8 @@ public sealed class PageCache(TimeProvider clock, long maxBytes = PageCache.Defa
     /// <summary>Forgets every page, e.g. when the content changes.</summary>
     public void Clear() => Volatile.Write(ref _current, new Generation());
 
-    /// <summary>Forgets one user's pages; called after each of their writes and on sign-in and sign-out.</summary>
+    /// <summary>Forgets one user's pages (their data changed).</summary>
     public void Invalidate(string userId) => Current.Users.TryRemove(userId, out _);
-
-    /// <summary>
-    /// Forgets the pages of a user signing in or out now and again when the request ends, so that data moved to
-    /// them later in the same request (a guest's routines merged into an account) is not hidden by old pages.
-    /// </summary>
-    public void ForgetOnSignInOrOut(HttpContext context, string? userId)
-    {
-        if (userId is null)
-        {
-            return;
-        }
-
-        Invalidate(userId);
-        if (context.Items[SignedInKey] is not List<string> ids)
-        {
-            context.Items[SignedInKey] = ids = [];
-        }
-
-        ids.Add(userId);
-    }
-
-    /// <summary>At the end of a write: forgets again the pages of every user who signed in or out during it.</summary>
-    internal void ForgetSignedIn(HttpContext context)
-    {
-        if (context.Items[SignedInKey] is List<string> ids)
-        {
-            foreach (var id in ids)
-            {
-                Invalidate(id);
-            }
-        }
-    }
 
     internal bool TryGet(ConcurrentDictionary<PageKey, CachedPage> pages, PageKey key, out CachedPage page)
     {
@@ -85,9 +51,10 @@ public sealed class PageCache(TimeProvider clock, long maxBytes = PageCache.Defa
 
     internal void Store(Generation generation, ConcurrentDictionary<PageKey, CachedPage> pages, PageKey key, CachedPage page)
     {
-        if (Interlocked.Add(ref generation.Bytes, page.Size + key.Size) > maxBytes)
+        // Bytes only grows (a replaced or forgotten page is not subtracted), so past the budget count what is
+        // really held; start again only when that is still over most of it.
+        if (Interlocked.Add(ref generation.Bytes, page.Size + key.Size) > maxBytes && generation.Recount() > maxBytes * 9 / 10)
         {
-            // Full (many users or many query strings): start again rather than track ages.
             Clear();
             return;
         }
@@ -106,6 +73,14 @@ public sealed class PageCache(TimeProvider clock, long maxBytes = PageCache.Defa
 
         public ConcurrentDictionary<PageKey, CachedPage> PagesOf(string userId) =>
             Users.GetOrAdd(userId, static _ => new ConcurrentDictionary<PageKey, CachedPage>());
+
+        /// <summary>Sets <see cref="Bytes"/> to the size of the pages held now and returns it.</summary>
+        public long Recount()
+        {
+            var bytes = Anonymous.Sum(p => p.Key.Size + p.Value.Size) + Users.Values.Sum(pages => pages.Sum(p => p.Key.Size + p.Value.Size));
+            Interlocked.Exchange(ref Bytes, bytes);
+            return bytes;
+        }
     }
 }
 

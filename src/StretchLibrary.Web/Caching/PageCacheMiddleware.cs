@@ -22,9 +22,8 @@ namespace StretchLibrary.Web.Caching;
 /// </list>
 /// Never stored: anything but a 200 GET, a response that sets a cookie, a [NoStore] answer, a request carrying a flash
 /// message.
-/// Every request other than GET or HEAD forgets its user's pages before its response is sent and again when it
-/// ends, as do sign-in and sign-out. <see cref="CachingOptions"/> can turn either side off (anonymous pages then
-/// go to the output cache or are rendered; a user's pages are rendered).
+/// A user's pages are forgotten when their data changes (<see cref="UserDataChanges"/>), the whole cache when the
+/// content does.
 /// </summary>
 public sealed class PageCacheMiddleware
 {
@@ -42,8 +41,6 @@ public sealed class PageCacheMiddleware
     private readonly string _authCookie;
     private readonly string _antiforgeryCookie;
     private readonly string _flashCookie;
-    private readonly bool _anonymousPages;
-    private readonly bool _userPages;
 
     public PageCacheMiddleware(
         RequestDelegate next,
@@ -51,11 +48,8 @@ public sealed class PageCacheMiddleware
         UserChanges changes,
         IOptionsMonitor<CookieAuthenticationOptions> authCookie,
         IOptions<AntiforgeryOptions> antiforgery,
-        IOptions<CookieTempDataProviderOptions> tempData,
-        IOptions<CachingOptions> caching)
+        IOptions<CookieTempDataProviderOptions> tempData)
     {
-        _anonymousPages = caching.Value.AnonymousPages == AnonymousPageCaching.PageCache;
-        _userPages = caching.Value.UserPages;
         _next = next;
         _cache = cache;
         _changes = changes;
@@ -72,7 +66,7 @@ public sealed class PageCacheMiddleware
             return GetAsync(context);
         }
 
-        return HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) ? _next(context) : WriteAsync(context);
+        return _next(context);
     }
 
     private async Task GetAsync(HttpContext context)
@@ -89,12 +83,6 @@ public sealed class PageCacheMiddleware
 
         if (cookies is null || !cookies.ContainsKey(_authCookie))
         {
-            if (!_anonymousPages)
-            {
-                await _next(context);
-                return;
-            }
-
             // Anonymous: the same bytes for everyone.
             var key = PageKey.For(context.Request, antiforgery: null);
             if (_cache.TryGet(generation.Anonymous, key, out var page))
@@ -109,7 +97,7 @@ public sealed class PageCacheMiddleware
 
         // Without an antiforgery cookie the page would set one, so it could not be stored anyway. Scaled out with
         // Redis unreachable, another instance's write would not reach this cache: render.
-        if (!_userPages || cookies[_antiforgeryCookie] is not { Length: > 0 } antiforgeryToken || !_changes.MemoryIsCurrent)
+        if (cookies[_antiforgeryCookie] is not { Length: > 0 } antiforgeryToken || !_changes.MemoryIsCurrent)
         {
             await _next(context);
             return;
@@ -133,32 +121,6 @@ public sealed class PageCacheMiddleware
         }
 
         await CaptureAsync(context, generation, pages, ownerKey, userId);
-    }
-
-    private async Task WriteAsync(HttpContext context)
-    {
-        // Forget the user's pages once the write has happened: before its response (often a redirect to the page
-        // it changed) reaches the browser, and again at the end in case nothing was sent.
-        context.Response.OnStarting(() => ForgetWriters(context));
-        try
-        {
-            await _next(context);
-        }
-        finally
-        {
-            await ForgetWriters(context);
-        }
-    }
-
-    private Task ForgetWriters(HttpContext context)
-    {
-        if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
-        {
-            _changes.ForgetPages(userId);
-        }
-
-        _cache.ForgetSignedIn(context);
-        return Task.CompletedTask;
     }
 
     private async Task CaptureAsync(HttpContext context, PageCache.Generation generation, ConcurrentDictionary<PageKey, CachedPage> pages, PageKey key, string? userId)

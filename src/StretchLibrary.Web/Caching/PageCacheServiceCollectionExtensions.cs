@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using StretchLibrary.Web.Content;
 
 namespace StretchLibrary.Web.Caching;
@@ -6,23 +5,14 @@ namespace StretchLibrary.Web.Caching;
 public static class PageCacheServiceCollectionExtensions
 {
     /// <summary>
-    /// The page cache, emptied when the content reloads, and what is kept in memory about users (facts, changes).
-    /// Sign-in and sign-out forget the user's pages through <c>AppCookieEvents</c>. <see cref="CachingOptions"/>
-    /// choose what is cached; <paramref name="problem"/> says why they cannot be read.
+    /// The page cache, emptied when the content reloads, and what is kept in memory about users (facts, and the
+    /// changes <see cref="UserDataChanges"/> reports).
     /// </summary>
-    public static IServiceCollection AddPageCache(this IServiceCollection services, IConfiguration configuration, out string? problem)
+    public static IServiceCollection AddPageCache(this IServiceCollection services)
     {
-        (var caching, problem) = CachingOptions.From(configuration);
-        services.AddSingleton(Options.Create(caching));
-        if (caching.AnonymousPages == AnonymousPageCaching.OutputCache)
-        {
-            services.AddAnonymousOutputCache();
-        }
-
         services.AddSingleton(sp => new PageCache(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<UserFacts>();
         services.AddSingleton<UserChanges>();
-        services.AddHttpContextAccessor();
         services.AddHostedService<ClearOnReload>();
         return services;
     }

@@ -3,51 +3,26 @@ using StackExchange.Redis;
 namespace StretchLibrary.Web.Caching;
 
 /// <summary>
-/// The one place told that a user's row or data changed: it forgets what memory holds about that user (their
-/// <see cref="UserFacts"/> and cached pages), here and, through Redis when configured, on every other instance.
-/// Identity's writes reach it through <c>AppUserStore</c>; code that writes user rows directly calls it. When the
-/// change happens inside a request it is forgotten again when the request ends, after any transaction around it
-/// has committed.
+/// Forgets what memory holds about users (their <see cref="UserFacts"/> and cached pages), here and, through Redis
+/// when configured, on every other instance. Told only by <see cref="UserDataChanges"/>, the rule that every change
+/// to a user's rows goes through.
 /// </summary>
-public sealed partial class UserChanges(UserFacts facts, PageCache pages, IHttpContextAccessor requests, ILogger<UserChanges> logger, IConnectionMultiplexer? redis = null)
+public sealed partial class UserChanges(UserFacts facts, PageCache pages, ILogger<UserChanges> logger, IConnectionMultiplexer? redis = null)
 {
-    private const string PagesPrefix = "pages:";
-
-    private static readonly object PendingKey = new();
-
-    /// <summary>That user's row or data changed.</summary>
-    public void Forget(string userId)
+    /// <summary>These users' rows changed (<see cref="SharedState.Everyone"/> among them: every user's).</summary>
+    internal void Forget(IReadOnlyCollection<string> userIds)
     {
-        ForgetEverywhere(userId);
-        if (requests.HttpContext is { } context)
+        if (userIds.Contains(SharedState.Everyone))
         {
-            if (context.Items[PendingKey] is not HashSet<string> pending)
-            {
-                context.Items[PendingKey] = pending = new HashSet<string>(StringComparer.Ordinal);
-                context.Response.OnCompleted(() =>
-                {
-                    foreach (var id in pending)
-                    {
-                        ForgetEverywhere(id);
-                    }
+            ForgetEverywhere(SharedState.Everyone);
+            return;
+        }
 
-                    return Task.CompletedTask;
-                });
-            }
-
-            pending.Add(userId);
+        foreach (var id in userIds)
+        {
+            ForgetEverywhere(id);
         }
     }
-
-    /// <summary>That user wrote something (any POST): their cached pages go, here and on every instance.</summary>
-    public void ForgetPages(string userId)
-    {
-        pages.Invalidate(userId);
-        Publish(PagesPrefix + userId);
-    }
-
-    /// <summary>Many users changed at once (a bulk delete).</summary>
-    public void ForgetEveryone() => ForgetEverywhere(SharedState.Everyone);
 
     /// <summary>
     /// True when what memory holds about users can be trusted: one instance, or Redis connected (so changes made on
@@ -58,12 +33,6 @@ public sealed partial class UserChanges(UserFacts facts, PageCache pages, IHttpC
     /// <summary>Forgets on this instance only (a change announced by another instance, or <c>*</c> for everyone).</summary>
     internal void ForgetHere(string userId)
     {
-        if (userId.StartsWith(PagesPrefix, StringComparison.Ordinal))
-        {
-            pages.Invalidate(userId[PagesPrefix.Length..]);
-            return;
-        }
-
         if (userId == SharedState.Everyone)
         {
             facts.ForgetEveryone();

@@ -33,8 +33,6 @@ public class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
-    public DbSet<ApiIdempotencyKey> ApiIdempotencyKeys => Set<ApiIdempotencyKey>();
-
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -81,7 +79,8 @@ public class AppDbContext : IdentityDbContext<AppUser>
                 completion.HasIndex(c => new { c.OwnerId, c.RoutineId, c.LocalDate });
             }
 
-            // The idempotency key of a log; SQLite lets many rows share a null ClientId.
+            // The idempotency key of a log; both providers let many rows share a null ClientId.
+            completion.Property(c => c.ClientId).HasMaxLength(Completion.ClientIdMaxLength);
             completion.HasIndex(c => new { c.OwnerId, c.ClientId }).IsUnique();
         });
 
@@ -115,15 +114,6 @@ public class AppDbContext : IdentityDbContext<AppUser>
             token.HasIndex(t => t.TokenHash).IsUnique();
             token.HasIndex(t => t.OwnerId);
             token.HasOne<AppUser>().WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.Cascade);
-        });
-
-        builder.Entity<ApiIdempotencyKey>(key =>
-        {
-            key.Property(k => k.Key).HasMaxLength(ApiIdempotencyKey.KeyMaxLength);
-            key.HasIndex(k => new { k.OwnerId, k.Key }).IsUnique();
-            key.HasOne<AppUser>().WithMany().HasForeignKey(k => k.OwnerId).OnDelete(DeleteBehavior.Cascade);
-            // Deleting the session (undo) or its routine frees the key.
-            key.HasOne(k => k.Completion).WithMany().HasForeignKey(k => k.CompletionId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

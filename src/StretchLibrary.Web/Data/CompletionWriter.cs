@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace StretchLibrary.Web.Data;
@@ -9,11 +8,10 @@ namespace StretchLibrary.Web.Data;
 /// <summary>
 /// Group commit for "Mark done": completions from concurrent requests are queued and written by one loop, many
 /// to a transaction, so a rush of users costs one durable commit (one fsync) per batch instead of one per row.
-/// Each request is acknowledged only after the transaction holding its row has committed. With
-/// <c>Database:GroupCommit=false</c> each row is written in its own transaction inside its request instead
-/// (same acknowledgement after commit, same errors), which <c>bench/caching</c> measures against the batches.
+/// Each request is acknowledged only after the transaction holding its row has committed. bench/README.md
+/// ("Caching modes side by side") records the measurement that keeps it.
 /// </summary>
-public sealed partial class CompletionWriter(IServiceScopeFactory scopes, IOptions<DatabaseOptions> database, ILogger<CompletionWriter> logger) : BackgroundService
+public sealed partial class CompletionWriter(IServiceScopeFactory scopes, ILogger<CompletionWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 256;
 
@@ -23,22 +21,12 @@ public sealed partial class CompletionWriter(IServiceScopeFactory scopes, IOptio
     private readonly Channel<(Completion Completion, TaskCompletionSource Done)> _queue =
         Channel.CreateBounded<(Completion, TaskCompletionSource)>(new BoundedChannelOptions(10_000) { SingleReader = true });
 
-    private readonly bool _groupCommit = database.Value.GroupCommit;
-
     /// <summary>
     /// Stores <paramref name="completion"/>; completes when it is durably committed. Throws
     /// <see cref="RoutineGoneException"/> when its routine was deleted meanwhile.
     /// </summary>
     public async Task AddAsync(Completion completion, CancellationToken cancellationToken)
     {
-        if (!_groupCommit)
-        {
-            // Like a queued row, a row whose request was abandoned is still written once begun.
-            cancellationToken.ThrowIfCancellationRequested();
-            await SaveAsync([completion]);
-            return;
-        }
-
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await _queue.Writer.WriteAsync((completion, done), cancellationToken);
         await done.Task.WaitAsync(cancellationToken);

@@ -93,7 +93,6 @@ public static class CopyToPostgresCommand
         counts.Add(await CopyTableAsync(source.Reminders, target, cancellationToken));
         counts.Add(await CopyTableAsync(source.CalendarFeeds, target, cancellationToken));
         counts.Add(await CopyTableAsync(source.ApiTokens, target, cancellationToken));
-        counts.Add(await CopyTableAsync(source.ApiIdempotencyKeys, target, cancellationToken));
 
         await ResetSequencesAsync(target, cancellationToken);
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using StretchLibrary.Web.Caching;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -22,18 +24,24 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(Options.Create(database));
         services.AddSingleton<CompletionWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CompletionWriter>());
+        // Every change to a user's rows makes the caches forget that user (the one invalidation rule). The contexts
+        // take every registered interceptor.
+        services.AddSingleton<UserDataChanges>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<UserDataChanges>());
         // Pooled: a request rents a ready context instead of building one (and EF's internal services) each time.
         if (database.IsPostgres)
         {
-            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(options => options
-                .UseNpgsql(connectionString, npgsql => npgsql.ExecutionStrategy(dependencies => new PostgresRetry(dependencies))));
+            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((sp, options) => options
+                .UseNpgsql(connectionString, npgsql => npgsql.ExecutionStrategy(dependencies => new PostgresRetry(dependencies)))
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
             services.AddSingleton<SqlitePragmas>();
+            services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlitePragmas>());
             services.AddDbContextPool<AppDbContext>((sp, options) => options
                 .UseSqlite(connectionString, sqlite => sqlite.ExecutionStrategy(dependencies => new SqliteBusyRetry(dependencies)))
-                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
@@ -52,7 +60,6 @@ public static class DataServiceCollectionExtensions
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddUserStore<StretchLibrary.Web.Accounts.AppUserStore>()
             .AddErrorDescriber<StretchLibrary.Web.Accounts.AccountErrorDescriber>()
             .AddDefaultTokenProviders();
 

@@ -2,9 +2,7 @@ namespace StretchLibrary.Web.Data;
 
 /// <summary>
 /// <c>Database:Provider</c> (<c>Sqlite</c>, the default, or <c>Postgres</c>) and <c>Database:MigrateOnStart</c>
-/// (default true; set false when several instances share a database and the <c>migrate</c> verb runs once per deploy),
-/// <c>Database:GroupCommit</c> (default true: "Mark done" rows are written many to a transaction by
-/// <see cref="CompletionWriter"/>; false writes each in its own transaction inside its request, for comparison).
+/// (default true; set false when several instances share a database and the <c>migrate</c> verb runs once per deploy).
 /// </summary>
 public sealed class DatabaseOptions
 {
@@ -17,8 +15,6 @@ public sealed class DatabaseOptions
     public string Provider { get; set; } = Sqlite;
 
     public bool MigrateOnStart { get; set; } = true;
-
-    public bool GroupCommit { get; set; } = true;
 
     /// <summary><c>ConnectionStrings:Default</c> or the default SQLite file, as <c>AddAppData</c> worked it out.</summary>
     internal string ConnectionString { get; set; } = "";

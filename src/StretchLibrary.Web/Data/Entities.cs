@@ -41,6 +41,76 @@ public sealed class Routine
     public List<RoutineItem> Items { get; set; } = [];
 
     public List<Completion> Completions { get; set; } = [];
+
+    /// <summary>
+    /// A new routine holding <paramref name="items"/> in their order (a starter, a share copy, an import). Callers
+    /// check <see cref="AccountLimits.MaxItemsPerRoutine"/> on what they were sent; this keeps at most that many.
+    /// </summary>
+    public static Routine New(string ownerId, string name, int? weeklyTarget, DateTimeOffset now, IEnumerable<RoutineItem> items)
+    {
+        var routine = new Routine { OwnerId = ownerId, Name = name, WeeklyTarget = weeklyTarget, CreatedAt = now, UpdatedAt = now };
+        routine.Items.AddRange(items.Take(AccountLimits.MaxItemsPerRoutine));
+        Renumber(routine.Items);
+        return routine;
+    }
+
+    /// <summary>A copy of this routine's items (dosage and notes included) for a new routine, in order.</summary>
+    public IEnumerable<RoutineItem> CopyItems() => Items.OrderBy(i => i.Position)
+        .Select(i => new RoutineItem { StretchSlug = i.StretchSlug, Reps = i.Reps, HoldSeconds = i.HoldSeconds, Sets = i.Sets, PerDay = i.PerDay, Note = i.Note });
+
+    /// <summary>Whether the stretch is in this routine.</summary>
+    public bool Holds(string slug) => Items.Any(i => i.StretchSlug == slug);
+
+    /// <summary>
+    /// Adds the stretches not in it yet at the end, in the order given, and returns them; null (and nothing added)
+    /// when that would pass <see cref="AccountLimits.MaxItemsPerRoutine"/>.
+    /// </summary>
+    public IReadOnlyList<string>? Append(IEnumerable<string> slugs, DateTimeOffset now)
+    {
+        var added = slugs.Distinct(StringComparer.Ordinal).Where(s => !Holds(s)).ToList();
+        if (Items.Count + added.Count > AccountLimits.MaxItemsPerRoutine)
+        {
+            return null;
+        }
+
+        var ordered = Items.OrderBy(i => i.Position).ToList();
+        ordered.AddRange(added.Select(slug => new RoutineItem { StretchSlug = slug }));
+        Items.AddRange(ordered.Skip(Items.Count));
+        Renumber(ordered);
+        Touch(now);
+        return added;
+    }
+
+    /// <summary>Removes the item (EF deletes the orphan) and closes the gap.</summary>
+    public void Remove(RoutineItem item, DateTimeOffset now)
+    {
+        Items.Remove(item);
+        Renumber(Items.OrderBy(i => i.Position));
+        Touch(now);
+    }
+
+    /// <summary>Moves the item <paramref name="step"/> places up (negative) or down, stopping at either end.</summary>
+    public void Move(RoutineItem item, int step, DateTimeOffset now)
+    {
+        var ordered = Items.OrderBy(i => i.Position).ToList();
+        var from = ordered.IndexOf(item);
+        ordered.RemoveAt(from);
+        ordered.Insert(Math.Clamp(from + step, 0, ordered.Count), item);
+        Renumber(ordered);
+        Touch(now);
+    }
+
+    /// <summary>Notes a change to the routine or its items.</summary>
+    public void Touch(DateTimeOffset now) => UpdatedAt = now;
+
+    private static void Renumber(IEnumerable<RoutineItem> ordered)
+    {
+        var position = 0;
+        foreach (var item in ordered.ToList())
+        {
+            item.Position = position++;
+        }
+    }
 }
 
 /// <summary>One stretch in a routine, with optional overrides of the stretch's own dosage.</summary>
@@ -71,7 +141,7 @@ public sealed class RoutineItem
 /// <summary>One time a routine was done.</summary>
 public sealed class Completion
 {
-    public const int NoteMaxLength = 500;
+    public const int NoteMaxLength = 500, ClientIdMaxLength = 100;
 
     public long Id { get; set; }
 
@@ -95,10 +165,11 @@ public sealed class Completion
     public string? Note { get; set; }
 
     /// <summary>
-    /// An id the browser made for this log (crypto.randomUUID), unique per owner: a form or an offline log sent
-    /// twice (double tap, replay, two tabs) stores one row. Null for rows logged before it existed.
+    /// The id the client chose for this log, unique per owner: the browser's UUID for a form or an offline log, or an
+    /// API client's <c>Idempotency-Key</c>. A log sent twice (double tap, replay, two tabs, a retried API call)
+    /// stores one row. Null for rows logged without one.
     /// </summary>
-    public Guid? ClientId { get; set; }
+    public string? ClientId { get; set; }
 }
 
 /// <summary>A read-only link to a routine, for people without an account; revoked or expired links answer 404.</summary>
@@ -195,27 +266,4 @@ public sealed class ApiToken
     public DateTimeOffset? LastUsedAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
-}
-
-/// <summary>
-/// An <c>Idempotency-Key</c> sent with an API request that logged a session: a retry with the same key answers
-/// with that session instead of logging a second one. Unique per user.
-/// </summary>
-public sealed class ApiIdempotencyKey
-{
-    public const int KeyMaxLength = 100;
-
-    public long Id { get; set; }
-
-    public required string OwnerId { get; set; }
-
-    public required string Key { get; set; }
-
-    public int RoutineId { get; set; }
-
-    public long CompletionId { get; set; }
-
-    public Completion? Completion { get; set; }
-
-    public DateTimeOffset CreatedAt { get; set; }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using StretchLibrary.Web.Caching;
 
 namespace StretchLibrary.Web.Data;
 
@@ -14,7 +13,6 @@ public static class MigrateCommand
         var builder = WebApplication.CreateBuilder(args);
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddPageCache(builder.Configuration, out _);
         builder.Services.AddAppData(builder.Configuration, builder.Environment.ContentRootPath);
         await using var app = builder.Build();
         if (await app.Services.PrepareDatabaseAsync(migrate: true) is { } problem)

@@ -65,24 +65,18 @@ public sealed record ExportDocument(string Format, int Version, DateTimeOffset E
 public sealed record ExportedRoutine(string Name, int? WeeklyTarget, IReadOnlyList<ExportedItem> Items, IReadOnlyList<ExportedCompletion> Completions)
 {
     /// <summary>A new routine for <paramref name="ownerId"/> with these items and completions; the database assigns new ids.</summary>
-    public Routine ToEntity(string ownerId, DateTimeOffset now) => new()
+    public Routine ToEntity(string ownerId, DateTimeOffset now)
     {
-        OwnerId = ownerId,
-        Name = Name,
-        WeeklyTarget = WeeklyTarget,
-        CreatedAt = now,
-        UpdatedAt = now,
-        Items = [.. Items.Select((i, position) => new RoutineItem
+        var routine = Routine.New(ownerId, Name, WeeklyTarget, now, Items.Select(i => new RoutineItem
         {
-            Position = position,
             StretchSlug = i.Slug,
             Reps = i.Reps,
             HoldSeconds = i.HoldSeconds,
             Sets = i.Sets,
             PerDay = i.PerDay,
             Note = i.Note,
-        })],
-        Completions = [.. Completions.Select(c => new Completion
+        }));
+        routine.Completions.AddRange(Completions.Select(c => new Completion
         {
             OwnerId = ownerId,
             LocalDate = c.Date,
@@ -91,8 +85,9 @@ public sealed record ExportedRoutine(string Name, int? WeeklyTarget, IReadOnlyLi
             PainBefore = c.PainBefore,
             PainAfter = c.PainAfter,
             Note = c.Note,
-        })],
-    };
+        }));
+        return routine;
+    }
 }
 
 /// <summary>One stretch of a routine; null dosage parts follow the library.</summary>

@@ -20,15 +20,13 @@ namespace StretchLibrary.Web.Security;
 /// refused because the password changed (its password version differs from the row's) sets
 /// <see cref="CurrentUser.SignedOutByNewPassword"/>, so the page says why the person is signed out (or, when the
 /// page needs a sign-in, the sign-in page it redirects to).</item>
-/// <item>Signing in or out: a new antiforgery session (tokens from before stop working) and the user's cached
-/// pages forgotten, now and again when the request ends. Signing in also writes the password version into the
-/// cookie.</item>
+/// <item>Signing in or out: a new antiforgery session (tokens from before stop working, and so do the user's cached
+/// pages, which are kept per antiforgery cookie). Signing in also writes the password version into the cookie.</item>
 /// </list>
 /// </summary>
 public sealed class AppCookieEvents(
     UserFacts facts,
     CurrentUser currentUser,
-    PageCache pages,
     IOptions<IdentityOptions> identity,
     IOptions<AntiforgeryOptions> antiforgery) : CookieAuthenticationEvents
 {
@@ -77,16 +75,9 @@ public sealed class AppCookieEvents(
         return base.RedirectToLogin(context);
     }
 
-    public override Task SignedIn(CookieSignedInContext context)
-    {
-        pages.ForgetOnSignInOrOut(context.HttpContext, context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier));
-        return Task.CompletedTask;
-    }
-
     public override Task SigningOut(CookieSigningOutContext context)
     {
         ForgetAntiforgeryCookie(context.HttpContext);
-        pages.ForgetOnSignInOrOut(context.HttpContext, context.HttpContext.User.FindFirstValue(ClaimTypes.NameIdentifier));
         return Task.CompletedTask;
     }
 

@@ -5,23 +5,19 @@ using StretchLibrary.Web.Data;
 
 namespace StretchLibrary.Web.Tests.Data;
 
-/// <summary>The writer with group commit (the default); <see cref="CompletionWriterWithoutGroupCommitTests"/> runs the same tests with it off.</summary>
+/// <summary>The group-commit writer behind "Mark done": acknowledgements, errors and shutdown.</summary>
 [Trait("Provider", "Sqlite")]
-public class CompletionWriterTests : IAsyncLifetime, IDisposable
+public sealed class CompletionWriterTests : IAsyncLifetime, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("stretchlibrary-writer-").FullName;
     private ServiceProvider _services = default!;
     private CompletionWriter _writer = default!;
     private int _routineId;
 
-    /// <summary><c>Database:GroupCommit</c> for this run.</summary>
-    protected virtual bool GroupCommit => true;
-
     public async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([
             new("ConnectionStrings:Default", $"Data Source={Path.Join(_folder, "app.db")}"),
-            new("Database:GroupCommit", GroupCommit ? "true" : "false"),
         ]).Build();
         _services = new ServiceCollection().AddLogging().AddAppData(configuration, _folder).BuildServiceProvider();
         Assert.Null(await _services.PrepareDatabaseAsync());
@@ -133,11 +129,4 @@ public class CompletionWriterTests : IAsyncLifetime, IDisposable
         await using var scope = _services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Completions.CountAsync();
     }
-}
-
-/// <summary><c>Database:GroupCommit=false</c>: each row in its own transaction, with the same acknowledgements and errors.</summary>
-[Trait("Provider", "Sqlite")]
-public sealed class CompletionWriterWithoutGroupCommitTests : CompletionWriterTests
-{
-    protected override bool GroupCommit => false;
 }

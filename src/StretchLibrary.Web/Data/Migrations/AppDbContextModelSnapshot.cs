@@ -145,40 +145,6 @@ namespace StretchLibrary.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("StretchLibrary.Web.Data.ApiIdempotencyKey", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CompletionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OwnerId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RoutineId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CompletionId");
-
-                    b.HasIndex("OwnerId", "Key")
-                        .IsUnique();
-
-                    b.ToTable("ApiIdempotencyKeys");
-                });
-
             modelBuilder.Entity("StretchLibrary.Web.Data.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -346,7 +312,8 @@ namespace StretchLibrary.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("ClientId")
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CompletedAtUtc")
@@ -583,23 +550,6 @@ namespace StretchLibrary.Web.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("StretchLibrary.Web.Data.ApiIdempotencyKey", b =>
-                {
-                    b.HasOne("StretchLibrary.Web.Data.Completion", "Completion")
-                        .WithMany()
-                        .HasForeignKey("CompletionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("StretchLibrary.Web.Data.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Completion");
                 });
 
             modelBuilder.Entity("StretchLibrary.Web.Data.ApiToken", b =>

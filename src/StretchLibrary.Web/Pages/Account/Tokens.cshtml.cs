@@ -69,7 +69,7 @@ public sealed class TokensModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken cancellationToken)
     {
-        var revoked = await db.ApiTokens.OwnedBy(User.UserId()).Where(t => t.Id == id && t.RevokedAt == null)
+        var revoked = await db.ApiTokens.TagWith(UserDataChanges.TagOwners(User.UserId()!)).OwnedBy(User.UserId()).Where(t => t.Id == id && t.RevokedAt == null)
             .ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAt, clock.GetUtcNow()), cancellationToken);
         if (revoked == 0)
         {

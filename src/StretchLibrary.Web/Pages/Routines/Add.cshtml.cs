@@ -94,20 +94,18 @@ public sealed class AddModel(AppDbContext db, ContentStore content, GuestAccount
             }
         }
 
-        if (routine.Items.Any(i => i.StretchSlug == slug))
+        if (routine.Holds(slug))
         {
             this.Flash($"{stretch.Title} is already in “{routine.Name}”.");
             return Back(routine, slug);
         }
 
-        if (routine.Items.Count >= AccountLimits.MaxItemsPerRoutine)
+        if (routine.Append([slug], now) is null)
         {
             this.Flash($"{AccountLimits.ItemsFull} {stretch.Title} was not added to “{routine.Name}”.");
             return Back(routine, slug);
         }
 
-        routine.Items.Add(new RoutineItem { StretchSlug = slug, Position = routine.Items.Count == 0 ? 0 : routine.Items.Max(i => i.Position) + 1 });
-        routine.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         this.Flash($"Added {stretch.Title} to “{routine.Name}”.");
         return Back(routine, slug);

@@ -77,32 +77,16 @@ public sealed class ItemsModel(AppDbContext db, ContentStore content, TimeProvid
     public Task<IActionResult> OnPostRemoveAsync(int id, int itemId, CancellationToken cancellationToken) =>
         ChangeAsync(id, itemId, (routine, item) =>
         {
-            routine.Items.Remove(item);
-            db.RoutineItems.Remove(item);
-            Renumber(routine.Items.OrderBy(i => i.Position));
+            routine.Remove(item, clock.GetUtcNow());
             return $"Removed {content.Current.FindStretch(item.StretchSlug)?.Title ?? item.StretchSlug}.";
         }, cancellationToken);
 
     private Task<IActionResult> MoveAsync(int id, int itemId, int step, CancellationToken cancellationToken) =>
         ChangeAsync(id, itemId, (routine, item) =>
         {
-            var ordered = routine.Items.OrderBy(i => i.Position).ToList();
-            var from = ordered.IndexOf(item);
-            var to = Math.Clamp(from + step, 0, ordered.Count - 1);
-            ordered.RemoveAt(from);
-            ordered.Insert(to, item);
-            Renumber(ordered);
+            routine.Move(item, step, clock.GetUtcNow());
             return null;
         }, cancellationToken);
-
-    private static void Renumber(IEnumerable<RoutineItem> ordered)
-    {
-        var position = 0;
-        foreach (var item in ordered.ToList())
-        {
-            item.Position = position++;
-        }
-    }
 
     private async Task<IActionResult> ChangeAsync(int id, int itemId, Func<Routine, RoutineItem, string?> change, CancellationToken cancellationToken)
     {
@@ -113,7 +97,7 @@ public sealed class ItemsModel(AppDbContext db, ContentStore content, TimeProvid
         }
 
         this.Flash(change(routine, item));
-        routine.UpdatedAt = clock.GetUtcNow();
+        routine.Touch(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage("Details", null, new { id }, $"item-{itemId}");
     }

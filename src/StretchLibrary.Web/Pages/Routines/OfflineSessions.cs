@@ -1,10 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using StretchLibrary.Web.Caching;
-using StretchLibrary.Web.Content;
 using StretchLibrary.Web.Data;
-using StretchLibrary.Web.Tracking;
+using StretchLibrary.Web.Routines.Sessions;
 
 namespace StretchLibrary.Web.Pages.Routines;
 
@@ -26,8 +22,7 @@ public static class OfflineSessions
         return app;
     }
 
-    private static async Task<IResult> PostAsync(
-        int id, HttpContext http, AppDbContext db, UserFacts facts, ContentStore content, CompletionWriter writer, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> PostAsync(int id, HttpContext http, SessionLog sessions, CancellationToken cancellationToken)
     {
         if (!IsSameOrigin(http.Request))
         {
@@ -44,10 +39,10 @@ public static class OfflineSessions
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the session as application/json.");
         }
 
-        DoneModel.DoneInput? input;
+        SessionInput? input;
         try
         {
-            input = await http.Request.ReadFromJsonAsync<DoneModel.DoneInput>(Json, cancellationToken);
+            input = await http.Request.ReadFromJsonAsync<SessionInput>(Json, cancellationToken);
         }
         catch (JsonException)
         {
@@ -59,45 +54,13 @@ public static class OfflineSessions
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["clientId"] = ["Every session needs the id the browser made for it."] });
         }
 
-        var routine = await db.Routines.AsNoTracking().OwnedBy(userId).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (routine is null)
+        return await sessions.LogAsync(userId, id, input, cancellationToken) switch
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "That routine is not there any more.");
-        }
-
-        // "Today" where the phone was, as the form does; the stored zone otherwise.
-        var zone = LocalClock.IsKnownZone(input.Tz) ? input.Tz : (await facts.GetAsync(http.RequestServices, userId, cancellationToken))?.TimeZoneId;
-        var snapshot = content.Current;
-        var items = routine.Items.OrderBy(i => i.Position).Select(i => ItemView.From(i, snapshot)).Where(i => i.Stretch is not null).ToArray();
-        var form = new DoneFormView(id, LocalClock.Today(clock.GetUtcNow(), LocalClock.FindZone(zone)), items);
-        var (done, errors) = MarkDone.Check(input, form);
-        var annotations = new List<ValidationResult>();
-        Validator.TryValidateObject(input, new ValidationContext(input), annotations, validateAllProperties: true);
-        errors.AddRange(annotations.SelectMany(r => r.MemberNames.DefaultIfEmpty("").Select(m => ("Input." + m, r.ErrorMessage ?? "Not valid."))));
-        if (errors.Count > 0)
-        {
-            return Results.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
-        }
-
-        var saved = await MarkDone.SaveOnceAsync(db, writer, new Completion
-        {
-            RoutineId = id,
-            OwnerId = userId,
-            LocalDate = input.Date!.Value,
-            CompletedAtUtc = clock.GetUtcNow(),
-            StretchSlugs = done,
-            PainBefore = input.PainBefore,
-            PainAfter = input.PainAfter,
-            Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
-            ClientId = input.ClientId,
-        }, cancellationToken);
-        return saved switch
-        {
-            MarkDone.SaveResult.Saved => Results.Created($"/routines/{id}", new { status = "saved" }),
-            MarkDone.SaveResult.AlreadySaved => Results.Ok(new { status = "already-saved" }),
-            // As the API answers an Idempotency-Key reused for another routine, or a full account.
-            MarkDone.SaveResult.ClientIdUsedElsewhere => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "This session's id was already used for a session of another routine."),
-            _ => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: AccountLimits.SessionsFull),
+            Logged.Saved => Results.Created($"/routines/{id}", new { status = "saved" }),
+            Logged.AlreadySaved => Results.Ok(new { status = "already-saved" }),
+            Logged.Invalid(var errors) => Results.ValidationProblem(errors.ToDictionary(e => "Input." + e.Key, e => e.Value)),
+            Logged.Refused(var reason) => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: reason),
+            _ => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "That routine is not there any more."),
         };
     }
 

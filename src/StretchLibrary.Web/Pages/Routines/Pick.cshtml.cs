@@ -32,20 +32,13 @@ public sealed class PickModel(AppDbContext db, ContentStore content, TimeProvide
             return Answer(routine, "Pick at least one stretch from the list.", returnUrl, StatusCodes.Status400BadRequest);
         }
 
-        var added = stretches.Where(s => routine.Items.All(i => i.StretchSlug != s!.Slug)).ToList();
-        if (routine.Items.Count + added.Count > ImportReader.MaxItemsPerRoutine)
+        if (routine.Append(stretches.Select(s => s!.Slug), clock.GetUtcNow()) is not { } appended)
         {
-            return Answer(routine, $"A routine holds up to {ImportReader.MaxItemsPerRoutine} stretches: nothing was added.", returnUrl, StatusCodes.Status400BadRequest);
+            return Answer(routine, $"{AccountLimits.ItemsFull} Nothing was added.", returnUrl, StatusCodes.Status400BadRequest);
         }
 
-        var position = routine.Items.Count == 0 ? 0 : routine.Items.Max(i => i.Position) + 1;
-        foreach (var stretch in added)
-        {
-            routine.Items.Add(new RoutineItem { StretchSlug = stretch!.Slug, Position = position++ });
-        }
-
-        routine.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        var added = appended.Select(snapshot.FindStretch).ToList();
         var names = added.Count == 1 ? added[0]!.Title : $"{added.Count} stretches";
         return Answer(routine, added.Count == 0 ? $"Already in “{routine.Name}”." : $"Added {names} to “{routine.Name}”.", returnUrl);
     }
@@ -59,19 +52,7 @@ public sealed class PickModel(AppDbContext db, ContentStore content, TimeProvide
         }
 
         var removed = routine.Items.Where(i => i.StretchSlug == slug).ToList();
-        foreach (var item in removed)
-        {
-            routine.Items.Remove(item);
-            db.RoutineItems.Remove(item);
-        }
-
-        var position = 0;
-        foreach (var item in routine.Items.OrderBy(i => i.Position))
-        {
-            item.Position = position++;
-        }
-
-        routine.UpdatedAt = clock.GetUtcNow();
+        removed.ForEach(item => routine.Remove(item, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         var title = content.Current.FindStretch(slug ?? "")?.Title ?? slug;
         return Answer(routine, removed.Count == 0 ? $"{title} was not in “{routine.Name}”." : $"Removed {title} from “{routine.Name}”.", returnUrl);

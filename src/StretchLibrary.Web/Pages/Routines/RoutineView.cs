@@ -26,11 +26,11 @@ public static class RoutineCopies
 {
     /// <summary>A new routine for <paramref name="ownerId"/> holding the same items as <paramref name="source"/>.</summary>
     public static Routine CopyOf(Routine source, string ownerId, string name, DateTimeOffset now) =>
-        Create(ownerId, name, source.WeeklyTarget, now, source.Items.OrderBy(i => i.Position)
-            .Select(i => new StarterItem(i.StretchSlug, i.Reps, i.HoldSeconds, i.Sets, i.PerDay, i.Note)));
+        Routine.New(ownerId, name, source.WeeklyTarget, now, source.CopyItems());
 
     public static Routine FromStarter(StarterRoutine starter, string ownerId, DateTimeOffset now) =>
-        Create(ownerId, starter.Title, starter.WeeklyTarget, now, starter.Items);
+        Routine.New(ownerId, starter.Title, starter.WeeklyTarget, now, starter.Items
+            .Select(i => new RoutineItem { StretchSlug = i.StretchSlug, Reps = i.Reps, HoldSeconds = i.HoldSeconds, Sets = i.Sets, PerDay = i.PerDay, Note = i.Note }));
 
     /// <summary>"Desk break (copy)", trimmed to fit the name's limit.</summary>
     public static string CopyName(string name)
@@ -38,23 +38,4 @@ public static class RoutineCopies
         const string suffix = " (copy)";
         return name.Length + suffix.Length <= Routine.NameMaxLength ? name + suffix : name[..(Routine.NameMaxLength - suffix.Length)] + suffix;
     }
-
-    private static Routine Create(string ownerId, string name, int? weeklyTarget, DateTimeOffset now, IEnumerable<StarterItem> items) => new()
-    {
-        OwnerId = ownerId,
-        Name = name,
-        WeeklyTarget = weeklyTarget,
-        CreatedAt = now,
-        UpdatedAt = now,
-        Items = [.. items.Select((i, index) => new RoutineItem
-        {
-            Position = index,
-            StretchSlug = i.StretchSlug,
-            Reps = i.Reps,
-            HoldSeconds = i.HoldSeconds,
-            Sets = i.Sets,
-            PerDay = i.PerDay,
-            Note = i.Note,
-        })],
-    };
 }

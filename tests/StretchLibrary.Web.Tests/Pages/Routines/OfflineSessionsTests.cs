@@ -56,7 +56,7 @@ public sealed class OfflineSessionsTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var stored = await _factory.WithDbAsync(db => db.Completions.Where(c => c.RoutineId == owner.RoutineId).ToListAsync());
         var only = Assert.Single(stored);
-        Assert.Equal(clientId, only.ClientId);
+        Assert.Equal(clientId.ToString(), only.ClientId);
         Assert.Equal(["chin-tucks"], only.StretchSlugs);
         Assert.Equal((3, 1, "garage"), (only.PainBefore, only.PainAfter, only.Note));
     }

@@ -155,42 +155,6 @@ namespace StretchLibrary.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("StretchLibrary.Web.Data.ApiIdempotencyKey", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("CompletionId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("OwnerId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("RoutineId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CompletionId");
-
-                    b.HasIndex("OwnerId", "Key")
-                        .IsUnique();
-
-                    b.ToTable("ApiIdempotencyKeys");
-                });
-
             modelBuilder.Entity("StretchLibrary.Web.Data.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -364,8 +328,9 @@ namespace StretchLibrary.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<Guid?>("ClientId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset>("CompletedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -606,23 +571,6 @@ namespace StretchLibrary.Web.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("StretchLibrary.Web.Data.ApiIdempotencyKey", b =>
-                {
-                    b.HasOne("StretchLibrary.Web.Data.Completion", "Completion")
-                        .WithMany()
-                        .HasForeignKey("CompletionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("StretchLibrary.Web.Data.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Completion");
                 });
 
             modelBuilder.Entity("StretchLibrary.Web.Data.ApiToken", b =>

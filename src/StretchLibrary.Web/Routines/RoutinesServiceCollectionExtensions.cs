@@ -1,0 +1,14 @@
+using StretchLibrary.Web.Routines.Sessions;
+
+namespace StretchLibrary.Web.Routines;
+
+public static class RoutinesServiceCollectionExtensions
+{
+    /// <summary>Logging sessions (one write path for the form, the offline replay and the API) and the player's settings.</summary>
+    public static IServiceCollection AddRoutines(this IServiceCollection services)
+    {
+        services.AddScoped<SessionLog>();
+        services.AddOptions<Pages.Routines.SessionOptions>().BindConfiguration("Session");
+        return services;
+    }
+}

@@ -1,0 +1,180 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Caching;
+using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Tracking;
+
+namespace StretchLibrary.Web.Routines.Sessions;
+
+/// <summary>What became of a session sent to <see cref="SessionLog.LogAsync"/>.</summary>
+public abstract record Logged
+{
+    private Logged()
+    {
+    }
+
+    /// <summary>Stored now.</summary>
+    public sealed record Saved(Completion Session) : Logged;
+
+    /// <summary>The owner already has this log (same client id, same routine): a replay, a double tap, a second tab.</summary>
+    public sealed record AlreadySaved(Completion Session) : Logged;
+
+    /// <summary>Nothing stored: what is wrong, by <see cref="SessionInput"/> property name ("" for the whole session).</summary>
+    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : Logged;
+
+    /// <summary>Nothing stored: no such routine of this owner, or it was deleted while the session was being saved.</summary>
+    public sealed record RoutineGone : Logged;
+
+    /// <summary>Nothing stored, and sending it again will not change that (a client id used elsewhere, a full account).</summary>
+    public sealed record Refused(string Reason) : Logged;
+}
+
+/// <summary>
+/// "Mark done": the one way a session is logged, used by the form, a phone's offline replay and the API. It checks
+/// the session against the routine and the owner's today, stores it once per client id through the group-commit
+/// <see cref="CompletionWriter"/>, and remembers the browser's time zone when a session was saved with it.
+/// </summary>
+public sealed class SessionLog(AppDbContext db, CompletionWriter writer, UserFacts facts, IServiceProvider services, TimeProvider clock)
+{
+    public const string ClientIdUsedElsewhere = "This session's id was already used for a session of another routine, so nothing was saved.";
+
+    // Compiled once: "Mark done" is the busiest write, and this read is most of its cost. A compiled query cannot
+    // call OwnedBy, so the owner filter is spelled out here.
+    private static readonly Func<AppDbContext, int, string, Task<RoutineSlugs?>> FindOwnedRoutine = EF.CompileAsyncQuery(
+        (AppDbContext db, int id, string ownerId) => db.Routines.AsNoTracking().Where(r => r.Id == id && r.OwnerId == ownerId)
+            .Select(r => new RoutineSlugs(r.Items.Select(i => i.StretchSlug).ToList())).SingleOrDefault());
+
+    /// <summary>The owner's "today": where the browser says it is when it sends a known zone, else the stored zone.</summary>
+    public async Task<DateOnly> TodayAsync(string ownerId, string? browserZone, CancellationToken cancellationToken)
+    {
+        var zone = LocalClock.IsKnownZone(browserZone) ? browserZone : (await facts.GetAsync(services, ownerId, cancellationToken))?.TimeZoneId;
+        return LocalClock.Today(clock.GetUtcNow(), LocalClock.FindZone(zone));
+    }
+
+    public async Task<Logged> LogAsync(string ownerId, int routineId, SessionInput input, CancellationToken cancellationToken)
+    {
+        if (await FindOwnedRoutine(db, routineId, ownerId) is not { } routine)
+        {
+            return new Logged.RoutineGone();
+        }
+
+        var today = await TodayAsync(ownerId, input.Tz, cancellationToken);
+        if (Check(input, routine.Slugs, today) is { Count: > 0 } errors)
+        {
+            return new Logged.Invalid(errors);
+        }
+
+        var session = new Completion
+        {
+            RoutineId = routineId,
+            OwnerId = ownerId,
+            LocalDate = input.Date!.Value,
+            CompletedAtUtc = clock.GetUtcNow(),
+            StretchSlugs = [.. input.Stretches.Distinct(StringComparer.Ordinal)],
+            PainBefore = input.PainBefore,
+            PainAfter = input.PainAfter,
+            Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
+            ClientId = input.ClientId,
+        };
+        var logged = await SaveOnceAsync(session, cancellationToken);
+        if (logged is Logged.Saved && LocalClock.IsKnownZone(input.Tz))
+        {
+            await RememberZoneAsync(ownerId, input.Tz!, cancellationToken);
+        }
+
+        return logged;
+    }
+
+    /// <summary>The field rules, then the ones that need the routine's stretches and the owner's today.</summary>
+    private static Dictionary<string, string[]> Check(SessionInput input, IReadOnlyList<string> inRoutine, DateOnly today)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
+        var errors = results.SelectMany(r => r.MemberNames.DefaultIfEmpty("").Select(m => (Field: m, Message: r.ErrorMessage ?? "Not valid.")))
+            .GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+        if (input.Date is { } date && !errors.ContainsKey(nameof(SessionInput.Date)))
+        {
+            if (date > today)
+            {
+                errors[nameof(SessionInput.Date)] = ["That date is in the future. Choose today or an earlier day."];
+            }
+            else if (date < today.AddYears(-SessionInput.MaxYearsBack))
+            {
+                errors[nameof(SessionInput.Date)] = ["That date is more than five years ago."];
+            }
+        }
+
+        if (!errors.ContainsKey(nameof(SessionInput.Stretches)))
+        {
+            var unknown = input.Stretches.Where(s => !inRoutine.Contains(s)).Distinct().ToArray();
+            if (input.Stretches.Count == 0)
+            {
+                errors[nameof(SessionInput.Stretches)] = ["Tick at least one stretch you did."];
+            }
+            else if (unknown.Length > 0)
+            {
+                errors[nameof(SessionInput.Stretches)] = [$"Not in this routine (any more): {string.Join(", ", unknown)}."];
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Stores the session unless its owner already has one with its client id.</summary>
+    private async Task<Logged> SaveOnceAsync(Completion session, CancellationToken cancellationToken)
+    {
+        if (session.ClientId is { } clientId && await EarlierAsync(session, clientId, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        if (!await db.HasRoomForSessionAsync(session.OwnerId, cancellationToken))
+        {
+            return new Logged.Refused(AccountLimits.SessionsFull);
+        }
+
+        try
+        {
+            await writer.AddAsync(session, cancellationToken);
+            return new Logged.Saved(session);
+        }
+        catch (RoutineGoneException)
+        {
+            // Deleted (in another tab, or by another client) between the read above and the write.
+            return new Logged.RoutineGone();
+        }
+        catch (DbUpdateException) when (session.ClientId is not null)
+        {
+            // Two copies raced past the check (two tabs, two instances): the unique index kept one.
+            if (await EarlierAsync(session, session.ClientId, CancellationToken.None) is { } raced)
+            {
+                return raced;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<Logged?> EarlierAsync(Completion session, string clientId, CancellationToken cancellationToken)
+    {
+        var earlier = await db.Completions.AsNoTracking().OwnedBy(session.OwnerId).Where(c => c.ClientId == clientId).FirstOrDefaultAsync(cancellationToken);
+        return earlier is null ? null
+            : earlier.RoutineId == session.RoutineId ? new Logged.AlreadySaved(earlier)
+            : new Logged.Refused(ClientIdUsedElsewhere);
+    }
+
+    /// <summary>The browser's time zone (travel, or the first session) is remembered only with a session that was saved.</summary>
+    private async Task RememberZoneAsync(string ownerId, string zone, CancellationToken cancellationToken)
+    {
+        if ((await facts.GetAsync(services, ownerId, cancellationToken))?.TimeZoneId == zone
+            || await db.Users.FindAsync([ownerId], cancellationToken) is not { } user)
+        {
+            return;
+        }
+
+        user.TimeZoneId = zone;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private sealed record RoutineSlugs(List<string> Slugs);
+}
