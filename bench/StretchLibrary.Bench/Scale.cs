@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Library.Content;
 
 namespace StretchLibrary.Bench;
 

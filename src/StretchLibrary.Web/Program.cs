@@ -1,13 +1,13 @@
 using StretchLibrary.Web.Accounts;
-using StretchLibrary.Web.Api;
-using StretchLibrary.Web.Caching;
-using StretchLibrary.Web.Content;
-using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Library.Content;
 using StretchLibrary.Web.Pages;
-using StretchLibrary.Web.Pages.Routines;
 using StretchLibrary.Web.Platform;
+using StretchLibrary.Web.Platform.Api;
+using StretchLibrary.Web.Platform.Caching;
+using StretchLibrary.Web.Platform.Data;
+using StretchLibrary.Web.Platform.Security;
 using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Security;
+using StretchLibrary.Web.Routines.Sessions;
 
 // A verb (migrate, backup, validate-content, render-figures, copy-to-postgres, new-key-certificate) runs and exits.
 if (Commands.Find(args) is { } command)

@@ -82,10 +82,10 @@ public class LibraryFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A scope's DbContext, for arranging data and checking what handlers stored.</summary>
-    public async Task<T> WithDbAsync<T>(Func<StretchLibrary.Web.Data.AppDbContext, Task<T>> use)
+    public async Task<T> WithDbAsync<T>(Func<StretchLibrary.Web.Platform.Data.AppDbContext, Task<T>> use)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await use(scope.ServiceProvider.GetRequiredService<StretchLibrary.Web.Data.AppDbContext>());
+        return await use(scope.ServiceProvider.GetRequiredService<StretchLibrary.Web.Platform.Data.AppDbContext>());
     }
 
     protected override void Dispose(bool disposing)

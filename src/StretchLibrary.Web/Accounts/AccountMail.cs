@@ -4,8 +4,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using StretchLibrary.Web.Data;
-using StretchLibrary.Web.Security;
+using StretchLibrary.Web.Accounts.Tokens;
+using StretchLibrary.Web.Platform.Data;
+using StretchLibrary.Web.Routines;
+using StretchLibrary.Web.Routines.Reminders;
+using StretchLibrary.Web.Routines.Sessions;
+using StretchLibrary.Web.Routines.Sharing;
+using StretchLibrary.Web.Platform.Security;
 
 namespace StretchLibrary.Web.Accounts;
 

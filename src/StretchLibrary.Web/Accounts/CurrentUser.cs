@@ -1,5 +1,6 @@
-using StretchLibrary.Web.Caching;
-using StretchLibrary.Web.Tracking;
+using StretchLibrary.Web.Platform.Caching;
+using StretchLibrary.Web.Platform;
+using StretchLibrary.Web.Routines.Sessions;
 
 namespace StretchLibrary.Web.Accounts;
 

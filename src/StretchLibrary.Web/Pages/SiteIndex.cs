@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml;
-using StretchLibrary.Web.Content;
-using StretchLibrary.Web.Security;
+using StretchLibrary.Web.Library.Content;
+using StretchLibrary.Web.Platform.Security;
 
 namespace StretchLibrary.Web.Pages;
 

@@ -1,5 +1,5 @@
 using Serilog;
-using StretchLibrary.Web.Security;
+using StretchLibrary.Web.Platform.Security;
 
 namespace StretchLibrary.Web.Platform;
 

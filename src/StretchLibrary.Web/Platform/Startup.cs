@@ -1,6 +1,12 @@
-using StretchLibrary.Web.Content;
-using StretchLibrary.Web.Data;
-using StretchLibrary.Web.Health;
+using StretchLibrary.Web.Library.Content;
+using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Accounts.Tokens;
+using StretchLibrary.Web.Platform.Data;
+using StretchLibrary.Web.Routines;
+using StretchLibrary.Web.Routines.Reminders;
+using StretchLibrary.Web.Routines.Sessions;
+using StretchLibrary.Web.Routines.Sharing;
+using StretchLibrary.Web.Platform.Health;
 
 namespace StretchLibrary.Web.Platform;
 

@@ -8,7 +8,7 @@ public static class RoutinesServiceCollectionExtensions
     public static IServiceCollection AddRoutines(this IServiceCollection services)
     {
         services.AddScoped<SessionLog>();
-        services.AddOptions<Pages.Routines.SessionOptions>().BindConfiguration("Session");
+        services.AddOptions<PlayerOptions>().BindConfiguration("Session");
         return services;
     }
 }

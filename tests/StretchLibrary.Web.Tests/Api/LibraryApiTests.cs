@@ -25,7 +25,7 @@ public sealed class LibraryApiTests(ApiApp app) : IClassFixture<ApiApp>
             pages++;
         }
 
-        var store = (StretchLibrary.Web.Content.ContentStore)app.Services.GetService(typeof(StretchLibrary.Web.Content.ContentStore))!;
+        var store = (StretchLibrary.Web.Library.Content.ContentStore)app.Services.GetService(typeof(StretchLibrary.Web.Library.Content.ContentStore))!;
         Assert.Equal(store.Current.Stretches.Select(s => s.Slug), slugs);
         Assert.Equal((slugs.Count + 3) / 4, pages);
     }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
-using StretchLibrary.Web.Caching;
+using StretchLibrary.Web.Platform.Caching;
 
 namespace StretchLibrary.Web.Tests.Caching;
 

@@ -3,7 +3,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
-using StretchLibrary.Web.Caching;
+using StretchLibrary.Web.Platform.Caching;
 using StretchLibrary.Web.Tests.Pages.Routines;
 
 namespace StretchLibrary.Web.Tests.Caching;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
-using StretchLibrary.Web.Caching;
+using StretchLibrary.Web.Platform.Caching;
 
 namespace StretchLibrary.Web.Tests.Caching;
 

@@ -88,7 +88,7 @@ public sealed class SharedStateTests : IDisposable
         await RoutineCachedOnTwoAsync();
         await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(_one.Settings["Redis:Configuration"]!);
 
-        var keys = await redis.GetDatabase().ListRangeAsync(StretchLibrary.Web.Caching.SharedState.KeysKey);
+        var keys = await redis.GetDatabase().ListRangeAsync(StretchLibrary.Web.Platform.Caching.SharedState.KeysKey);
 
         Assert.NotEmpty(keys);
         Assert.All(keys, key =>

@@ -1,4 +1,4 @@
-using StretchLibrary.Web.Caching;
+using StretchLibrary.Web.Platform.Caching;
 
 namespace StretchLibrary.Web.Tests.Caching;
 

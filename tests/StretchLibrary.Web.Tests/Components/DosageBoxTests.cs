@@ -1,6 +1,6 @@
 using Bunit;
 using StretchLibrary.Web.Components;
-using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Library.Content;
 
 namespace StretchLibrary.Web.Tests.Components;
 

@@ -1,6 +1,6 @@
 using Bunit;
 using StretchLibrary.Web.Components;
-using StretchLibrary.Web.Figures;
+using StretchLibrary.Web.Library.Figures;
 
 namespace StretchLibrary.Web.Tests.Components;
 

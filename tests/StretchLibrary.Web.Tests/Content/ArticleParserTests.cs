@@ -1,5 +1,5 @@
 using System.Text;
-using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Library.Content;
 
 namespace StretchLibrary.Web.Tests.Content;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
-using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Library.Content;
 
 namespace StretchLibrary.Web.Tests.Content;
 

@@ -1,5 +1,5 @@
-using StretchLibrary.Web.Content;
-using StretchLibrary.Web.Figures;
+using StretchLibrary.Web.Library.Content;
+using StretchLibrary.Web.Library.Figures;
 
 namespace StretchLibrary.Web.Tests.Content;
 

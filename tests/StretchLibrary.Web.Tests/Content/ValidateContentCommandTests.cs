@@ -1,4 +1,4 @@
-using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Library.Content;
 
 namespace StretchLibrary.Web.Tests.Content;
 

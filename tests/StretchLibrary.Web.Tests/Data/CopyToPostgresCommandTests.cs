@@ -1,7 +1,13 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
-using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Accounts.Tokens;
+using StretchLibrary.Web.Platform.Data;
+using StretchLibrary.Web.Routines;
+using StretchLibrary.Web.Routines.Reminders;
+using StretchLibrary.Web.Routines.Sessions;
+using StretchLibrary.Web.Routines.Sharing;
 using StretchLibrary.Web.Tests.Pages.Routines;
 
 namespace StretchLibrary.Web.Tests.Data;

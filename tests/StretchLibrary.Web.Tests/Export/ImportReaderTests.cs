@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using StretchLibrary.Web.Export;
+using StretchLibrary.Web.Routines.Export;
 
 namespace StretchLibrary.Web.Tests.Export;
 

@@ -1,4 +1,4 @@
-using StretchLibrary.Web.Export;
+using StretchLibrary.Web.Routines.Export;
 
 namespace StretchLibrary.Web.Tests.Export;
 

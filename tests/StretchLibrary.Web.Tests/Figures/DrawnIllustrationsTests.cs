@@ -1,4 +1,4 @@
-using StretchLibrary.Web.Figures;
+using StretchLibrary.Web.Library.Figures;
 
 namespace StretchLibrary.Web.Tests.Figures;
 

@@ -84,7 +84,7 @@ public class StretchListTests(LibraryFactory factory) : IClassFixture<LibraryFac
         Assert.Equal("lying-on-back", ((IHtmlSelectElement)document.QuerySelector("#position")!).Value);
     }
 
-    private static readonly StretchLibrary.Web.Content.ContentSnapshot Shipped = StretchLibrary.Web.Content.ContentLoader.Load(TempContent.ShippedRoot);
+    private static readonly StretchLibrary.Web.Library.Content.ContentSnapshot Shipped = StretchLibrary.Web.Library.Content.ContentLoader.Load(TempContent.ShippedRoot);
 
     private static string[] InArea(string category) =>
         [.. Shipped.Stretches.Where(s => s.Category.ToString().Equals(category, StringComparison.OrdinalIgnoreCase)).Select(s => s.Slug)];

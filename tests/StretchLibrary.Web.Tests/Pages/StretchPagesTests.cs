@@ -1,6 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
-using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Library.Content;
 
 namespace StretchLibrary.Web.Tests.Pages;
 

@@ -4,7 +4,13 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
-using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Accounts.Tokens;
+using StretchLibrary.Web.Platform.Data;
+using StretchLibrary.Web.Routines;
+using StretchLibrary.Web.Routines.Reminders;
+using StretchLibrary.Web.Routines.Sessions;
+using StretchLibrary.Web.Routines.Sharing;
 using StretchLibrary.Web.Tests.Pages.Routines;
 using Xunit.Abstractions;
 
@@ -369,7 +375,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
 
         foreach (var u in await db.Users.AsNoTracking().ToListAsync())
         {
-            Check(problems, StretchLibrary.Web.Tracking.LocalClock.IsKnownZone(u.TimeZoneId), $"time zone {Show(u.TimeZoneId)}");
+            Check(problems, StretchLibrary.Web.Platform.LocalClock.IsKnownZone(u.TimeZoneId), $"time zone {Show(u.TimeZoneId)}");
             Check(problems, u.IsGuest || (u.Email is { Length: <= 254 } && u.PasswordHash is not null), $"account {Show(u.UserName ?? "")}");
         }
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
-using StretchLibrary.Web.Security;
+using StretchLibrary.Web.Platform.Security;
 
 namespace StretchLibrary.Web.Tests.Security;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
-using StretchLibrary.Web.Security;
+using StretchLibrary.Web.Platform.Security;
 using StretchLibrary.Web.Tests.Pages.Routines;
 
 namespace StretchLibrary.Web.Tests.Security;

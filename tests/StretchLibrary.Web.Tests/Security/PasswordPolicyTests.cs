@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using StretchLibrary.Web.Security;
+using StretchLibrary.Web.Platform.Security;
 using StretchLibrary.Web.Tests.Pages.Routines;
 
 namespace StretchLibrary.Web.Tests.Security;

@@ -89,7 +89,7 @@ public sealed class SharedRateLimitTests : IDisposable
         for (var i = 0; i < 5; i++)
         {
             var instance = i % 2 == 0 ? _one : _two;
-            statuses.Add((await ApiAuthFailureTests.GetRoutinesAsync(instance.Server, address, StretchLibrary.Web.Data.ApiTokens.NewToken())).Response.StatusCode);
+            statuses.Add((await ApiAuthFailureTests.GetRoutinesAsync(instance.Server, address, StretchLibrary.Web.Accounts.Tokens.ApiTokens.NewToken())).Response.StatusCode);
         }
 
         // Two failures each would pass two separate limits of 4; the fifth is refused only if both counted together.

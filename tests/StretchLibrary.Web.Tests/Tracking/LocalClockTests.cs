@@ -1,5 +1,6 @@
 using System.Globalization;
-using StretchLibrary.Web.Tracking;
+using StretchLibrary.Web.Platform;
+using StretchLibrary.Web.Routines.Sessions;
 
 namespace StretchLibrary.Web.Tests.Tracking;
 

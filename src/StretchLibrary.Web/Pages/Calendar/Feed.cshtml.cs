@@ -3,11 +3,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using StretchLibrary.Web.Caching;
-using StretchLibrary.Web.Content;
-using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Platform.Caching;
+using StretchLibrary.Web.Library.Content;
+using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Accounts.Tokens;
+using StretchLibrary.Web.Platform.Data;
+using StretchLibrary.Web.Routines;
+using StretchLibrary.Web.Routines.Reminders;
+using StretchLibrary.Web.Routines.Sessions;
+using StretchLibrary.Web.Routines.Sharing;
 using StretchLibrary.Web.Pages.Routines;
-using StretchLibrary.Web.Security;
+using StretchLibrary.Web.Platform.Security;
 
 namespace StretchLibrary.Web.Pages.Calendar;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Net.Http.Headers;
-using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Library.Content;
 
 namespace StretchLibrary.Web.Pages.Figures;
 

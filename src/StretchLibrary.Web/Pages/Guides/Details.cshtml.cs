@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using StretchLibrary.Web.Caching;
-using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Platform.Caching;
+using StretchLibrary.Web.Library.Content;
 
 namespace StretchLibrary.Web.Pages.Guides;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using StretchLibrary.Web.Caching;
-using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Platform.Caching;
+using StretchLibrary.Web.Library.Content;
 
 namespace StretchLibrary.Web.Pages.Guides;
 

@@ -1,9 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using StretchLibrary.Web.Content;
-using StretchLibrary.Web.Data;
-using StretchLibrary.Web.Export;
+using StretchLibrary.Web.Library.Content;
+using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Accounts.Tokens;
+using StretchLibrary.Web.Platform.Data;
+using StretchLibrary.Web.Routines;
+using StretchLibrary.Web.Routines.Reminders;
+using StretchLibrary.Web.Routines.Sessions;
+using StretchLibrary.Web.Routines.Sharing;
+using StretchLibrary.Web.Routines.Export;
 
 namespace StretchLibrary.Web.Pages.Routines;
 

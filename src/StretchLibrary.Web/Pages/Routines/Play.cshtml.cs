@@ -6,9 +6,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StretchLibrary.Web.Accounts;
-using StretchLibrary.Web.Content;
-using StretchLibrary.Web.Data;
-using StretchLibrary.Web.Tracking;
+using StretchLibrary.Web.Library.Content;
+using StretchLibrary.Web.Accounts.Tokens;
+using StretchLibrary.Web.Platform.Data;
+using StretchLibrary.Web.Routines;
+using StretchLibrary.Web.Routines.Reminders;
+using StretchLibrary.Web.Routines.Sessions;
+using StretchLibrary.Web.Routines.Sharing;
+using StretchLibrary.Web.Platform;
 
 namespace StretchLibrary.Web.Pages.Routines;
 
@@ -16,7 +21,7 @@ namespace StretchLibrary.Web.Pages.Routines;
 /// The guided session: one stretch at a time. session.js turns it into a timed player; without JavaScript it
 /// is a page per stretch with previous/next links and, at the end, the "Mark done" form.
 /// </summary>
-public sealed class PlayModel(AppDbContext db, CurrentUser currentUser, ContentStore content, IOptions<SessionOptions> options) : PageModel
+public sealed class PlayModel(AppDbContext db, CurrentUser currentUser, ContentStore content, IOptions<PlayerOptions> options) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -2,12 +2,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using StretchLibrary.Web.Caching;
+using StretchLibrary.Web.Platform.Caching;
 using StretchLibrary.Web.Accounts;
-using StretchLibrary.Web.Content;
-using StretchLibrary.Web.Data;
-using StretchLibrary.Web.Security;
-using StretchLibrary.Web.Tracking;
+using StretchLibrary.Web.Library.Content;
+using StretchLibrary.Web.Accounts.Tokens;
+using StretchLibrary.Web.Platform.Data;
+using StretchLibrary.Web.Routines;
+using StretchLibrary.Web.Routines.Reminders;
+using StretchLibrary.Web.Routines.Sessions;
+using StretchLibrary.Web.Routines.Sharing;
+using StretchLibrary.Web.Platform.Security;
+using StretchLibrary.Web.Platform;
 
 namespace StretchLibrary.Web.Pages.Routines;
 
@@ -16,7 +21,7 @@ namespace StretchLibrary.Web.Pages.Routines;
 /// read-only share link (for a sheet handed to someone else); otherwise the QR code opens the routine page, which
 /// only the owner can open and which explains itself to anyone else. Paper never carries a write credential.
 /// </summary>
-public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, ContentStore content, PublicLinks links, TimeProvider clock, IOptions<CookieTempDataProviderOptions> tempDataCookie) : PageModel
+public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, ContentStore content, PublicLinks links, TimeProvider clock) : PageModel
 {
     public SheetView Sheet { get; private set; } = default!;
 
@@ -66,8 +71,5 @@ public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, Content
         return RedirectToPage(new { id, size, weeks });
     }
 
-    // TempData only when its cookie came with the request: loading it otherwise makes every response delete that
-    // cookie, which keeps the sheet out of the page cache (see FlashMessage).
-    private string? TakeSharedToken() =>
-        Request.Cookies.Keys.Any(k => k.StartsWith(tempDataCookie.Value.Cookie.Name!, StringComparison.Ordinal)) ? TempData[SharedTokenKey] as string : null;
+    private string? TakeSharedToken() => FlashMessage.Take(HttpContext, TempData, SharedTokenKey);
 }

@@ -1,8 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
-using StretchLibrary.Web.Caching;
-using StretchLibrary.Web.Data;
-using StretchLibrary.Web.Tracking;
+using StretchLibrary.Web.Platform.Caching;
+using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Accounts.Tokens;
+using StretchLibrary.Web.Platform.Data;
+using StretchLibrary.Web.Routines;
+using StretchLibrary.Web.Routines.Reminders;
+using StretchLibrary.Web.Routines.Sharing;
+using StretchLibrary.Web.Platform;
 
 namespace StretchLibrary.Web.Routines.Sessions;
 
@@ -70,7 +75,7 @@ public sealed class SessionLog(AppDbContext db, CompletionWriter writer, UserFac
             OwnerId = ownerId,
             LocalDate = input.Date!.Value,
             CompletedAtUtc = clock.GetUtcNow(),
-            StretchSlugs = [.. input.Stretches.Distinct(StringComparer.Ordinal)],
+            StretchSlugs = input.Stretches,
             PainBefore = input.PainBefore,
             PainAfter = input.PainAfter,
             Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
@@ -85,7 +90,7 @@ public sealed class SessionLog(AppDbContext db, CompletionWriter writer, UserFac
         return logged;
     }
 
-    /// <summary>The field rules, then the ones that need the routine's stretches and the owner's today.</summary>
+    /// <summary>The field rules, then the ones that need the routine's stretches and the owner's today (keeping only the routine's stretches).</summary>
     private static Dictionary<string, string[]> Check(SessionInput input, IReadOnlyList<string> inRoutine, DateOnly today)
     {
         var results = new List<ValidationResult>();
@@ -104,17 +109,11 @@ public sealed class SessionLog(AppDbContext db, CompletionWriter writer, UserFac
             }
         }
 
-        if (!errors.ContainsKey(nameof(SessionInput.Stretches)))
+        // Stretches no longer in the routine (removed in another tab, or since a phone queued the log) are left out.
+        input.Stretches = [.. input.Stretches.Where(inRoutine.Contains).Distinct(StringComparer.Ordinal)];
+        if (!errors.ContainsKey(nameof(SessionInput.Stretches)) && input.Stretches.Count == 0)
         {
-            var unknown = input.Stretches.Where(s => !inRoutine.Contains(s)).Distinct().ToArray();
-            if (input.Stretches.Count == 0)
-            {
-                errors[nameof(SessionInput.Stretches)] = ["Tick at least one stretch you did."];
-            }
-            else if (unknown.Length > 0)
-            {
-                errors[nameof(SessionInput.Stretches)] = [$"Not in this routine (any more): {string.Join(", ", unknown)}."];
-            }
+            errors[nameof(SessionInput.Stretches)] = ["Tick at least one stretch you did."];
         }
 
         return errors;

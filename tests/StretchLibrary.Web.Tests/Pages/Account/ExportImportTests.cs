@@ -43,7 +43,7 @@ public sealed class ExportImportTests : IDisposable
         var evening = visitor.RoutineId;
         await _factory.WithDbAsync(db =>
         {
-            db.RoutineItems.Add(new StretchLibrary.Web.Data.RoutineItem { RoutineId = evening, Position = 1, StretchSlug = "retired-stretch", Sets = 3, PerDay = 2, Note = "An old favourite" });
+            db.RoutineItems.Add(new StretchLibrary.Web.Routines.RoutineItem { RoutineId = evening, Position = 1, StretchSlug = "retired-stretch", Sets = 3, PerDay = 2, Note = "An old favourite" });
             return db.SaveChangesAsync();
         });
 
@@ -288,7 +288,7 @@ public sealed class ExportImportTests : IDisposable
         await _factory.WithDbAsync(async db =>
         {
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.Completions.AddRange(Enumerable.Range(0, 20_000).Select(i => new StretchLibrary.Web.Data.Completion
+            db.Completions.AddRange(Enumerable.Range(0, 20_000).Select(i => new StretchLibrary.Web.Routines.Sessions.Completion
             {
                 RoutineId = routineId,
                 OwnerId = ownerId,

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using StretchLibrary.Web.Content;
+using StretchLibrary.Web.Library.Content;
 
 namespace StretchLibrary.Web.Tests.Pages.Routines;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using StretchLibrary.Web.Caching;
+using StretchLibrary.Web.Platform.Caching;
 
 namespace StretchLibrary.Web.Tests.Pages.Routines;
 

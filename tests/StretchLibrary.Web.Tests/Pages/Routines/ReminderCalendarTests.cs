@@ -1,4 +1,7 @@
 using StretchLibrary.Web.Pages.Routines;
+using StretchLibrary.Web.Routines;
+using StretchLibrary.Web.Routines.Reminders;
+using StretchLibrary.Web.Routines.Sessions;
 
 namespace StretchLibrary.Web.Tests.Pages.Routines;
 

@@ -1,5 +1,11 @@
-using StretchLibrary.Web.Content;
-using StretchLibrary.Web.Data;
+using StretchLibrary.Web.Library.Content;
+using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Accounts.Tokens;
+using StretchLibrary.Web.Platform.Data;
+using StretchLibrary.Web.Routines;
+using StretchLibrary.Web.Routines.Reminders;
+using StretchLibrary.Web.Routines.Sessions;
+using StretchLibrary.Web.Routines.Sharing;
 using StretchLibrary.Web.Pages.Routines;
 
 namespace StretchLibrary.Web.Tests.Pages.Routines;
@@ -84,8 +90,8 @@ public sealed class SheetViewTests
     [InlineData("huge", 14)]
     public void Unknown_options_fall_back_to_normal_print_and_one_week(string? size, int weeks)
     {
-        var routine = new StretchLibrary.Web.Data.Routine { OwnerId = "o", Name = "R" };
-        var content = StretchLibrary.Web.Content.ContentSnapshot.Empty;
+        var routine = new StretchLibrary.Web.Routines.Routine { OwnerId = "o", Name = "R" };
+        var content = StretchLibrary.Web.Library.Content.ContentSnapshot.Empty;
 
         var sheet = SheetView.Create(routine, content, new DateOnly(2026, 1, 5), "https://example.com/routines/1", "/routines/1", size, weeks);
 

@@ -134,7 +134,7 @@ public sealed class TrackingTests : IDisposable
         await _factory.WithDbAsync(async db =>
         {
             var owner = await db.Routines.Where(r => r.Id == id).Select(r => r.OwnerId).SingleAsync();
-            db.Completions.AddRange(Enumerable.Range(0, 25).Select(i => new StretchLibrary.Web.Data.Completion
+            db.Completions.AddRange(Enumerable.Range(0, 25).Select(i => new StretchLibrary.Web.Routines.Sessions.Completion
             {
                 RoutineId = id,
                 OwnerId = owner,

@@ -1,0 +1,37 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Platform.Data;
+using StretchLibrary.Web.Routines;
+using StretchLibrary.Web.Routines.Reminders;
+using StretchLibrary.Web.Routines.Sessions;
+using StretchLibrary.Web.Routines.Sharing;
+
+namespace StretchLibrary.Web.Accounts.Tokens;
+
+public static class ApiTokens
+{
+    /// <summary>Marks our tokens, so people (and secret scanners) recognise one pasted where it should not be.</summary>
+    public const string Prefix = "slp_";
+
+    public const string RoutinesRead = "routines:read";
+
+    public const string SessionsWrite = "sessions:write";
+
+    public static readonly IReadOnlyList<string> AllScopes = [RoutinesRead, SessionsWrite];
+
+    public static readonly IReadOnlyList<int> ExpiryDays = [30, 90, 365];
+
+    /// <summary>256 random bits, base64url without padding, after <see cref="Prefix"/>: 47 characters.</summary>
+    public static string NewToken() => Prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Whether the text has the shape of one of our tokens (checked before hashing anything).</summary>
+    public static bool LooksLikeToken(ReadOnlySpan<char> text) => text.Length == Prefix.Length + 43 && text.StartsWith(Prefix, StringComparison.Ordinal);
+
+    public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>Tokens that work at <paramref name="now"/>: not revoked and not expired.</summary>
+    public static IQueryable<ApiToken> ActiveAt(this IQueryable<ApiToken> tokens, DateTimeOffset now) =>
+        tokens.Where(t => t.RevokedAt == null && t.ExpiresAt > now);
+}

@@ -1,0 +1,138 @@
+using System.Buffers.Text;
+using System.ComponentModel;
+using System.Text;
+using StretchLibrary.Web.Platform.Caching;
+using StretchLibrary.Web.Library.Content;
+using StretchLibrary.Web.Accounts.Tokens;
+using StretchLibrary.Web.Platform.Api;
+using StretchLibrary.Web.Routines.Api;
+
+namespace StretchLibrary.Web.Library.Api;
+
+/// <summary>The read-only library: stretches, guides and starter routines, open to everyone and every origin.</summary>
+internal static class LibraryEndpoints
+{
+    public const int DefaultLimit = 20, MaxLimit = 100;
+
+    public static void MapLibrary(this IEndpointRouteBuilder api)
+    {
+        var library = api.MapGroup("")
+            .RequireCors(ApiEndpoints.PublicReadCors)
+            .AddEndpointFilter(AllowAnyOrigin)
+            // Anonymous answers are the same bytes for everyone until the content reloads: the page cache keeps them.
+            .WithMetadata(new CacheForAnonymousAttribute())
+            .WithTags("Library");
+
+        library.MapGet("/stretches", ListStretches)
+            .WithName("ListStretches")
+            .WithSummary("List stretches")
+            .WithDescription("Stretches by category, then order. Filters combine; with q, results come in search order (typos forgiven). Paged with a cursor: follow the Link rel=\"next\" header or pass nextCursor.")
+            .Produces<StretchListDto>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        library.MapGet("/stretches/{slug}", GetStretch)
+            .WithName("GetStretch")
+            .WithSummary("One stretch")
+            .WithDescription("Dosage, steps, cautions, when to stop, easier and harder variants, related stretches, positions, equipment and figures.")
+            .Produces<StretchDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        library.MapGet("/guides", (HttpContext http, ContentStore content) =>
+                LibraryResponse.Json(http, new GuideListDto([.. content.Current.Guides.Select(GuideSummaryDto.From)])))
+            .WithName("ListGuides")
+            .WithSummary("List guides")
+            .Produces<GuideListDto>();
+        library.MapGet("/guides/{slug}", (HttpContext http, ContentStore content, string slug) =>
+                content.Current.FindGuide(slug) is { } guide ? LibraryResponse.Json(http, GuideDto.From(guide)) : ApiProblems.NotFound($"No guide '{slug}'."))
+            .WithName("GetGuide")
+            .WithSummary("One guide")
+            .Produces<GuideDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        library.MapGet("/starter-routines", (HttpContext http, ContentStore content) =>
+                LibraryResponse.Json(http, new StarterRoutineListDto([.. content.Current.Starters.Select(s => StarterRoutineDto.From(s, content.Current))])))
+            .WithName("ListStarterRoutines")
+            .WithSummary("List starter routines")
+            .WithDescription("Ready-made routines with their stretches and dosages; stretches no longer in the library are left out.")
+            .Produces<StarterRoutineListDto>();
+    }
+
+    private static IResult ListStretches(
+        HttpContext http,
+        ContentStore content,
+        [Description("back, posture or neck.")] string? category,
+        [Description("A position slug, e.g. sitting.")] string? position,
+        [Description("An equipment slug, or none for stretches that need nothing.")] string? equipment,
+        [Description("Search words.")] string? q,
+        [Description("Items per page, 1-100 (default 20).")] int? limit,
+        [Description("nextCursor from the previous page.")] string? cursor)
+    {
+        if (limit is < 1 or > MaxLimit)
+        {
+            return ApiProblems.BadRequest($"limit must be between 1 and {MaxLimit}.");
+        }
+
+        if (!string.IsNullOrEmpty(category) && !Enum.TryParse<Category>(category, ignoreCase: true, out _))
+        {
+            return ApiProblems.BadRequest("category must be back, posture or neck.");
+        }
+
+        var snapshot = content.Current;
+        var query = q?.Trim() is { Length: > 0 } text ? text[..Math.Min(text.Length, 100)] : null;
+        var results = Pages.Stretches.IndexModel.Filter(snapshot, query, category, position, equipment).Results;
+        var start = 0;
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            var after = DecodeCursor(cursor);
+            var index = after is null ? -1 : results.ToList().FindIndex(s => s.Slug == after);
+            if (index < 0)
+            {
+                return ApiProblems.BadRequest("cursor does not belong to this list (or the library changed): start again without it.");
+            }
+
+            start = index + 1;
+        }
+
+        var take = limit ?? DefaultLimit;
+        var page = results.Skip(start).Take(take).ToArray();
+        string? next = start + take < results.Count ? EncodeCursor(page[^1].Slug) : null;
+        if (next is not null)
+        {
+            var link = QueryString.Create(new Dictionary<string, string?>
+            {
+                ["category"] = category,
+                ["position"] = position,
+                ["equipment"] = equipment,
+                ["q"] = query,
+                ["limit"] = limit?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["cursor"] = next,
+            }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+            http.Response.Headers.Link = $"<{http.Request.PathBase}/api/v1/stretches{link.ToUriComponent()}>; rel=\"next\"";
+        }
+
+        return LibraryResponse.Json(http, new StretchListDto([.. page.Select(StretchSummaryDto.From)], next));
+    }
+
+    private static IResult GetStretch(HttpContext http, ContentStore content, string slug) =>
+        content.Current.FindStretch(slug) is { } stretch
+            ? LibraryResponse.Json(http, StretchDto.From(stretch, content.Current))
+            : ApiProblems.NotFound($"No stretch '{slug}'.");
+
+    private static string EncodeCursor(string slug) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(slug));
+
+    private static string? DecodeCursor(string cursor)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    // Every answer (cached ones too) says any origin may read it, whether or not this request sent Origin.
+    private static async ValueTask<object?> AllowAnyOrigin(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        context.HttpContext.Response.Headers.AccessControlAllowOrigin = "*";
+        return await next(context);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace StretchLibrary.Web.Library.Content;
+
+public static class ContentServiceCollectionExtensions
+{
+    /// <summary>Registers the content store: one singleton that loads <c>Content:RootPath</c> and watches it.</summary>
+    public static IServiceCollection AddContentLibrary(this IServiceCollection services)
+    {
+        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ContentOptions>>().Value;
+            return new ContentStore(
+                ContentOptions.Resolve(options.RootPath, sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath),
+                sp.GetRequiredService<ILogger<ContentStore>>(),
+                watch: options.Watch);
+        });
+        services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
+        return services;
+    }
+}
+
+internal sealed class ContentHealthCheck(ContentStore store) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var count = store.Current.Stretches.Count;
+        return Task.FromResult(count > 0 ? HealthCheckResult.Healthy($"{count} stretches") : HealthCheckResult.Unhealthy("no stretches loaded"));
+    }
+}

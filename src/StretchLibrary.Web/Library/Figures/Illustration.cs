@@ -1,0 +1,154 @@
+namespace StretchLibrary.Web.Library.Figures;
+
+/// <summary>One still of a stretch: a base position plus joint overrides (degrees), and its text alternative.</summary>
+public sealed record FigureFrame(string Name, string Base, IReadOnlyDictionary<string, double> Pose, string Alt, IReadOnlyList<string>? Props = null);
+
+/// <summary>What an author writes under <c>illustration:</c> in a stretch's front matter.</summary>
+public sealed record IllustrationSpec(string View, IReadOnlyList<string> Props, IReadOnlyList<string> Highlight, bool HeadOnly, IReadOnlyList<FigureFrame> Frames);
+
+/// <summary>A frame drawn as SVG (at most a few KB).</summary>
+public sealed record DrawnFrame(string Name, string Alt, string Svg);
+
+/// <summary>
+/// A stretch's figures, drawn once when content loads: one SVG per frame (with a movement arrow toward the next
+/// frame), and the in-between SVGs the guided player flips through (eased, frame to frame and back to the first).
+/// </summary>
+public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFrame> Frames, IReadOnlyList<string> Motion)
+{
+    /// <summary>In-between drawings per move from one frame to the next.</summary>
+    public const int StepsPerMove = 8;
+
+    /// <summary>The frame that shows the stretch best on its own: where the first movement ends.</summary>
+    public DrawnFrame KeyFrame => Frames[Math.Min(1, Frames.Count - 1)];
+
+    public DrawnFrame? Find(string name) => Frames.FirstOrDefault(f => f.Name == name);
+
+    public static Illustration Draw(IllustrationSpec spec)
+    {
+        var view = View.Find(spec.View) ?? throw new ArgumentException($"unknown view '{spec.View}'", nameof(spec));
+        var angles = spec.Frames.Select(Angles).ToArray();
+        var scenes = spec.Frames.Select((f, i) => Stage.Build(f.Base, angles[i], f.Props ?? spec.Props)).ToArray();
+        var moves = Enumerable.Range(0, spec.Frames.Count > 1 ? spec.Frames.Count : 0).Select(i => (From: i, To: (i + 1) % spec.Frames.Count)).ToArray();
+        var between = moves.Select(m => Enumerable.Range(0, StepsPerMove)
+            .Select(k => Between(spec, angles, m.From, m.To, Ease(k / (double)StepsPerMove))).ToArray()).ToArray();
+        var arrows = spec.Frames.Select((_, i) => ArrowMove(spec, i) is { } move
+            ? ArrowFor(view, scenes[move.From], Between(spec, angles, move.From, move.To, 0.5), scenes[move.To], spec.HeadOnly)
+            : null).ToArray();
+        // Frames from the same base position share one box (arrows included), so they line up side by side and animate in place.
+        var boxes = spec.Frames.Select(f => FigureSvg.Enclose(
+            FigureSvg.Bounds(
+                scenes.Where((_, i) => spec.Frames[i].Base == f.Base)
+                    .Concat(between.Where((_, m) => spec.Frames[moves[m].From].Base == f.Base && spec.Frames[moves[m].To].Base == f.Base).SelectMany(b => b)),
+                view,
+                spec.HeadOnly),
+            arrows.Where((a, i) => a is not null && spec.Frames[i].Base == f.Base).OfType<Arrow>())).ToArray();
+
+        var frames = spec.Frames.Select((f, i) => new DrawnFrame(f.Name, f.Alt, FigureSvg.Render(scenes[i], view, boxes[i], f.Alt, spec.Highlight, arrows[i]))).ToArray();
+        var motion = between.SelectMany((b, m) => b.Select(s => FigureSvg.Render(s, view, boxes[moves[m].From], null, spec.Highlight))).ToArray();
+        return new Illustration(spec, frames, motion);
+    }
+
+    /// <summary>
+    /// Which move a frame's arrow shows. Frames in the same position (base and props) form a group: in a pair the
+    /// first frame points to the second; in a longer group (I, Y, T) each later frame shows how it left the first.
+    /// </summary>
+    private static (int From, int To)? ArrowMove(IllustrationSpec spec, int index)
+    {
+        var frame = spec.Frames[index];
+        var group = Enumerable.Range(0, spec.Frames.Count)
+            .Where(i => spec.Frames[i].Base == frame.Base && (spec.Frames[i].Props ?? spec.Props).SequenceEqual(frame.Props ?? spec.Props))
+            .ToArray();
+        return group.Length switch
+        {
+            2 when group[0] == index => (index, group[1]),
+            > 2 when group[0] != index => (group[0], index),
+            _ => null,
+        };
+    }
+
+    /// <summary>Base angles with the frame's overrides on top, so two frames can be blended joint by joint.</summary>
+    private static Dictionary<string, double> Angles(FigureFrame frame)
+    {
+        var angles = new Dictionary<string, double>(BasePosition.Find(frame.Base)?.Angles ?? new Dictionary<string, double>(), StringComparer.Ordinal);
+        foreach (var (joint, degrees) in frame.Pose)
+        {
+            angles[joint] = degrees;
+        }
+
+        return angles;
+    }
+
+    private static Scene Between(IllustrationSpec spec, Dictionary<string, double>[] angles, int from, int to, double t)
+    {
+        var a = angles[from];
+        var b = angles[to];
+        var blended = a.Keys.Union(b.Keys).ToDictionary(
+            k => k,
+            k => a.GetValueOrDefault(k) + ((b.GetValueOrDefault(k) - a.GetValueOrDefault(k)) * t),
+            StringComparer.Ordinal);
+        var frame = t < 0.5 ? spec.Frames[from] : spec.Frames[to];
+        return Stage.Build(frame.Base, blended, frame.Props ?? spec.Props);
+    }
+
+    /// <summary>Slow in, slow out.</summary>
+    public static double Ease(double t) => (1 - Math.Cos(Math.PI * t)) / 2;
+
+    private static readonly string[] Movers = ["l.hand", "r.hand", "l.elbow", "r.elbow", "nose", "head", "l.knee", "r.knee", "c7"];
+
+    /// <summary>An arrow beside the part that moves furthest, curved through where it is halfway.</summary>
+    private static Arrow? ArrowFor(View view, Scene from, Scene middle, Scene to, bool headOnly)
+    {
+        if (headOnly && GlideArrow(view, from, to) is { } glide)
+        {
+            return glide;
+        }
+
+        var movers = headOnly ? Movers.Where(m => m is "nose" or "head" or "c7") : Movers;
+        var (name, distance) = movers
+            .Select(m => (Name: m, Distance: (to.Body.Points[m] - from.Body.Points[m]).Length))
+            .MaxBy(m => m.Distance);
+        if (distance < (headOnly ? 2 : 8))
+        {
+            return null;
+        }
+
+        var p0 = view.Project(from.Body.Points[name]);
+        var pm = view.Project(middle.Body.Points[name]);
+        var p1 = view.Project(to.Body.Points[name]);
+        var control = ((2 * pm.X) - ((p0.X + p1.X) / 2), (2 * pm.Y) - ((p0.Y + p1.Y) / 2));
+
+        // Set the arrow off the limb, on the outside of the curve.
+        var (cx, cy) = (p1.X - p0.X, p1.Y - p0.Y);
+        var chord = Math.Max(1, Math.Sqrt((cx * cx) + (cy * cy)));
+        var (nx, ny) = (-cy / chord, cx / chord);
+        var bulge = ((pm.X - ((p0.X + p1.X) / 2)) * nx) + ((pm.Y - ((p0.Y + p1.Y) / 2)) * ny);
+        var side = bulge >= 0 ? 1 : -1;
+        var gap = headOnly ? 16 : 9;
+        var (ox, oy) = (nx * gap * side, ny * gap * side);
+        return new Arrow((p0.X + ox, p0.Y + oy), (control.Item1 + ox, control.Item2 + oy), (p1.X + ox, p1.Y + oy));
+    }
+
+    /// <summary>
+    /// A head that slides without nodding or turning (a chin tuck draws it straight back) gets a straight arrow in
+    /// front of the chin, ending just short of it and pointing the way the chin goes; an arc over the head would
+    /// read as a nod.
+    /// </summary>
+    private static Arrow? GlideArrow(View view, Scene from, Scene to)
+    {
+        var turn = Math.Acos(Math.Clamp(from.Body.HeadFrame.Cx.Dot(to.Body.HeadFrame.Cx), -1, 1)) * 180 / Math.PI;
+        var p0 = view.Project(from.Body.Points["chin"]);
+        var p1 = view.Project(to.Body.Points["chin"]);
+        var (dx, dy) = (p1.X - p0.X, p1.Y - p0.Y);
+        var moved = Math.Sqrt((dx * dx) + (dy * dy));
+        if (turn > 15 || moved < 1)
+        {
+            return null;
+        }
+
+        var (ux, uy) = (dx / moved, dy / moved);
+        var length = Math.Max(moved, 12);
+        var end = (X: p0.X - (ux * 3), Y: p0.Y - (uy * 3));
+        var start = (X: end.X - (ux * length), Y: end.Y - (uy * length));
+        return new Arrow(start, ((start.X + end.X) / 2, (start.Y + end.Y) / 2), end);
+    }
+}

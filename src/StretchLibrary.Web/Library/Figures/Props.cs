@@ -1,0 +1,113 @@
+namespace StretchLibrary.Web.Library.Figures;
+
+/// <summary>Something drawn: a filled rounded limb (body part, roller, towel) or a plain stroke (chair, wall).</summary>
+public abstract record Shape(string Name);
+
+public sealed record LimbShape(Capsule Capsule, string Name) : Shape(Name);
+
+public sealed record LineShape(Vec3 A, Vec3 B, double Width, string Name) : Shape(Name);
+
+/// <summary>A prop placed next to a posed body: what it draws and the height of its top surface at (x, z).</summary>
+public abstract record Prop(string Name)
+{
+    /// <summary>Names authors write in <c>illustration.props</c>.</summary>
+    public static readonly IReadOnlyList<string> Names = ["floor", "chair", "wall", "foam roller", "foam roller across", "towel roll"];
+
+    /// <summary>Height of the supporting surface at (x, z); 0 is the floor.</summary>
+    public virtual double SupportAt(double x, double z) => 0;
+
+    public abstract IEnumerable<Shape> Shapes();
+
+    /// <summary>Places a prop by its name where the (unshifted) body needs it; null for the floor, which is always there.</summary>
+    public static Prop? Place(string name, PosedBody body) => name switch
+    {
+        "chair" => Chair.Under(body),
+        "wall" => new Wall(body.AllPoints.Min(p => p.X) - 16),
+        "foam roller" => Roller.Along(body),
+        "foam roller across" => new Roller(name, Across(body, 0.45), 7.5),
+        "towel roll" => new Roller(name, Across(body, 0.35), 4.5, Rolled: true),
+        _ => null,
+    };
+
+    /// <summary>A point part-way up the mid back, where a roll across the back goes.</summary>
+    private static double Across(PosedBody body, double along)
+    {
+        var back = body.Limb("spine.upper");
+        return Vec3.Lerp(back.A, back.B, along).X;
+    }
+}
+
+/// <summary>A sturdy four-legged chair with a backrest, no wheels, seat 43 cm high, facing +x.</summary>
+public sealed record Chair(double BackX, double FrontX) : Prop("chair")
+{
+    public const double SeatHeight = 43;
+    public const double BackTop = 88;
+    private const double HalfWidth = 21;
+
+    public static Chair Under(PosedBody body)
+    {
+        var pelvis = body.Points["pelvis"].X;
+        return new Chair(pelvis - 12, pelvis + 30);
+    }
+
+    public override double SupportAt(double x, double z) =>
+        x >= BackX && x <= FrontX && Math.Abs(z) <= HalfWidth ? SeatHeight : 0;
+
+    public override IEnumerable<Shape> Shapes()
+    {
+        foreach (var z in new[] { -HalfWidth, HalfWidth })
+        {
+            yield return new LineShape(new(BackX, SeatHeight, z), new(FrontX, SeatHeight, z), 3, Name);
+            yield return new LineShape(new(FrontX - 2, SeatHeight, z), new(FrontX - 2, 0, z), 2, Name);
+            yield return new LineShape(new(BackX + 2, SeatHeight, z), new(BackX + 2, 0, z), 2, Name);
+            yield return new LineShape(new(BackX, SeatHeight, z), new(BackX - 2, BackTop, z), 2.5, Name);
+        }
+
+        yield return new LineShape(new(BackX - 2, BackTop, -HalfWidth), new(BackX - 2, BackTop, HalfWidth), 3, Name);
+        yield return new LineShape(new(BackX - 1.5, BackTop - 14, -HalfWidth), new(BackX - 1.5, BackTop - 14, HalfWidth), 2, Name);
+        yield return new LineShape(new(FrontX, SeatHeight, -HalfWidth), new(FrontX, SeatHeight, HalfWidth), 2, Name);
+    }
+}
+
+/// <summary>A wall behind the figure.</summary>
+public sealed record Wall(double X) : Prop("wall")
+{
+    public override IEnumerable<Shape> Shapes() => [new LineShape(new(X, 0, 0), new(X, 190, 0), 2.5, Name)];
+}
+
+/// <summary>A cylinder on the floor: a foam roller or a rolled towel, along x or across the body (along z).</summary>
+public sealed record Roller(string Kind, double CenterX, double Radius, double FromX = 0, double ToX = 0, bool Rolled = false) : Prop(Kind)
+{
+    private const double HalfLength = 30;
+
+    private bool Lengthwise => ToX > FromX;
+
+    /// <summary>A roller under the spine from the pelvis to the head.</summary>
+    public static Roller Along(PosedBody body)
+    {
+        var xs = new[] { body.Points["pelvis"].X, body.HeadCenter.X };
+        return new Roller("foam roller", 0, 7.5, xs.Min() - 12, xs.Max() + 12);
+    }
+
+    public override double SupportAt(double x, double z)
+    {
+        var off = Lengthwise ? (x >= FromX && x <= ToX ? z : double.PositiveInfinity) : (Math.Abs(z) <= HalfLength ? x - CenterX : double.PositiveInfinity);
+        return Math.Abs(off) < Radius ? Radius + Math.Sqrt((Radius * Radius) - (off * off)) : 0;
+    }
+
+    public override IEnumerable<Shape> Shapes()
+    {
+        if (Lengthwise)
+        {
+            yield return new LimbShape(new(Name, new(FromX, Radius, 0), new(ToX, Radius, 0), Radius, Radius), Name);
+            yield break;
+        }
+
+        yield return new LimbShape(new(Name, new(CenterX, Radius, -HalfLength), new(CenterX, Radius, HalfLength), Radius, Radius), Name);
+        if (Rolled)
+        {
+            // The rolled edge, so a towel does not read as a small roller.
+            yield return new LimbShape(new(Name, new(CenterX + 1, Radius + 1, HalfLength + 0.5), new(CenterX + 1, Radius + 1, HalfLength + 0.5), Radius / 2, Radius / 2), Name);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace StretchLibrary.Web.Library.Figures;
+
+/// <summary>An orthographic camera: screen right, screen up, and the direction toward the viewer.</summary>
+public sealed record View(string Name, Vec3 Right, Vec3 Up, Vec3 Toward)
+{
+    public static IReadOnlyList<View> All { get; } =
+    [
+        new("side", new(1, 0, 0), new(0, 1, 0), new(0, 0, 1)),
+        new("front", new(0, 0, -1), new(0, 1, 0), new(1, 0, 0)),
+        new("back", new(0, 0, 1), new(0, 1, 0), new(-1, 0, 0)),
+        new("top", new(1, 0, 0), new(0, 0, -1), new(0, 1, 0)),
+        Looking("three-quarter", yaw: 45, elevation: 25),
+    ];
+
+    /// <summary>A camera turned <paramref name="yaw"/> degrees from the side view toward the front, looking down by <paramref name="elevation"/>.</summary>
+    public static View Looking(string name, double yaw, double elevation)
+    {
+        var (sy, cy) = Math.SinCos(yaw * Math.PI / 180);
+        var (se, ce) = Math.SinCos(elevation * Math.PI / 180);
+        var toward = new Vec3(ce * sy, se, ce * cy);
+        var right = new Vec3(0, 1, 0).Cross(toward).Normalized();
+        return new View(name, right, toward.Cross(right), toward);
+    }
+
+    public static View? Find(string name) => All.FirstOrDefault(v => v.Name == name);
+
+    /// <summary>SVG coordinates (y grows downward).</summary>
+    public (double X, double Y) Project(Vec3 p) => (p.Dot(Right), -p.Dot(Up));
+
+    public double Depth(Vec3 p) => p.Dot(Toward);
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Accounts.Tokens;
+using StretchLibrary.Web.Routines;
+using StretchLibrary.Web.Routines.Reminders;
+using StretchLibrary.Web.Routines.Sessions;
+using StretchLibrary.Web.Routines.Sharing;
+
+namespace StretchLibrary.Web.Platform.Data;
+
+/// <summary>
+/// <c>migrate</c>: applies pending migrations to the configured database (same settings as the app) and exits; the
+/// deploy step when instances run with <c>Database:MigrateOnStart=false</c>, so they never race on migrations.
+/// </summary>
+public static class MigrateCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddAppData(builder.Configuration, builder.Environment.ContentRootPath);
+        await using var app = builder.Build();
+        if (await app.Services.PrepareDatabaseAsync(migrate: true) is { } problem)
+        {
+            await error.WriteLineAsync(problem);
+            return 1;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
+        await output.WriteLineAsync($"Database ({DatabaseOptions.From(builder.Configuration).Provider}) is up to date: {applied.Count} migrations, latest {applied.LastOrDefault() ?? "none"}.");
+        return 0;
+    }
+}

@@ -1,0 +1,8 @@
+using StretchLibrary.Web.Routines.Reminders;
+using StretchLibrary.Web.Routines.Sessions;
+using StretchLibrary.Web.Pages.Routines;
+
+namespace StretchLibrary.Web.Routines;
+
+/// <summary>What the "Mark done" form needs: the routine, the user's local today, and the stretches to tick.</summary>
+public sealed record DoneFormView(int RoutineId, DateOnly Today, IReadOnlyList<ItemView> Items, StretchLibrary.Web.Routines.Sessions.SessionInput? Input = null);

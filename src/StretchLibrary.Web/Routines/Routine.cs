@@ -1,0 +1,126 @@
+using StretchLibrary.Web.Routines.Sessions;
+
+namespace StretchLibrary.Web.Routines;
+
+public sealed class Routine
+{
+    public const int NameMaxLength = 80;
+
+    public int Id { get; set; }
+
+    public required string OwnerId { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>Times a week the owner means to do it; null for no target.</summary>
+    public int? WeeklyTarget { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// The share link this routine was copied from, if any: opening that link again offers this copy instead of
+    /// making another. Not a foreign key: the link belongs to someone else and may be deleted with their routine.
+    /// </summary>
+    public int? CopiedFromShareLinkId { get; set; }
+
+    public List<RoutineItem> Items { get; set; } = [];
+
+    public List<Completion> Completions { get; set; } = [];
+
+    /// <summary>
+    /// A new routine holding <paramref name="items"/> in their order (a starter, a share copy, an import). Callers
+    /// check <see cref="AccountLimits.MaxItemsPerRoutine"/> on what they were sent; this keeps at most that many.
+    /// </summary>
+    public static Routine New(string ownerId, string name, int? weeklyTarget, DateTimeOffset now, IEnumerable<RoutineItem> items)
+    {
+        var routine = new Routine { OwnerId = ownerId, Name = name, WeeklyTarget = weeklyTarget, CreatedAt = now, UpdatedAt = now };
+        routine.Items.AddRange(items.Take(AccountLimits.MaxItemsPerRoutine));
+        Renumber(routine.Items);
+        return routine;
+    }
+
+    /// <summary>A copy of this routine's items (dosage and notes included) for a new routine, in order.</summary>
+    public IEnumerable<RoutineItem> CopyItems() => Items.OrderBy(i => i.Position)
+        .Select(i => new RoutineItem { StretchSlug = i.StretchSlug, Reps = i.Reps, HoldSeconds = i.HoldSeconds, Sets = i.Sets, PerDay = i.PerDay, Note = i.Note });
+
+    /// <summary>Whether the stretch is in this routine.</summary>
+    public bool Holds(string slug) => Items.Any(i => i.StretchSlug == slug);
+
+    /// <summary>
+    /// Adds the stretches not in it yet at the end, in the order given, and returns them; null (and nothing added)
+    /// when that would pass <see cref="AccountLimits.MaxItemsPerRoutine"/>.
+    /// </summary>
+    public IReadOnlyList<string>? Append(IEnumerable<string> slugs, DateTimeOffset now)
+    {
+        var added = slugs.Distinct(StringComparer.Ordinal).Where(s => !Holds(s)).ToList();
+        if (Items.Count + added.Count > AccountLimits.MaxItemsPerRoutine)
+        {
+            return null;
+        }
+
+        var ordered = Items.OrderBy(i => i.Position).ToList();
+        ordered.AddRange(added.Select(slug => new RoutineItem { StretchSlug = slug }));
+        Items.AddRange(ordered.Skip(Items.Count));
+        Renumber(ordered);
+        Touch(now);
+        return added;
+    }
+
+    /// <summary>Removes the item (EF deletes the orphan) and closes the gap.</summary>
+    public void Remove(RoutineItem item, DateTimeOffset now)
+    {
+        Items.Remove(item);
+        Renumber(Items.OrderBy(i => i.Position));
+        Touch(now);
+    }
+
+    /// <summary>Moves the item <paramref name="step"/> places up (negative) or down, stopping at either end.</summary>
+    public void Move(RoutineItem item, int step, DateTimeOffset now)
+    {
+        var ordered = Items.OrderBy(i => i.Position).ToList();
+        var from = ordered.IndexOf(item);
+        ordered.RemoveAt(from);
+        ordered.Insert(Math.Clamp(from + step, 0, ordered.Count), item);
+        Renumber(ordered);
+        Touch(now);
+    }
+
+    /// <summary>Notes a change to the routine or its items.</summary>
+    public void Touch(DateTimeOffset now) => UpdatedAt = now;
+
+    private static void Renumber(IEnumerable<RoutineItem> ordered)
+    {
+        var position = 0;
+        foreach (var item in ordered.ToList())
+        {
+            item.Position = position++;
+        }
+    }
+}
+
+/// <summary>One stretch in a routine, with optional overrides of the stretch's own dosage.</summary>
+public sealed class RoutineItem
+{
+    public const int NoteMaxLength = 300;
+
+    public int Id { get; set; }
+
+    public int RoutineId { get; set; }
+
+    /// <summary>0-based order within the routine.</summary>
+    public int Position { get; set; }
+
+    public required string StretchSlug { get; set; }
+
+    public int? Reps { get; set; }
+
+    public int? HoldSeconds { get; set; }
+
+    public int? Sets { get; set; }
+
+    public int? PerDay { get; set; }
+
+    public string? Note { get; set; }
+}

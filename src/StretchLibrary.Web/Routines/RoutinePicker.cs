@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Components;
+using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Accounts.Tokens;
+using StretchLibrary.Web.Platform.Data;
+using StretchLibrary.Web.Routines.Reminders;
+using StretchLibrary.Web.Routines.Sessions;
+using StretchLibrary.Web.Routines.Sharing;
+using StretchLibrary.Web.Pages.Routines;
+
+namespace StretchLibrary.Web.Routines;
+
+/// <summary>The routine a list of stretches adds to, and the visitor's other routines to switch to.</summary>
+public sealed record PickTarget(int Id, string Name, IReadOnlySet<string> Slugs, IReadOnlyList<(int Id, string Name)> Routines)
+{
+    /// <summary>The id of the "add selected" form on list pages.</summary>
+    public const string SeveralFormId = "add-several";
+
+    /// <summary>
+    /// The routine <paramref name="routineId"/> when this user owns it, else the one they changed last; null for
+    /// an anonymous visitor or one with no routines (their cards link to the "Add to routine" page instead).
+    /// </summary>
+    public static async Task<PickTarget?> LoadAsync(AppDbContext db, string? userId, int? routineId, CancellationToken cancellationToken)
+    {
+        if (userId is null)
+        {
+            return null;
+        }
+
+        var routines = await db.Routines.AsNoTracking().OwnedBy(userId).OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id)
+            .Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
+        if (routines.Count == 0)
+        {
+            return null;
+        }
+
+        var target = routines.FirstOrDefault(r => r.Id == routineId) ?? routines[0];
+        var slugs = await db.Routines.AsNoTracking().OwnedBy(userId).Where(r => r.Id == target.Id)
+            .SelectMany(r => r.Items.Select(i => i.StretchSlug)).ToListAsync(cancellationToken);
+        return new PickTarget(target.Id, target.Name, slugs.ToHashSet(StringComparer.Ordinal), [.. routines.Select(r => (r.Id, r.Name))]);
+    }
+
+    /// <summary>What each card needs, with this request's antiforgery token and its own address to come back to.</summary>
+    public CardPicker ForCards(HttpContext context, IAntiforgery antiforgery, bool several)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var returnUrl = context.Request.Path + context.Request.QueryString;
+        return new CardPicker(Id, Name, Slugs, returnUrl, tokens.FormFieldName, tokens.RequestToken!, several ? SeveralFormId : null);
+    }
+}

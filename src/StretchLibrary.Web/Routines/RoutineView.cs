@@ -1,0 +1,47 @@
+using StretchLibrary.Web.Library.Content;
+using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Accounts.Tokens;
+using StretchLibrary.Web.Platform.Data;
+using StretchLibrary.Web.Routines.Reminders;
+using StretchLibrary.Web.Routines.Sessions;
+using StretchLibrary.Web.Routines.Sharing;
+using StretchLibrary.Web.Pages.Routines;
+
+namespace StretchLibrary.Web.Routines;
+
+/// <summary>A routine item joined to its stretch; <see cref="Stretch"/> is null when it left the library.</summary>
+public sealed record ItemView(int Id, int Position, string Slug, Stretch? Stretch, Dosage? Dosage, string? Note, bool HasOverrides)
+{
+    public string Title => Stretch?.Title ?? Slug;
+
+    public static ItemView From(RoutineItem item, ContentSnapshot content)
+    {
+        var stretch = content.FindStretch(item.StretchSlug);
+        return new ItemView(
+            item.Id,
+            item.Position,
+            item.StretchSlug,
+            stretch,
+            stretch?.Dosage.WithOverrides(item.Reps, item.HoldSeconds, item.Sets, item.PerDay),
+            item.Note,
+            item.Reps is not null || item.HoldSeconds is not null || item.Sets is not null || item.PerDay is not null);
+    }
+}
+
+public static class RoutineCopies
+{
+    /// <summary>A new routine for <paramref name="ownerId"/> holding the same items as <paramref name="source"/>.</summary>
+    public static Routine CopyOf(Routine source, string ownerId, string name, DateTimeOffset now) =>
+        Routine.New(ownerId, name, source.WeeklyTarget, now, source.CopyItems());
+
+    public static Routine FromStarter(StarterRoutine starter, string ownerId, DateTimeOffset now) =>
+        Routine.New(ownerId, starter.Title, starter.WeeklyTarget, now, starter.Items
+            .Select(i => new RoutineItem { StretchSlug = i.StretchSlug, Reps = i.Reps, HoldSeconds = i.HoldSeconds, Sets = i.Sets, PerDay = i.PerDay, Note = i.Note }));
+
+    /// <summary>"Desk break (copy)", trimmed to fit the name's limit.</summary>
+    public static string CopyName(string name)
+    {
+        const string suffix = " (copy)";
+        return name.Length + suffix.Length <= Routine.NameMaxLength ? name + suffix : name[..(Routine.NameMaxLength - suffix.Length)] + suffix;
+    }
+}
