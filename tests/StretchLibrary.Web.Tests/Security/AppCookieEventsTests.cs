@@ -83,6 +83,21 @@ public sealed class AppCookieEventsTests : IDisposable
         Assert.Equal(typeof(AppCookieEvents), options.EventsType);
     }
 
+    [Fact]
+    public void The_sign_in_cookie_is_configured_in_one_place()
+    {
+        var fromTheApp = _factory.Services.GetServices<IConfigureOptions<CookieAuthenticationOptions>>()
+            .OfType<ConfigureNamedOptions<CookieAuthenticationOptions>>()
+            .Where(c => c.Name == IdentityConstants.ApplicationScheme && c.Action?.Method.DeclaringType?.Assembly == typeof(AppCookies).Assembly)
+            .ToList();
+        var options = _factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+
+        Assert.Single(fromTheApp);
+        Assert.Equal(("__Host-stretchlibrary.auth", CookieSecurePolicy.Always, true, SameSiteMode.Lax, "/"), (options.Cookie.Name, options.Cookie.SecurePolicy, options.Cookie.HttpOnly, options.Cookie.SameSite, options.Cookie.Path));
+        Assert.Equal(("/account/login", "/account/logout", "/account/login"), (options.LoginPath.Value, options.LogoutPath.Value, options.AccessDeniedPath.Value));
+        Assert.Equal((TimeSpan.FromDays(365), true), (options.ExpireTimeSpan, options.SlidingExpiration));
+    }
+
     private static DefaultHttpContext RequestIn(AsyncServiceScope scope)
     {
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
