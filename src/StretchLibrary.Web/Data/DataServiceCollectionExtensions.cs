@@ -56,18 +56,6 @@ public static class DataServiceCollectionExtensions
             .AddErrorDescriber<StretchLibrary.Web.Accounts.AccountErrorDescriber>()
             .AddDefaultTokenProviders();
 
-        services.ConfigureApplicationCookie(cookie =>
-        {
-            cookie.LoginPath = "/account/login";
-            cookie.LogoutPath = "/account/logout";
-            cookie.AccessDeniedPath = "/account/login";
-            cookie.ExpireTimeSpan = TimeSpan.FromDays(365);
-            cookie.SlidingExpiration = true;
-            cookie.Cookie.Name = "stretchlibrary.auth";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Lax;
-        });
-
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
