@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,8 @@ namespace StretchLibrary.Web.Tests.Data;
 public sealed class CopyToPostgresCommandTests : IDisposable
 {
     private const string Password = "plum tractor orbit";
+
+    private static readonly string[] ChinTucks = ["chin-tucks"];
 
     private readonly string _database = $"copy_{Guid.NewGuid():N}";
     private readonly LibraryFactory _sqlite = new();
@@ -110,6 +113,73 @@ public sealed class CopyToPostgresCommandTests : IDisposable
         Assert.Equal(["Already here"], names);
         Assert.Equal(["bo@example.com"], await _postgres.WithDbAsync(db => db.Users.Select(u => u.Email!).ToListAsync()));
     }
+
+    [Fact]
+    public async Task Every_table_of_the_model_is_copied()
+    {
+        var owner = Browser(_sqlite);
+        await owner.AddAsync("chin-tucks", newRoutine: "Desk");
+        var routineId = owner.RoutineId;
+        await owner.RegisterAsync("ana@example.com", Password);
+        await owner.GetAsync($"/routines/{routineId}");
+        await owner.MarkDoneAsync(DateOnly.FromDateTime(_sqlite.Clock.Now.UtcDateTime));
+        var token = ApiTokens.NewToken();
+        await _sqlite.WithDbAsync(async db =>
+        {
+            var userId = await db.Users.Select(u => u.Id).SingleAsync();
+            var now = _sqlite.Clock.Now;
+            db.ShareLinks.Add(new ShareLink { RoutineId = routineId, OwnerId = userId, TokenHash = ShareLinks.Hash("share"), CreatedAt = now });
+            db.Reminders.Add(new ReminderSettings { RoutineId = routineId, OwnerId = userId, DaysMask = 31, Times = "08:00" });
+            db.CalendarFeeds.Add(new CalendarFeed { RoutineId = routineId, OwnerId = userId, TokenHash = ShareLinks.Hash("feed"), CreatedAt = now });
+            db.ApiTokens.Add(new ApiToken { OwnerId = userId, Name = "Watch", TokenHash = ApiTokens.Hash(token), Scopes = $"{ApiTokens.RoutinesRead} {ApiTokens.SessionsWrite}", CreatedAt = now, ExpiresAt = now.AddDays(30) });
+            db.Roles.Add(new IdentityRole { Id = "role-1", Name = "Clinician", NormalizedName = "CLINICIAN" });
+            db.RoleClaims.Add(new IdentityRoleClaim<string> { RoleId = "role-1", ClaimType = "scope", ClaimValue = "programs" });
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = userId, RoleId = "role-1" });
+            db.UserClaims.Add(new IdentityUserClaim<string> { UserId = userId, ClaimType = "nickname", ClaimValue = "Ana" });
+            db.UserLogins.Add(new IdentityUserLogin<string> { UserId = userId, LoginProvider = "Example", ProviderKey = "ana-1", ProviderDisplayName = "Example" });
+            db.UserTokens.Add(new IdentityUserToken<string> { UserId = userId, LoginProvider = "Example", Name = "refresh", Value = "secret" });
+            return await db.SaveChangesAsync();
+        });
+        // A session logged through the API with an idempotency key.
+        using (var api = _sqlite.CreateClient())
+        {
+            api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/me/routines/{routineId}/sessions")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new { date = DateOnly.FromDateTime(_sqlite.Clock.Now.UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), stretches = ChinTucks }),
+            };
+            request.Headers.Add("Idempotency-Key", "watch-session-1");
+            using var response = await api.SendAsync(request);
+            Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        }
+
+        var tables = await _sqlite.WithDbAsync(db => Task.FromResult(db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && !e.IsOwned()).Select(e => e.GetTableName()!).Distinct().ToList()));
+        var before = await CountsAsync(_sqlite, tables);
+        Assert.True(before.All(t => t.Value > 0), $"this test seeds a row of every table; add one to: {string.Join(", ", before.Where(t => t.Value == 0).Select(t => t.Key))}");
+
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CopyToPostgresCommand.RunAsync([_sqlite.DatabasePath, Target], output, error);
+
+        Assert.True(exit == 0, error.ToString());
+        var after = await CountsAsync(_postgres, tables);
+        Assert.True(before.All(t => after[t.Key] == t.Value), "not copied: " + string.Join(", ", before.Where(t => after[t.Key] != t.Value).Select(t => $"{t.Key} ({after[t.Key]} of {t.Value} rows)")));
+        Assert.All(before, table => Assert.Contains($"{table.Key}: {table.Value} rows", output.ToString(), StringComparison.Ordinal));
+    }
+
+    /// <summary>Each table's row count, read with the app's own context on that database.</summary>
+    private static Task<SortedDictionary<string, long>> CountsAsync(LibraryFactory instance, IEnumerable<string> tables) => instance.WithDbAsync(async db =>
+    {
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            // Names come from the model, not from input.
+            var sql = "SELECT count(*) AS \"Value\" FROM \"" + table + "\"";
+            counts[table] = await db.Database.SqlQueryRaw<long>(sql).SingleAsync();
+        }
+
+        return counts;
+    });
 
     private static RoutineClient Browser(LibraryFactory instance) =>
         new(instance.CreateDefaultClient(instance.ClientOptions.BaseAddress, new RedirectHandler(), new CookieContainerHandler()));

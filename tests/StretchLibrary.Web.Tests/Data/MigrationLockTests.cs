@@ -21,9 +21,10 @@ public sealed class MigrationLockTests : IDisposable
     public void Dispose() => _factory.Dispose();
 
     [Theory]
-    [InlineData(false)] // killed while creating the database
-    [InlineData(true)] // killed while upgrading a database that was already migrated
-    public async Task A_lock_left_by_a_killed_process_does_not_stop_the_app_starting(bool migrated)
+    [InlineData(false, 3)] // killed while creating the database
+    [InlineData(true, 3)] // killed while upgrading a database that was already migrated
+    [InlineData(true, 0)] // killed a moment ago: nobody holds the lock file, so the row is cleared at once
+    public async Task A_lock_left_by_a_killed_process_does_not_stop_the_app_starting(bool migrated, int minutesAgo)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_factory.DatabasePath)!);
         if (migrated)
@@ -34,7 +35,7 @@ public sealed class MigrationLockTests : IDisposable
 
         await ExecuteAsync($"""
             CREATE TABLE IF NOT EXISTS "{MigrationLock.Table}" ("Id" INTEGER NOT NULL CONSTRAINT "PK_{MigrationLock.Table}" PRIMARY KEY, "Timestamp" TEXT NOT NULL);
-            INSERT INTO "{MigrationLock.Table}" ("Id", "Timestamp") VALUES (1, '{DateTimeOffset.UtcNow.AddMinutes(-3).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)}');
+            INSERT INTO "{MigrationLock.Table}" ("Id", "Timestamp") VALUES (1, '{DateTimeOffset.UtcNow.AddMinutes(-minutesAgo).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)}');
             """);
         var clock = Stopwatch.StartNew();
 
@@ -45,6 +46,88 @@ public sealed class MigrationLockTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await start).StatusCode);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"start-up took {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.Equal("0", await ExecuteAsync($"SELECT count(*) FROM \"{MigrationLock.Table}\";"));
+    }
+
+    [Fact]
+    public async Task A_second_migrate_waits_for_the_first_instead_of_starting()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_factory.DatabasePath)!);
+        // The first migrate, part way: it holds the lock file and EF's lock row.
+        var first = new FileStream(LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        await ExecuteAsync($"""
+            CREATE TABLE "{MigrationLock.Table}" ("Id" INTEGER NOT NULL CONSTRAINT "PK_{MigrationLock.Table}" PRIMARY KEY, "Timestamp" TEXT NOT NULL);
+            INSERT INTO "{MigrationLock.Table}" ("Id", "Timestamp") VALUES (1, '{DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)}');
+            """);
+        using var output = new StringWriter();
+        var error = new Messages();
+
+        var second = Task.Run(() => MigrateCommand.RunAsync([$"--ConnectionStrings:Default={_factory.ConnectionString}", "--Database:Provider=Sqlite"], output, error));
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            while (!error.Text.Contains("Waiting for another process to finish migrating", StringComparison.Ordinal) && !second.IsCompleted)
+            {
+                await Task.Delay(50, timeout.Token);
+            }
+        }
+
+        Assert.False(second.IsCompleted, $"the second migrate ran while the first held the lock: {output}{error.Text}");
+        Assert.Equal("0", await ExecuteAsync("SELECT count(*) FROM sqlite_master WHERE name = '__EFMigrationsHistory';"));
+        await first.DisposeAsync(); // the first one ends (here without removing its row, as if killed)
+
+        Assert.Equal(0, await second);
+        Assert.Contains("is up to date", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal("0", await ExecuteAsync($"SELECT count(*) FROM \"{MigrationLock.Table}\";"));
+    }
+
+    private string LockFile => _factory.DatabasePath + ".migrate-lock";
+
+    /// <summary>What the command writes to stderr, readable while it runs.</summary>
+    private sealed class Messages : StringWriter
+    {
+        private readonly Lock _lock = new();
+
+        public string Text
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return ToString();
+                }
+            }
+        }
+
+        public override void Write(char value)
+        {
+            lock (_lock)
+            {
+                base.Write(value);
+            }
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            lock (_lock)
+            {
+                base.Write(buffer, index, count);
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            lock (_lock)
+            {
+                base.Write(value);
+            }
+        }
+
+        public override void WriteLine(string? value)
+        {
+            lock (_lock)
+            {
+                base.WriteLine(value);
+            }
+        }
     }
 
     private async Task<string?> ExecuteAsync(string sql)

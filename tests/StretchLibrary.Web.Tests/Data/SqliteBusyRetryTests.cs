@@ -1,5 +1,12 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using StretchLibrary.Web.Accounts;
@@ -112,6 +119,89 @@ public sealed class SqliteBusyRetryTests : IDisposable
         await save;
         Assert.True(waited, "the save did not wait for the lock");
         Assert.Equal("1", visitor.Stat("total"));
+    }
+
+    [Fact]
+    public async Task A_write_against_a_database_another_connection_keeps_locked_gives_up_within_the_stated_bound_with_503()
+    {
+        var visitor = new RoutineClient(_factory.CreateClient());
+        await visitor.AddAsync("chin-tucks", newRoutine: "Desk");
+        var routineId = visitor.RoutineId;
+        await visitor.GetAsync("/routines/add/prone-w");
+        var add = visitor.Page!.Form("form[method=post]:not([data-dismiss-banner])");
+        await using var holder = new SqliteConnection(_factory.ConnectionString);
+        await holder.OpenAsync();
+        await using (var begin = holder.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE;";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        var clock = Stopwatch.StartNew();
+        var save = visitor.Http.SubmitAsync(add, ("RoutineId", routineId));
+        var first = await Task.WhenAny(save, Task.Delay(Bound * 3));
+
+        Assert.True(first == save, $"the write was still waiting after {clock.Elapsed.TotalSeconds:0} s");
+        using var response = await save;
+        var waited = clock.Elapsed;
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("<h1>We’ll be back in a moment</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The stated bound, with room for a loaded test machine.
+        Assert.True(waited < Bound + TimeSpan.FromSeconds(5), $"the write gave up after {waited.TotalSeconds:0.0} s (bound {Bound.TotalSeconds} s)");
+        await using (var rollback = holder.CreateCommand())
+        {
+            rollback.CommandText = "ROLLBACK;";
+            await rollback.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.RoutineItems.CountAsync(i => i.RoutineId == routineId)));
+    }
+
+    [Fact]
+    public async Task An_import_that_meets_a_busy_database_is_retried_as_one_unit()
+    {
+        var busy = new BusyOnce("INSERT INTO \"Routines\"");
+        var app = _factory.WithWebHostBuilder(host => host.ConfigureServices(services =>
+            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(busy))));
+        var visitor = new RoutineClient(app.CreateClient());
+        var page = await visitor.GetAsync("/account/import");
+        var form = page.Form("form.import-form");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value), "__RequestVerificationToken" },
+            { new StringContent(""), "Tz" },
+        };
+        var upload = new ByteArrayContent("""{"format":"stretchlibrary-export","version":1,"routines":[{"name":"Imported","items":[{"slug":"chin-tucks"}],"completions":[{"date":"2026-11-02","completedAtUtc":"2026-11-02T08:00:00Z","stretches":["chin-tucks"]}]}]}"""u8.ToArray());
+        upload.Headers.ContentType = new("application/json");
+        content.Add(upload, "Upload", "export.json");
+
+        using var response = await visitor.Http.PostAsync(new Uri(new Uri(page.Url), form.GetAttribute("action") ?? ""), content);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body[..Math.Min(body.Length, 500)]}");
+        Assert.True(busy.Thrown == 1, body);
+        Assert.Contains("Imported 1 routine with 1 session.", body, StringComparison.Ordinal);
+        // The first try's guest account went with its routines: one account, one routine, one session.
+        Assert.Equal((1, 1, 1), await _factory.WithDbAsync(async db => (await db.Users.CountAsync(), await db.Routines.CountAsync(), await db.Completions.CountAsync())));
+        Assert.Equal(await _factory.WithDbAsync(db => db.Users.Select(u => u.Id).SingleAsync()), await _factory.WithDbAsync(db => db.Routines.Select(r => r.OwnerId).SingleAsync()));
+        var routines = await visitor.GetAsync("/routines");
+        Assert.Contains("Imported", routines.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>The most a write waits on a locked database before answering 503 (README, "Data").</summary>
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+
+    /// <summary>Fails the first command that contains <paramref name="sql"/> as a busy database would.</summary>
+    private sealed class BusyOnce(string sql) : DbCommandInterceptor
+    {
+        private int _thrown;
+
+        public int Thrown => _thrown;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+            command.CommandText.Contains(sql, StringComparison.Ordinal) && Interlocked.Exchange(ref _thrown, 1) == 0
+                ? throw new SqliteException("database is locked", 5)
+                : ValueTask.FromResult(result);
     }
 
     private async Task<AsyncServiceScope> StartedAsync()

@@ -83,11 +83,16 @@ public sealed class ImportModel(AppDbContext db, CurrentUser currentUser, GuestA
             return Page();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = await guests.GetOrCreateAsync(User, Tz);
-        db.Routines.AddRange(result.Routines.Select(r => r.ToEntity(user.Id, now)));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // One unit for the execution strategy: a busy database retries the whole import (a new guest included).
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var user = await guests.GetOrCreateAsync(User, Tz);
+            db.Routines.AddRange(result.Routines.Select(r => r.ToEntity(user.Id, now)));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
         this.Flash($"Imported {result.Routines.Count} {(result.Routines.Count == 1 ? "routine" : "routines")} with {sessions} {(sessions == 1 ? "session" : "sessions")}.");
         return RedirectToPage("/Routines/Index");
     }

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Accounts.Tokens;
@@ -84,21 +84,11 @@ public static class CopyToPostgresCommand
         await using var transaction = await target.Database.BeginTransactionAsync(cancellationToken);
         var counts = new List<(string Table, int Source, int Target)>();
 
-        // Parents before children, so every foreign key finds its row.
-        counts.Add(await CopyTableAsync(source.Users, target, cancellationToken));
-        counts.Add(await CopyTableAsync(source.Roles, target, cancellationToken));
-        counts.Add(await CopyTableAsync(source.RoleClaims, target, cancellationToken));
-        counts.Add(await CopyTableAsync(source.UserRoles, target, cancellationToken));
-        counts.Add(await CopyTableAsync(source.UserClaims, target, cancellationToken));
-        counts.Add(await CopyTableAsync(source.UserLogins, target, cancellationToken));
-        counts.Add(await CopyTableAsync(source.UserTokens, target, cancellationToken));
-        counts.Add(await CopyTableAsync(source.Routines, target, cancellationToken));
-        counts.Add(await CopyTableAsync(source.RoutineItems, target, cancellationToken));
-        counts.Add(await CopyTableAsync(source.ShareLinks, target, cancellationToken));
-        counts.Add(await CopyTableAsync(source.Completions, target, cancellationToken));
-        counts.Add(await CopyTableAsync(source.Reminders, target, cancellationToken));
-        counts.Add(await CopyTableAsync(source.CalendarFeeds, target, cancellationToken));
-        counts.Add(await CopyTableAsync(source.ApiTokens, target, cancellationToken));
+        // Every table of the model, parents before children, so every foreign key finds its row.
+        foreach (var entity in CopyOrder(target.Model))
+        {
+            counts.Add(await (Task<(string, int, int)>)CopyTableMethod.MakeGenericMethod(entity.ClrType).Invoke(null, [source, target, cancellationToken])!);
+        }
 
         await ResetSequencesAsync(target, cancellationToken);
 
@@ -118,10 +108,34 @@ public static class CopyToPostgresCommand
         return 0;
     }
 
+    private static readonly System.Reflection.MethodInfo CopyTableMethod =
+        typeof(CopyToPostgresCommand).GetMethod(nameof(CopyTableAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+
+    /// <summary>
+    /// The model's entity types with a table of their own, each after every type its foreign keys point to (a key to
+    /// itself aside), in a stable order. Throws when foreign keys form a cycle, which a plain copy cannot order.
+    /// </summary>
+    internal static List<IEntityType> CopyOrder(IModel model)
+    {
+        var pending = model.GetEntityTypes().Where(e => e.GetTableName() is not null && !e.IsOwned())
+            .OrderBy(e => e.GetTableName(), StringComparer.Ordinal).ToList();
+        var ordered = new List<IEntityType>();
+        while (pending.Count > 0)
+        {
+            var ready = pending.FirstOrDefault(e => e.GetForeignKeys().All(fk => fk.PrincipalEntityType == e || ordered.Contains(fk.PrincipalEntityType)))
+                ?? throw new InvalidOperationException($"Foreign keys form a cycle among {string.Join(", ", pending.Select(e => e.GetTableName()))}.");
+            ordered.Add(ready);
+            pending.Remove(ready);
+        }
+
+        return ordered;
+    }
+
     /// <summary>Copies one table with its ids, in batches, and returns both row counts.</summary>
-    private static async Task<(string, int, int)> CopyTableAsync<T>(DbSet<T> rows, PostgresAppDbContext target, CancellationToken cancellationToken)
+    private static async Task<(string, int, int)> CopyTableAsync<T>(AppDbContext source, PostgresAppDbContext target, CancellationToken cancellationToken)
         where T : class
     {
+        var rows = source.Set<T>();
         var table = target.Model.FindEntityType(typeof(T))!.GetTableName()!;
         var pending = 0;
         await foreach (var row in rows.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))

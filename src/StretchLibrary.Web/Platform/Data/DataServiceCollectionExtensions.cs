@@ -69,18 +69,6 @@ public static class DataServiceCollectionExtensions
             .AddErrorDescriber<StretchLibrary.Web.Accounts.AccountErrorDescriber>()
             .AddDefaultTokenProviders();
 
-        services.ConfigureApplicationCookie(cookie =>
-        {
-            cookie.LoginPath = "/account/login";
-            cookie.LogoutPath = "/account/logout";
-            cookie.AccessDeniedPath = "/account/login";
-            cookie.ExpireTimeSpan = TimeSpan.FromDays(365);
-            cookie.SlidingExpiration = true;
-            cookie.Cookie.Name = "stretchlibrary.auth";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Lax;
-        });
-
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
@@ -96,7 +84,7 @@ public static class DataServiceCollectionExtensions
     /// <summary>
     /// Checks the settings and the connection, then applies pending migrations (when <paramref name="migrate"/>, or
     /// by default when <c>Database:MigrateOnStart</c>) or else checks that none are pending. On SQLite it also
-    /// creates the data folder, clears a stale migration lock and switches to WAL. Returns a one-line reason when
+    /// creates the data folder, migrates under <see cref="MigrationLock"/> and switches to WAL. Returns a one-line reason when
     /// that fails, so start-up can stop with a clear message instead of a stack trace.
     /// </summary>
     public static async Task<string?> PrepareDatabaseAsync(this IServiceProvider services, bool? migrate = null, CancellationToken cancellationToken = default)
@@ -136,7 +124,7 @@ public static class DataServiceCollectionExtensions
 
             if (migrate)
             {
-                await MigrationLock.ClearStaleAsync(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrationLock)), cancellationToken);
+                using var migrating = await MigrationLock.AcquireAsync(db, dataSource, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrationLock)), cancellationToken);
                 await db.Database.MigrateAsync(cancellationToken);
             }
             else if (await PendingAsync(db, cancellationToken) is { } pending)

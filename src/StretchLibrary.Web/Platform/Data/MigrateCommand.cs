@@ -18,6 +18,8 @@ public static class MigrateCommand
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Logging.ClearProviders();
+        // What the operator must know (waiting for another migration, a cleared lock) goes to stderr.
+        builder.Logging.AddProvider(new WarningsTo(error));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddAppData(builder.Configuration, builder.Environment.ContentRootPath);
         await using var app = builder.Build();
@@ -32,5 +34,27 @@ public static class MigrateCommand
         var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
         await output.WriteLineAsync($"Database ({DatabaseOptions.From(builder.Configuration).Provider}) is up to date: {applied.Count} migrations, latest {applied.LastOrDefault() ?? "none"}.");
         return 0;
+    }
+
+    private sealed class WarningsTo(TextWriter writer) : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                writer.WriteLine(formatter(state, exception));
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -10,43 +10,95 @@ using StretchLibrary.Web.Routines.Sharing;
 namespace StretchLibrary.Web.Platform.Data;
 
 /// <summary>
-/// EF Core (9+) takes a lock before migrating a SQLite database: a row in <c>__EFMigrationsLock</c>, deleted when
-/// it is done. A process killed while migrating leaves the row behind, and the next start would wait for it
-/// forever. Migrating this app takes well under a second, so a row older than <see cref="StaleAfter"/> is stale.
+/// One migration at a time on a SQLite file. A process migrating holds an OS lock on a file next to the database
+/// (<c>&lt;database&gt;.migrate-lock</c>, opened with <see cref="FileShare.None"/>) from before EF takes its own lock
+/// until the migration is done; another one (a second <c>migrate</c>, an instance starting) waits for it however
+/// long the migration takes. The OS drops the lock when its process ends, killed or not, so whoever holds it next
+/// knows EF's lock row (<c>__EFMigrationsLock</c>), if any, was left by a process that died, and deletes it.
 /// </summary>
 public static partial class MigrationLock
 {
     public const string Table = "__EFMigrationsLock";
 
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(10);
-
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The lock file for a SQLite database file.</summary>
+    public static string FileFor(string databasePath) => Path.GetFullPath(databasePath) + ".migrate-lock";
+
     /// <summary>
-    /// Waits while a fresh lock is held (another instance migrating), and deletes one that is stale. Returns the
-    /// stale lock's age when it deleted one, otherwise null.
+    /// Waits until no other process holds the lock file, takes it, and clears EF's lock row when one was left behind.
+    /// Dispose the result when the migration is done. Null for a database that is not a plain file (in memory).
     /// </summary>
-    public static async Task<TimeSpan?> ClearStaleAsync(AppDbContext db, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<IDisposable?> AcquireAsync(AppDbContext db, string dataSource, ILogger logger, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        if (dataSource.Length == 0 || dataSource.StartsWith(':') || dataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var held = await HoldAsync(FileFor(dataSource), logger, cancellationToken);
         try
         {
-            var started = DateTimeOffset.UtcNow;
-            while (await FindAsync(db, cancellationToken) is { } held)
+            if (await ClearLeftoverAsync(db, cancellationToken) is { } since)
             {
-                var now = DateTimeOffset.UtcNow;
-                if (held.Since is not { } since || now - since > StaleAfter || now - started > StaleAfter)
+                LogCleared(logger, since);
+            }
+
+            return held;
+        }
+        catch
+        {
+            await held.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<FileStream> HoldAsync(string path, ILogger logger, CancellationToken cancellationToken)
+    {
+        var waiting = false;
+        while (true)
+        {
+            try
+            {
+                // Never deleted: a process waiting on it could otherwise lock a file that is no longer there.
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException ex) when (ex.GetType() == typeof(IOException))
+            {
+                // Held by a process that is migrating (or another error, which the message says).
+                if (!waiting)
                 {
-                    await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{Table}\";", cancellationToken);
-                    var age = held.Since is { } taken ? now - taken : now - started;
-                    LogCleared(logger, age.TotalSeconds);
-                    return age;
+                    LogWaiting(logger, path, ex.Message);
+                    waiting = true;
                 }
 
                 await Task.Delay(Poll, cancellationToken);
             }
+        }
+    }
 
-            return null;
+    /// <summary>Deletes EF's lock row; returns when it was taken ("unknown" when unreadable), or null when there was none.</summary>
+    private static async Task<string?> ClearLeftoverAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{Table}';";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+            {
+                return null;
+            }
+
+            command.CommandText = $"SELECT \"Timestamp\" FROM \"{Table}\" LIMIT 1;";
+            if (await command.ExecuteScalarAsync(cancellationToken) is not { } taken || taken is DBNull)
+            {
+                return null;
+            }
+
+            command.CommandText = $"DELETE FROM \"{Table}\";";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return Convert.ToString(taken, CultureInfo.InvariantCulture) ?? "unknown";
         }
         finally
         {
@@ -54,26 +106,9 @@ public static partial class MigrationLock
         }
     }
 
-    /// <summary>The lock row, with when it was taken (null when unreadable); null when nobody holds the lock.</summary>
-    private static async Task<Held?> FindAsync(AppDbContext db, CancellationToken cancellationToken)
-    {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{Table}';";
-        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
-        {
-            return null;
-        }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Waiting for another process to finish migrating: {LockFile} is held ({Reason})")]
+    private static partial void LogWaiting(ILogger logger, string lockFile, string reason);
 
-        command.CommandText = $"SELECT \"Timestamp\" FROM \"{Table}\" LIMIT 1;";
-        return await command.ExecuteScalarAsync(cancellationToken) switch
-        {
-            null or DBNull => null,
-            var value => new Held(DateTimeOffset.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since) ? since : null),
-        };
-    }
-
-    private sealed record Held(DateTimeOffset? Since);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cleared a stale migration lock taken {LockAgeSeconds:0} s ago by a process that did not finish")]
-    private static partial void LogCleared(ILogger logger, double lockAgeSeconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cleared the migration lock taken at {TakenAt} by a process that stopped while migrating")]
+    private static partial void LogCleared(ILogger logger, string takenAt);
 }

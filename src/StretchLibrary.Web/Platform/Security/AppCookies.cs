@@ -22,8 +22,14 @@ public static class AppCookies
         var prefix = httpsOnly ? HostPrefix : "";
         var secure = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
+        // The sign-in cookie is configured here and nowhere else.
         services.ConfigureApplicationCookie(cookie =>
         {
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.AccessDeniedPath = "/account/login";
+            cookie.ExpireTimeSpan = TimeSpan.FromDays(365);
+            cookie.SlidingExpiration = true;
             cookie.Cookie.Name = prefix + AuthName;
             cookie.Cookie.SecurePolicy = secure;
             cookie.Cookie.HttpOnly = true;
