@@ -125,6 +125,7 @@ public sealed partial class ContentStore : IDisposable
         if (_figures is not null)
         {
             LogFigures(_logger, _figures.Read - read, _figures.Drawn - drawn, _figures.Folder);
+            _figures.Prune();
         }
         return snapshot;
     }

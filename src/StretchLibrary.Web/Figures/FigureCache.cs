@@ -12,11 +12,15 @@ namespace StretchLibrary.Web.Figures;
 /// per illustration, named by a hash of the renderer version and the spec, holding that key in full: a file from
 /// other content, another renderer, a partial write or a damaged disk is ignored and drawn again. A spec that
 /// cannot be drawn is never stored, so it is reported on every load as before. Files are written to a temporary
-/// name and renamed, so two instances sharing the folder never read each other's half-written file.
+/// name and renamed, so two instances sharing the folder never read each other's half-written file. A file is
+/// touched when read; <see cref="Prune"/> deletes those neither read nor written for <see cref="MaxIdle"/>.
 /// </summary>
 public sealed partial class FigureCache
 {
     private const int MaxEntries = 256;
+
+    /// <summary>How long a file may go unread before <see cref="Prune"/> deletes it (old content, old builds).</summary>
+    public static readonly TimeSpan MaxIdle = TimeSpan.FromDays(30);
 
     private static readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Illustration>> MemoryByFolder = new(StringComparer.Ordinal);
 
@@ -107,6 +111,7 @@ public sealed partial class FigureCache
                 && frames.All(f => f is { Alt: not null, Svg.Length: > 0 })
                 && motion.All(m => m is { Length: > 0 }))
             {
+                Touch(path);
                 return new Illustration(spec, frames, motion);
             }
 
@@ -122,6 +127,42 @@ public sealed partial class FigureCache
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Deletes the files (and left-over temporary files) nobody has read or written for <see cref="MaxIdle"/>:
+    /// drawings of content and builds long gone. Another instance's files in use are read, so they stay.
+    /// </summary>
+    public void Prune()
+    {
+        var before = DateTime.UtcNow - MaxIdle;
+        try
+        {
+            foreach (var file in new DirectoryInfo(Folder).EnumerateFiles("*"))
+            {
+                if (file.Extension is ".json" or ".tmp" && file.LastWriteTimeUtc < before)
+                {
+                    file.Delete();
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A missing or unreadable folder has nothing to prune; files deleted meanwhile are someone else's prune.
+        }
+    }
+
+    /// <summary>Marks a file as in use, so <see cref="Prune"/> keeps it; a read-only folder is still read.</summary>
+    private static void Touch(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Not touched: at worst it is drawn again after MaxIdle.
+        }
     }
 
     private void TryWrite(string path, Entry entry)

@@ -166,6 +166,33 @@ public sealed class FigureCacheTests : IDisposable
     }
 
     [Fact]
+    public void Pruning_deletes_only_files_unread_for_the_idle_time()
+    {
+        ContentLoader.Load(_content.Root, new FigureCache(_folder));
+        var longAgo = DateTime.UtcNow - FigureCache.MaxIdle - TimeSpan.FromDays(1);
+        var drawings = Files();
+        var stray = Path.Join(_folder, "left-over.json.1.tmp");
+        var other = Path.Join(_folder, "notes.txt");
+        File.WriteAllText(stray, "{");
+        File.WriteAllText(other, "not ours");
+        foreach (var file in drawings.Append(stray).Append(other))
+        {
+            File.SetLastWriteTimeUtc(file, longAgo);
+        }
+
+        var cache = new FigureCache(_folder);
+        ContentLoader.Load(_content.Root, cache);
+        cache.Prune();
+        var afterUse = Files().Order(StringComparer.Ordinal).ToArray();
+        File.SetLastWriteTimeUtc(drawings[0], longAgo);
+        cache.Prune();
+
+        Assert.Equal(2, cache.Read);
+        Assert.Equal([.. drawings.Append(other).Order(StringComparer.Ordinal)], afterUse);
+        Assert.Equal([.. drawings.Skip(1).Append(other).Order(StringComparer.Ordinal)], Files().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_folder_that_cannot_be_written_still_draws_every_figure()
     {
         File.WriteAllText(_folder, "a file where the folder should be");
