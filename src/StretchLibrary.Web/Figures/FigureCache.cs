@@ -67,7 +67,7 @@ public sealed partial class FigureCache
     /// <summary>The drawing of <paramref name="spec"/>; throws as <see cref="Illustration.Draw"/> does.</summary>
     public Illustration Draw(IllustrationSpec spec)
     {
-        var key = _rendererVersion + "\n" + JsonSerializer.Serialize(spec);
+        var key = _rendererVersion + "\n" + JsonSerializer.Serialize(spec, FigureCacheJson.Default.IllustrationSpec);
         if (_memory.TryGetValue(key, out var kept))
         {
             return kept;
@@ -210,5 +210,7 @@ public sealed partial class FigureCache
     internal sealed record Entry(string Key, IReadOnlyList<DrawnFrame> Frames, IReadOnlyList<string> Motion);
 }
 
+// Generated at build: the reflection-based serializer would spend start-up time learning these types.
 [JsonSerializable(typeof(FigureCache.Entry))]
+[JsonSerializable(typeof(IllustrationSpec))]
 internal sealed partial class FigureCacheJson : JsonSerializerContext;
