@@ -10,14 +10,14 @@ return args switch
     ["data-scale", var provider, var connection, var email, var mode] => await DataScale.RunAsync(provider, connection, email, mode, 10_000_000),
     ["data-scale", var provider, var connection, var email, var mode, var completions] => await DataScale.RunAsync(provider, connection, email, mode, long.Parse(completions, System.Globalization.CultureInfo.InvariantCulture)),
     ["writes", var baseUrl, var database, var clients, var seconds] => await Writes.RunAsync(new Uri(baseUrl), database, int.Parse(clients, System.Globalization.CultureInfo.InvariantCulture), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)),
-    ["startup", var dll, var content, var runs] => await Startup.RunAsync(dll, content, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
+    ["startup", var content, var runs, .. var dlls] when dlls.Length > 0 => await Startup.RunAsync(content, int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture), dlls),
     ["scale", var shipped, var articles] => Scale.Run(shipped, int.Parse(articles, System.Globalization.CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: seed BASE [EMAIL COMPLETIONS] | signin BASE EMAIL | writes BASE SQLITE-FILE|NPGSQL-CONNECTION CLIENTS SECONDS | startup DLL CONTENT RUNS | scale CONTENT ARTICLES");
+    Console.Error.WriteLine("usage: seed BASE [EMAIL COMPLETIONS] | signin BASE EMAIL | writes BASE SQLITE-FILE|NPGSQL-CONNECTION CLIENTS SECONDS | startup CONTENT RUNS DLL... | scale CONTENT ARTICLES");
     Console.Error.WriteLine("       data-scale sqlite|postgres CONNECTION EMAIL small|big [COMPLETIONS, default 10000000]");
     return 2;
 }

@@ -36,17 +36,20 @@ public static partial class ArticleParser
 
     public static string ToTagSlug(string name) => TagSlugPattern().Replace(name.ToLowerInvariant(), "-").Trim('-');
 
-    /// <summary>Parses a stretch file. <paramref name="folderCategory"/> is the folder it sits in.</summary>
-    public static Stretch? ParseStretch(string path, byte[] bytes, string? folderCategory, List<ContentProblem> problems)
+    /// <summary>
+    /// Parses a stretch file. <paramref name="folderCategory"/> is the folder it sits in; figures come from
+    /// <paramref name="figures"/> when given (kept between runs), else are drawn (kept in this process).
+    /// </summary>
+    public static Stretch? ParseStretch(string path, byte[] bytes, string? folderCategory, List<ContentProblem> problems, FigureCache? figures = null)
     {
         // A broken illustration is reported but only drops the figures, never the article.
         var figureProblems = new List<ContentProblem>();
-        var stretch = ParseStretch(path, bytes, folderCategory, problems, figureProblems);
+        var stretch = ParseStretch(path, bytes, folderCategory, problems, figureProblems, figures);
         problems.AddRange(figureProblems);
         return stretch;
     }
 
-    private static Stretch? ParseStretch(string path, byte[] bytes, string? folderCategory, List<ContentProblem> problems, List<ContentProblem> figureProblems) =>
+    private static Stretch? ParseStretch(string path, byte[] bytes, string? folderCategory, List<ContentProblem> problems, List<ContentProblem> figureProblems, FigureCache? figures) =>
         Parse<Stretch>(path, bytes, problems, fields =>
         {
             var categoryText = fields.String("category", required: true, maxLength: 20);
@@ -105,7 +108,7 @@ public static partial class ArticleParser
                 fields.Problem(fields.Node("related"), $"related entry '{other}' is not a slug");
             }
 
-            var illustration = ReadIllustration(fields, path, figureProblems);
+            var illustration = ReadIllustration(fields, path, figureProblems, figures);
             return (header, document) => category is null || dosage is null || tempo is null ? null : new Stretch
             {
                 Slug = header.Slug,
@@ -136,7 +139,7 @@ public static partial class ArticleParser
             };
         });
 
-    private static Illustration? ReadIllustration(YamlFields fields, string path, List<ContentProblem> figureProblems)
+    private static Illustration? ReadIllustration(YamlFields fields, string path, List<ContentProblem> figureProblems, FigureCache? figures)
     {
         var node = fields.Node("illustration");
         if (node is null)
@@ -162,7 +165,7 @@ public static partial class ArticleParser
 
         try
         {
-            return DrawnIllustrations.Draw(spec);
+            return figures is null ? DrawnIllustrations.Draw(spec) : figures.Draw(spec);
         }
         catch (ArgumentException ex)
         {

@@ -1,9 +1,12 @@
+using StretchLibrary.Web.Library.Figures;
+
 namespace StretchLibrary.Web.Library.Content;
 
 /// <summary>Reads a content folder into a <see cref="ContentSnapshot"/>, collecting every problem on the way.</summary>
 public static class ContentLoader
 {
-    public static ContentSnapshot Load(string root)
+    /// <param name="figures">Where drawn figures are kept between runs; null draws them (once per process).</param>
+    public static ContentSnapshot Load(string root, FigureCache? figures = null)
     {
         var problems = new List<ContentProblem>();
         if (!Directory.Exists(root))
@@ -23,7 +26,7 @@ public static class ContentLoader
                 return null;
             }
 
-            return ArticleParser.ParseStretch(path, bytes, folder, found);
+            return ArticleParser.ParseStretch(path, bytes, folder, found, figures);
         });
         var guides = ParseAll(Files(Path.Join(root, "guides")), problems, ArticleParser.ParseGuide);
         var starters = ParseAll(Files(Path.Join(root, "routines")), problems, ArticleParser.ParseStarter);

@@ -14,6 +14,15 @@ public sealed class ContentOptions
     public bool Watch { get; set; } = true;
 
     /// <summary>
+    /// Where drawn figures are kept between runs, so a restart reads them instead of drawing them again. Empty:
+    /// <c>App_Data/figures</c> under the app's content root (relative paths resolve against it too).
+    /// </summary>
+    public string FigureCachePath { get; set; } = "";
+
+    public static string ResolveFigureCache(string? configured, string contentRoot) =>
+        Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Join("App_Data", "figures") : configured, contentRoot);
+
+    /// <summary>
     /// Finds the folder to load: the configured one (relative paths resolve against the app's content root), or
     /// the first <c>content/</c> with a <c>stretches</c> folder found walking up from the content root and then
     /// from the app's own folder.

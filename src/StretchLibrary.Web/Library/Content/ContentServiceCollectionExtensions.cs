@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using StretchLibrary.Web.Library.Figures;
 
 namespace StretchLibrary.Web.Library.Content;
 
@@ -12,10 +13,12 @@ public static class ContentServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ContentOptions>>().Value;
+            var contentRoot = sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath;
             return new ContentStore(
-                ContentOptions.Resolve(options.RootPath, sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath),
+                ContentOptions.Resolve(options.RootPath, contentRoot),
                 sp.GetRequiredService<ILogger<ContentStore>>(),
-                watch: options.Watch);
+                watch: options.Watch,
+                figures: FigureCache.Shared(ContentOptions.ResolveFigureCache(options.FigureCachePath, contentRoot), sp.GetRequiredService<ILogger<FigureCache>>()));
         });
         services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
         return services;

@@ -1,3 +1,5 @@
+using StretchLibrary.Web.Library.Figures;
+
 namespace StretchLibrary.Web.Library.Content;
 
 /// <summary>
@@ -13,16 +15,19 @@ public sealed partial class ContentStore : IDisposable
     private readonly Timer _reloadTimer;
     private readonly Lock _reloadLock = new();
     private readonly TimeSpan _settleDelay;
+    private readonly FigureCache? _figures;
     private ContentSnapshot _current;
     private string _loadedFingerprint = "";
 
     /// <param name="settleDelay">How long the folder must be quiet before a change is loaded (300 ms unless given).</param>
     /// <param name="watch">Reload on file-change notifications (false: only <see cref="Reload"/> and
     /// <see cref="ReloadIfChanged"/> load changes).</param>
-    public ContentStore(string rootPath, ILogger<ContentStore> logger, TimeSpan? settleDelay = null, bool watch = true)
+    /// <param name="figures">Where drawn figures are kept between runs (null: drawn at every start).</param>
+    public ContentStore(string rootPath, ILogger<ContentStore> logger, TimeSpan? settleDelay = null, bool watch = true, FigureCache? figures = null)
     {
         RootPath = rootPath;
         _logger = logger;
+        _figures = figures;
         _settleDelay = settleDelay ?? DefaultSettleDelay;
         _reloadTimer = new Timer(_ => ReloadFromWatcher(), null, Timeout.Infinite, Timeout.Infinite);
         _current = LoadAndLog();
@@ -108,7 +113,8 @@ public sealed partial class ContentStore : IDisposable
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         // Taken before loading: a file changed during the load makes the next check reload again.
         _loadedFingerprint = Fingerprint(RootPath);
-        var snapshot = ContentLoader.Load(RootPath);
+        var (drawn, read) = (_figures?.Drawn ?? 0, _figures?.Read ?? 0);
+        var snapshot = ContentLoader.Load(RootPath, _figures);
         foreach (var problem in snapshot.Problems)
         {
             LogProblem(_logger, problem.Path, problem.Line, problem.Reason);
@@ -116,6 +122,11 @@ public sealed partial class ContentStore : IDisposable
 
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogLoaded(_logger, snapshot.Stretches.Count, snapshot.Guides.Count, RootPath, elapsed, snapshot.Problems.Count);
+        if (_figures is not null)
+        {
+            LogFigures(_logger, _figures.Read - read, _figures.Drawn - drawn, _figures.Folder);
+            _figures.Prune();
+        }
         return snapshot;
     }
 
@@ -137,6 +148,9 @@ public sealed partial class ContentStore : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Content problem, file skipped: {ContentPath}:{Line}: {Reason}")]
     private static partial void LogProblem(ILogger logger, string contentPath, int line, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Figures: {ReadCount} read from the figure cache, {DrawnCount} drawn and kept in {FigureCache}")]
+    private static partial void LogFigures(ILogger logger, int readCount, int drawnCount, string figureCache);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {StretchCount} stretches and {GuideCount} guides from {ContentRoot} in {ElapsedMs:0} ms with {ProblemCount} problems")]
     private static partial void LogLoaded(ILogger logger, int stretchCount, int guideCount, string contentRoot, double elapsedMs, int problemCount);

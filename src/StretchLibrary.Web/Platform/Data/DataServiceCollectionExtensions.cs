@@ -119,7 +119,7 @@ public static class DataServiceCollectionExtensions
             // of integrity_check, so it reads each page once and stays fast.
             if (await QuickCheckAsync(db, cancellationToken) is { } damage)
             {
-                return $"Database at '{dataSource}' is damaged (PRAGMA quick_check: {damage}). Stop here and restore it from a backup (README: Backup and restore).";
+                return $"Database at '{dataSource}' is damaged (PRAGMA quick_check: {damage}). Stop here and restore it from a backup (docs/operations.md: Backup and restore).";
             }
 
             if (migrate)
