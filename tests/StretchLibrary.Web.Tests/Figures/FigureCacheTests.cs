@@ -80,6 +80,21 @@ public sealed class FigureCacheTests : IDisposable
             log.Messages.Where(m => m.StartsWith("Figures:", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task The_app_keeps_its_figures_in_the_configured_folder()
+    {
+        var log = new LogCapture();
+        using var factory = new LibraryFactory { ContentRoot = _content.Root, Log = log };
+        factory.Settings["Content:FigureCachePath"] = _folder;
+
+        var svg = await factory.CreateClient().GetStringAsync("/figures/second/end.svg");
+
+        Assert.Contains($"Figures: 0 read from the figure cache, 2 drawn and kept in {_folder}", log.Text, StringComparison.Ordinal);
+        Assert.Equal(2, Files().Length);
+        var second = ContentLoader.Load(_content.Root, new FigureCache(_folder));
+        Assert.Equal(second.FindStretch("second")!.Illustration!.Find("end")!.Svg, svg);
+    }
+
     public static TheoryData<string> Damage => ["half the file", "garbage", "empty", "another key", "no drawings"];
 
     [Theory]
