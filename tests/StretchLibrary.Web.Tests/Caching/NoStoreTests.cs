@@ -20,7 +20,7 @@ using StretchLibrary.Web.Tests.Pages.Routines;
 namespace StretchLibrary.Web.Tests.Caching;
 
 /// <summary>
-/// Responses holding a secret or a person's data are sent <c>Cache-Control: no-store</c> (Caching/CacheHeaders.cs),
+/// Responses holding a secret or a person's data are sent <c>Cache-Control: no-store</c> (Platform/Caching/CacheHeaders.cs),
 /// and no later hook (the offline-copies one writes <c>private, no-cache</c> on a user's pages) weakens it.
 /// </summary>
 public sealed class NoStoreTests : IDisposable

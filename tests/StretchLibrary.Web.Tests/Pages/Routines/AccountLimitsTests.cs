@@ -11,7 +11,7 @@ using StretchLibrary.Web.Routines.Sharing;
 
 namespace StretchLibrary.Web.Tests.Pages.Routines;
 
-/// <summary>What one account may hold (Data/AccountLimits.cs: 200 routines, 100 stretches each, 20,000 sessions), enforced where they are made.</summary>
+/// <summary>What one account may hold (Routines/AccountLimits.cs: 200 routines, 100 stretches each, 20,000 sessions), enforced where they are made.</summary>
 public sealed class AccountLimitsTests : IDisposable
 {
     private static readonly string[] ChinTucks = ["chin-tucks"];
