@@ -162,7 +162,11 @@ public static partial class ArticleParser
 
         try
         {
-            return DrawnIllustrations.Draw(spec);
+            var illustration = DrawnIllustrations.Draw(spec);
+            // The figures still show; the checks fail validate-content so the pose gets fixed.
+            figureProblems.AddRange(illustration.Problems.Select(p =>
+                new ContentProblem(path, spec.Frames[p.Frame].Line, $"frame '{spec.Frames[p.Frame].Name}': {p.Reason}")));
+            return illustration;
         }
         catch (ArgumentException ex)
         {
