@@ -36,7 +36,7 @@ public abstract record Prop(string Name)
         "wall" => new Wall(body.AllPoints.Min(p => p.X) - 16),
         "foam roller" => Roller.Along(body),
         "foam roller across" => new Roller(name, Across(body, 0.45), 7.5),
-        "towel roll" => new Roller(name, Across(body, 0.35), 4.5, Rolled: true),
+        "towel roll" => new Roller(name, Across(body, 0.7), 3.5, Rolled: true),
         _ => null,
     };
 
