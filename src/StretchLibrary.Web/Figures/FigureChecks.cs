@@ -3,7 +3,7 @@ namespace StretchLibrary.Web.Figures;
 /// <summary>
 /// What can be checked on a drawn frame, so a pose that would teach the movement wrong is reported with its line
 /// rather than found by a reader: no body part through a prop or the floor, clasped hands that hold each other,
-/// hands behind the head that are there, and a lying head that rests unless the frame lifts it.
+/// hands behind the head or on the side that are there, and a lying head that rests unless the frame lifts it.
 /// </summary>
 public static class FigureChecks
 {
@@ -56,6 +56,15 @@ public static class FigureChecks
                 {
                     yield return $"the {(side == "l" ? "left" : "right")} hand is {off:0} cm from the head but the frame says behind head";
                 }
+            }
+        }
+
+        else if (frame.Hands == FigureFrame.RightOnSide)
+        {
+            var off = (body.Points["r.hand"] - Reach.OnSide(body)).Length;
+            if (off > HeadReach)
+            {
+                yield return $"the right hand is {off:0} cm from the side above the hip but the frame says right hand on side";
             }
         }
 

@@ -21,9 +21,10 @@ public sealed record FigureFrame(
 {
     public const string Clasped = "clasped";
     public const string BehindHead = "behind head";
+    public const string RightOnSide = "right hand on side";
     public const string Lifted = "lifted";
 
-    public static readonly IReadOnlyList<string> HandsValues = [Clasped, BehindHead];
+    public static readonly IReadOnlyList<string> HandsValues = [Clasped, BehindHead, RightOnSide];
 }
 
 /// <summary>What an author writes under <c>illustration:</c> in a stretch's front matter.</summary>

@@ -7,14 +7,17 @@ namespace StretchLibrary.Web.Figures;
 /// </summary>
 public static class Reach
 {
+    private static readonly string[] BothSides = ["l", "r"];
+    private static readonly string[] RightOnly = ["r"];
+
     private static readonly (string Joint, double Min, double Max)[] ArmJoints =
-        [("shoulder.flex", -60, 180), ("shoulder.abd", -30, 180), ("shoulder.rot", -90, 90), ("elbow.flex", 0, 150)];
+        [("shoulder.flex", -60, 180), ("shoulder.abd", -30, 180), ("shoulder.rot", -90, 90), ("elbow.flex", 0, 150), ("wrist.flex", -70, 80)];
 
     public static void Hands(Dictionary<string, double> angles, Mat3 orientation, string hands)
     {
         var start = Skeleton.Pose(Angle(angles), orientation, default);
         var authored = new Dictionary<string, double>(angles, StringComparer.Ordinal);
-        foreach (var side in new[] { "l", "r" })
+        foreach (var side in hands == FigureFrame.RightOnSide ? RightOnly : BothSides)
         {
             var target = Target(start, side, hands);
             var point = hands == FigureFrame.Clasped ? (Func<PosedBody, Vec3>)(b => Middle(b.Limb($"{side}.hand"))) : b => b.Points[$"{side}.hand"];
@@ -38,6 +41,11 @@ public static class Reach
     /// <summary>Where a hand should end up, from the authored pose: both hands meet on the body's midline, or behind the head.</summary>
     private static Vec3 Target(PosedBody body, string side, string hands)
     {
+        if (hands == FigureFrame.RightOnSide)
+        {
+            return OnSide(body);
+        }
+
         if (hands == FigureFrame.BehindHead)
         {
             return body.HeadCenter + body.HeadFrame.Apply(new(-10, 1, side == "l" ? -3 : 3));
@@ -48,6 +56,14 @@ public static class Reach
         var middle = Vec3.Lerp(shoulders.A, shoulders.B, 0.5);
         var meet = Vec3.Lerp(Middle(body.Limb("l.hand")), Middle(body.Limb("r.hand")), 0.5);
         return meet - (across * (meet - middle).Dot(across));
+    }
+
+    /// <summary>On the right flank between the top of the hip and the lowest ribs, just outside the body.</summary>
+    public static Vec3 OnSide(PosedBody body)
+    {
+        var pelvis = body.Points["pelvis"];
+        var outward = (body.Points["r.hip"] - body.Points["l.hip"]).Normalized();
+        return pelvis + ((body.Points["t12"] - pelvis) * 0.55) + (outward * 14);
     }
 
     private static Vec3 Middle(Capsule c) => Vec3.Lerp(c.A, c.B, 0.5);
