@@ -35,9 +35,15 @@ internal static class IllustrationReader
             fields.Problem(fields.Node("focus"), $"unknown focus '{focus}' (expected body or head)");
         }
 
+        var arrows = fields.String("arrows", maxLength: 20) ?? "one way";
+        if (arrows is not ("one way" or "both ways"))
+        {
+            fields.Problem(fields.Node("arrows"), $"unknown arrows '{arrows}' (expected one way or both ways)");
+        }
+
         var frames = ReadFrames(fields);
         fields.RejectUnknown();
-        return new IllustrationSpec(viewName, props, highlight, focus == "head", frames);
+        return new IllustrationSpec(viewName, props, highlight, focus == "head", frames, arrows == "both ways");
     }
 
     private static List<FigureFrame> ReadFrames(YamlFields fields)

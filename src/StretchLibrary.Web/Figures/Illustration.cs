@@ -27,8 +27,11 @@ public sealed record FigureFrame(
     public static readonly IReadOnlyList<string> HandsValues = [Clasped, BehindHead, RightOnSide];
 }
 
-/// <summary>What an author writes under <c>illustration:</c> in a stretch's front matter.</summary>
-public sealed record IllustrationSpec(string View, IReadOnlyList<string> Props, IReadOnlyList<string> Highlight, bool HeadOnly, IReadOnlyList<FigureFrame> Frames);
+/// <summary>
+/// What an author writes under <c>illustration:</c> in a stretch's front matter. <see cref="BothWays"/>
+/// (<c>arrows: both ways</c>) draws each arrow with a head at both ends, for a movement done to and fro.
+/// </summary>
+public sealed record IllustrationSpec(string View, IReadOnlyList<string> Props, IReadOnlyList<string> Highlight, bool HeadOnly, IReadOnlyList<FigureFrame> Frames, bool BothWays = false);
 
 /// <summary>A frame drawn as SVG (at most a few KB).</summary>
 public sealed record DrawnFrame(string Name, string Alt, string Svg);
@@ -62,7 +65,9 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
         var between = moves.Select(m => Enumerable.Range(0, StepsPerMove)
             .Select(k => Between(spec, angles, m.From, m.To, Ease(k / (double)StepsPerMove))).ToArray()).ToArray();
         var arrows = spec.Frames.Select((_, i) => ArrowMove(spec, i) is { } move
-            ? ArrowFor(views[i], scenes[move.From], Between(spec, angles, move.From, move.To, 0.5), scenes[move.To], spec.HeadOnly)
+            ? ArrowFor(views[i], scenes[move.From], Between(spec, angles, move.From, move.To, 0.5), scenes[move.To], spec.HeadOnly) is { } arrow
+                ? arrow with { BothWays = spec.BothWays }
+                : null
             : null).ToArray();
         // Frames from the same base position and camera share one box (arrows included), so they line up side by side and animate in place.
         bool Together(int a, int b) => spec.Frames[a].Base == spec.Frames[b].Base && views[a] == views[b];
@@ -162,6 +167,13 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
         var side = bulge >= 0 ? 1 : -1;
         var gap = headOnly ? 16 : 9;
         var (ox, oy) = (nx * gap * side, ny * gap * side);
+        if (!headOnly && name == "nose" && Math.Abs(cx) > Math.Abs(cy))
+        {
+            // A head turning left or right: the nose's sweep, widened and drawn over the top of the head where nothing hides it.
+            var (hx, hy) = view.Project(from.Body.HeadCenter);
+            (double X, double Y) Wide((double X, double Y) p) => (hx + ((p.X - hx) * 2.2), hy + ((p.Y - hy) * 2.2) - PosedBody.HeadRadius - 16);
+            return new Arrow(Wide(p0), Wide(control), Wide(p1));
+        }
         return new Arrow((p0.X + ox, p0.Y + oy), (control.Item1 + ox, control.Item2 + oy), (p1.X + ox, p1.Y + oy));
     }
 
