@@ -145,7 +145,9 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
             return glide;
         }
 
-        var movers = headOnly ? Movers.Where(m => m is "nose" or "head" or "c7") : Movers;
+        // A hand or knee that stays planted only slides with the body; the arrow belongs to what moves.
+        static bool Planted(Scene scene, string m) => scene.Body.Points[m] is var p && p.Y - scene.SupportAt(p.X, p.Z) < 5;
+        var movers = (headOnly ? Movers.Where(m => m is "nose" or "head" or "c7") : Movers).Where(m => !(Planted(from, m) && Planted(to, m)));
         var (name, distance) = movers
             .Select(m => (Name: m, Distance: (to.Body.Points[m] - from.Body.Points[m]).Length))
             .MaxBy(m => m.Distance);
