@@ -38,6 +38,9 @@ public sealed class RoutineSheetTests(BrowserFixture browser)
             Assert.Equal(1, await figures.Locator("visible=true").CountAsync());
             var box = (await figure.BoundingBoxAsync())!;
             Assert.True(box.Height >= MinFigureHeight, $"{await item.GetAttributeAsync("data-slug")}'s figure is {box.Height:F1} px tall on paper");
+
+            // A card is one piece: split across two columns it would lay out as two boxes.
+            Assert.Equal(1, await item.EvaluateAsync<int>("e => e.getClientRects().length"));
         }
 
         // Act

@@ -165,7 +165,11 @@ public static partial class ArticleParser
 
         try
         {
-            return figures is null ? DrawnIllustrations.Draw(spec) : figures.Draw(spec);
+            var illustration = figures is null ? DrawnIllustrations.Draw(spec) : figures.Draw(spec);
+            // The figures still show; the checks fail validate-content so the pose gets fixed.
+            figureProblems.AddRange(illustration.Problems.Select(p =>
+                new ContentProblem(path, spec.Frames[p.Frame].Line, $"frame '{spec.Frames[p.Frame].Name}': {p.Reason}")));
+            return illustration;
         }
         catch (ArgumentException ex)
         {

@@ -35,9 +35,15 @@ internal static class IllustrationReader
             fields.Problem(fields.Node("focus"), $"unknown focus '{focus}' (expected body or head)");
         }
 
+        var arrows = fields.String("arrows", maxLength: 20) ?? "one way";
+        if (arrows is not ("one way" or "both ways"))
+        {
+            fields.Problem(fields.Node("arrows"), $"unknown arrows '{arrows}' (expected one way or both ways)");
+        }
+
         var frames = ReadFrames(fields);
         fields.RejectUnknown();
-        return new IllustrationSpec(viewName, props, highlight, focus == "head", frames);
+        return new IllustrationSpec(viewName, props, highlight, focus == "head", frames, arrows == "both ways");
     }
 
     private static List<FigureFrame> ReadFrames(YamlFields fields)
@@ -82,11 +88,29 @@ internal static class IllustrationReader
                 frame.Problem(frame.Node("props"), $"unknown prop '{prop}' (expected one of: {string.Join(", ", Prop.Names)})");
             }
 
+            var frameView = frame.String("view", maxLength: 20);
+            if (frameView is not null && View.Find(frameView) is null)
+            {
+                frame.Problem(frame.Node("view"), $"unknown view '{frameView}' (expected one of: {string.Join(", ", View.All.Select(v => v.Name))})");
+            }
+
+            var hands = frame.String("hands", maxLength: 20);
+            if (hands is not null && !FigureFrame.HandsValues.Contains(hands))
+            {
+                frame.Problem(frame.Node("hands"), $"unknown hands '{hands}' (expected one of: {string.Join(", ", FigureFrame.HandsValues)})");
+            }
+
+            var head = frame.String("head", maxLength: 20);
+            if (head is not null && head != FigureFrame.Lifted)
+            {
+                frame.Problem(frame.Node("head"), $"unknown head '{head}' (expected {FigureFrame.Lifted}, for a lying figure that raises its head)");
+            }
+
             var alt = frame.String("alt", required: true, maxLength: 250);
             frame.RejectUnknown();
             if (name is not null && baseName is not null && alt is not null)
             {
-                frames.Add(new FigureFrame(name, baseName, pose, alt, frameProps));
+                frames.Add(new FigureFrame(name, baseName, pose, alt, frameProps, frameView, hands, head, frame.Line));
             }
         }
 

@@ -26,7 +26,7 @@ public sealed record BasePosition(
             ["pelvis"], LevelWith: ["spine.upper"], PlantFeet: true),
         // Head toward +x, face down, tops of the feet on the floor.
         new("lying face down", Mat3.RotZ(-90),
-            Both(("ankle.flex", -65), ("shoulder.abd", 10), ("neck.flex", 20), ("shoulder.rot", -20)),
+            Both(("ankle.flex", -65), ("shoulder.abd", 10), ("neck.flex", 5), ("shoulder.rot", -20)),
             ["pelvis", "l.thigh", "r.thigh", "spine.lower"]),
         // On the left side, head toward +x, facing the side-view camera (+z), knees bent and together.
         new("side-lying", new Mat3(new(0, 0, 1), new(1, 0, 0), new(0, 1, 0)),

@@ -79,7 +79,12 @@ public sealed partial class FigureCache
         {
             drawn = Illustration.Draw(spec);
             Interlocked.Increment(ref _drawn);
-            TryWrite(path, new Entry(key, drawn.Frames, drawn.Motion));
+            // Only a drawing that passes the figure checks is kept on disk (a file holds no problems), so a warm
+            // cache never hides one from validation.
+            if (drawn.Problems.Count == 0)
+            {
+                TryWrite(path, new Entry(key, drawn.Frames, drawn.Motion));
+            }
         }
         else
         {

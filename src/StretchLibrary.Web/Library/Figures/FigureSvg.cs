@@ -207,7 +207,18 @@ public static class FigureSvg
             .Append(N(ex - (ux * Head * 0.6))).Append(' ').Append(N(ey - (uy * Head * 0.6))).Append("\"/><path fill=\"currentColor\" stroke-linejoin=\"round\" d=\"M")
             .Append(N(ex)).Append(' ').Append(N(ey)).Append('L')
             .Append(N(ex - (ux * Head) - (uy * Head * 0.55))).Append(' ').Append(N(ey - (uy * Head) + (ux * Head * 0.55))).Append('L')
-            .Append(N(ex - (ux * Head) + (uy * Head * 0.55))).Append(' ').Append(N(ey - (uy * Head) - (ux * Head * 0.55))).Append("Z\"/></g>");
+            .Append(N(ex - (ux * Head) + (uy * Head * 0.55))).Append(' ').Append(N(ey - (uy * Head) - (ux * Head * 0.55))).Append("Z\"/>");
+        if (arrow.BothWays)
+        {
+            var (bx, by) = (sx - cx, sy - cy);
+            var back = Math.Sqrt((bx * bx) + (by * by));
+            (bx, by) = back < 0.01 ? (-ux, -uy) : (bx / back, by / back);
+            svg.Append("<path fill=\"currentColor\" stroke-linejoin=\"round\" d=\"M").Append(N(sx)).Append(' ').Append(N(sy)).Append('L')
+                .Append(N(sx - (bx * Head) - (by * Head * 0.55))).Append(' ').Append(N(sy - (by * Head) + (bx * Head * 0.55))).Append('L')
+                .Append(N(sx - (bx * Head) + (by * Head * 0.55))).Append(' ').Append(N(sy - (by * Head) - (bx * Head * 0.55))).Append("Z\"/>");
+        }
+
+        svg.Append("</g>");
     }
 
     private static IEnumerable<(Vec3 P, double R)> BodyPoints(Scene scene) =>
@@ -226,5 +237,5 @@ public static class FigureSvg
     private static string N(double value) => Math.Round(value).ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>A movement arrow in SVG coordinates: a quadratic curve (straight when the control is on the line) and a head at <see cref="To"/>.</summary>
-public sealed record Arrow((double X, double Y) From, (double X, double Y) Control, (double X, double Y) To);
+/// <summary>A movement arrow in SVG coordinates: a quadratic curve (straight when the control is on the line) and a head at <see cref="To"/> (and at <see cref="From"/> when it goes both ways).</summary>
+public sealed record Arrow((double X, double Y) From, (double X, double Y) Control, (double X, double Y) To, bool BothWays = false);

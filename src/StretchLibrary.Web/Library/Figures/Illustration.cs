@@ -1,22 +1,55 @@
+using System.Text.Json.Serialization;
+
 namespace StretchLibrary.Web.Library.Figures;
 
-/// <summary>One still of a stretch: a base position plus joint overrides (degrees), and its text alternative.</summary>
-public sealed record FigureFrame(string Name, string Base, IReadOnlyDictionary<string, double> Pose, string Alt, IReadOnlyList<string>? Props = null);
+/// <summary>
+/// One still of a stretch: a base position plus joint overrides (degrees), and its text alternative. Optional:
+/// its own props and camera (<see cref="View"/>), what the hands do (<see cref="Hands"/>: <c>clasped</c> or
+/// <c>behind head</c>, posed so and checked), and <see cref="Head"/> <c>lifted</c> where a lying figure raises its
+/// head (otherwise a lying head must rest). <see cref="Line"/> is where the frame is written, for problems.
+/// </summary>
+public sealed record FigureFrame(
+    string Name,
+    string Base,
+    IReadOnlyDictionary<string, double> Pose,
+    string Alt,
+    IReadOnlyList<string>? Props = null,
+    string? View = null,
+    string? Hands = null,
+    string? Head = null,
+    [property: JsonIgnore] int Line = 0)
+{
+    public const string Clasped = "clasped";
+    public const string BehindHead = "behind head";
+    public const string RightOnSide = "right hand on side";
+    public const string Lifted = "lifted";
 
-/// <summary>What an author writes under <c>illustration:</c> in a stretch's front matter.</summary>
-public sealed record IllustrationSpec(string View, IReadOnlyList<string> Props, IReadOnlyList<string> Highlight, bool HeadOnly, IReadOnlyList<FigureFrame> Frames);
+    public static readonly IReadOnlyList<string> HandsValues = [Clasped, BehindHead, RightOnSide];
+}
+
+/// <summary>
+/// What an author writes under <c>illustration:</c> in a stretch's front matter. <see cref="BothWays"/>
+/// (<c>arrows: both ways</c>) draws each arrow with a head at both ends, for a movement done to and fro.
+/// </summary>
+public sealed record IllustrationSpec(string View, IReadOnlyList<string> Props, IReadOnlyList<string> Highlight, bool HeadOnly, IReadOnlyList<FigureFrame> Frames, bool BothWays = false);
 
 /// <summary>A frame drawn as SVG (at most a few KB).</summary>
 public sealed record DrawnFrame(string Name, string Alt, string Svg);
 
+/// <summary>Something a frame's drawing gets wrong (a limb through a prop, hands apart that should be clasped).</summary>
+public sealed record FigureProblem(int Frame, string Reason);
+
 /// <summary>
 /// A stretch's figures, drawn once when content loads: one SVG per frame (with a movement arrow toward the next
-/// frame), and the in-between SVGs the guided player flips through (eased, frame to frame and back to the first).
+/// frame), the in-between SVGs the guided player flips through (eased, frame to frame and back to the first), and
+/// what <see cref="FigureChecks"/> found wrong with each frame.
 /// </summary>
 public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFrame> Frames, IReadOnlyList<string> Motion)
 {
     /// <summary>In-between drawings per move from one frame to the next.</summary>
     public const int StepsPerMove = 8;
+
+    public IReadOnlyList<FigureProblem> Problems { get; init; } = [];
 
     /// <summary>The frame that shows the stretch best on its own: where the first movement ends.</summary>
     public DrawnFrame KeyFrame => Frames[Math.Min(1, Frames.Count - 1)];
@@ -25,27 +58,31 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
 
     public static Illustration Draw(IllustrationSpec spec)
     {
-        var view = View.Find(spec.View) ?? throw new ArgumentException($"unknown view '{spec.View}'", nameof(spec));
+        var views = spec.Frames.Select(f => View.Find(f.View ?? spec.View) ?? throw new ArgumentException($"unknown view '{f.View ?? spec.View}'", nameof(spec))).ToArray();
         var angles = spec.Frames.Select(Angles).ToArray();
         var scenes = spec.Frames.Select((f, i) => Stage.Build(f.Base, angles[i], f.Props ?? spec.Props)).ToArray();
         var moves = Enumerable.Range(0, spec.Frames.Count > 1 ? spec.Frames.Count : 0).Select(i => (From: i, To: (i + 1) % spec.Frames.Count)).ToArray();
         var between = moves.Select(m => Enumerable.Range(0, StepsPerMove)
             .Select(k => Between(spec, angles, m.From, m.To, Ease(k / (double)StepsPerMove))).ToArray()).ToArray();
         var arrows = spec.Frames.Select((_, i) => ArrowMove(spec, i) is { } move
-            ? ArrowFor(view, scenes[move.From], Between(spec, angles, move.From, move.To, 0.5), scenes[move.To], spec.HeadOnly)
+            ? ArrowFor(views[i], scenes[move.From], Between(spec, angles, move.From, move.To, 0.5), scenes[move.To], spec.HeadOnly) is { } arrow
+                ? arrow with { BothWays = spec.BothWays }
+                : null
             : null).ToArray();
-        // Frames from the same base position share one box (arrows included), so they line up side by side and animate in place.
-        var boxes = spec.Frames.Select(f => FigureSvg.Enclose(
+        // Frames from the same base position and camera share one box (arrows included), so they line up side by side and animate in place.
+        bool Together(int a, int b) => spec.Frames[a].Base == spec.Frames[b].Base && views[a] == views[b];
+        var boxes = spec.Frames.Select((f, i) => FigureSvg.Enclose(
             FigureSvg.Bounds(
-                scenes.Where((_, i) => spec.Frames[i].Base == f.Base)
-                    .Concat(between.Where((_, m) => spec.Frames[moves[m].From].Base == f.Base && spec.Frames[moves[m].To].Base == f.Base).SelectMany(b => b)),
-                view,
+                scenes.Where((_, j) => Together(i, j))
+                    .Concat(between.Where((_, m) => Together(i, moves[m].From) && Together(i, moves[m].To)).SelectMany(b => b)),
+                views[i],
                 spec.HeadOnly),
-            arrows.Where((a, i) => a is not null && spec.Frames[i].Base == f.Base).OfType<Arrow>())).ToArray();
+            arrows.Where((a, j) => a is not null && Together(i, j)).OfType<Arrow>())).ToArray();
 
-        var frames = spec.Frames.Select((f, i) => new DrawnFrame(f.Name, f.Alt, FigureSvg.Render(scenes[i], view, boxes[i], f.Alt, spec.Highlight, arrows[i]))).ToArray();
-        var motion = between.SelectMany((b, m) => b.Select(s => FigureSvg.Render(s, view, boxes[moves[m].From], null, spec.Highlight))).ToArray();
-        return new Illustration(spec, frames, motion);
+        var frames = spec.Frames.Select((f, i) => new DrawnFrame(f.Name, f.Alt, FigureSvg.Render(scenes[i], views[i], boxes[i], f.Alt, spec.Highlight, arrows[i]))).ToArray();
+        var motion = between.SelectMany((b, m) => b.Select(s => FigureSvg.Render(s, views[moves[m].From], boxes[moves[m].From], null, spec.Highlight))).ToArray();
+        var problems = spec.Frames.SelectMany((f, i) => FigureChecks.Check(f, scenes[i]).Select(reason => new FigureProblem(i, reason))).ToArray();
+        return new Illustration(spec, frames, motion) { Problems = problems };
     }
 
     /// <summary>
@@ -73,6 +110,11 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
         foreach (var (joint, degrees) in frame.Pose)
         {
             angles[joint] = degrees;
+        }
+
+        if (BasePosition.Find(frame.Base) is { } basis && frame.Hands is { } hands)
+        {
+            Reach.Hands(angles, basis.Orientation, hands);
         }
 
         return angles;
@@ -103,7 +145,9 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
             return glide;
         }
 
-        var movers = headOnly ? Movers.Where(m => m is "nose" or "head" or "c7") : Movers;
+        // A hand or knee that stays planted only slides with the body; the arrow belongs to what moves.
+        static bool Planted(Scene scene, string m) => scene.Body.Points[m] is var p && p.Y - scene.SupportAt(p.X, p.Z) < 5;
+        var movers = (headOnly ? Movers.Where(m => m is "nose" or "head" or "c7") : Movers).Where(m => !(Planted(from, m) && Planted(to, m)));
         var (name, distance) = movers
             .Select(m => (Name: m, Distance: (to.Body.Points[m] - from.Body.Points[m]).Length))
             .MaxBy(m => m.Distance);
@@ -125,6 +169,13 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
         var side = bulge >= 0 ? 1 : -1;
         var gap = headOnly ? 16 : 9;
         var (ox, oy) = (nx * gap * side, ny * gap * side);
+        if (!headOnly && name == "nose" && Math.Abs(cx) > Math.Abs(cy))
+        {
+            // A head turning left or right: the nose's sweep, widened and drawn over the top of the head where nothing hides it.
+            var (hx, hy) = view.Project(from.Body.HeadCenter);
+            (double X, double Y) Wide((double X, double Y) p) => (hx + ((p.X - hx) * 2.2), hy + ((p.Y - hy) * 2.2) - PosedBody.HeadRadius - 16);
+            return new Arrow(Wide(p0), Wide(control), Wide(p1));
+        }
         return new Arrow((p0.X + ox, p0.Y + oy), (control.Item1 + ox, control.Item2 + oy), (p1.X + ox, p1.Y + oy));
     }
 

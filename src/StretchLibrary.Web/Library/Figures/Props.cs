@@ -18,6 +18,17 @@ public abstract record Prop(string Name)
 
     public abstract IEnumerable<Shape> Shapes();
 
+    /// <summary>How far a ball at <paramref name="p"/> with radius <paramref name="r"/> sinks into the prop (0 or less: it does not).</summary>
+    public abstract double Penetration(Vec3 p, double r);
+
+    /// <summary>Depth of a ball in a box: its radius less the distance to the box, plus how deep its centre is inside.</summary>
+    protected static double IntoBox(Vec3 p, double r, Vec3 min, Vec3 max)
+    {
+        var outside = new Vec3(Math.Max(0, Math.Max(min.X - p.X, p.X - max.X)), Math.Max(0, Math.Max(min.Y - p.Y, p.Y - max.Y)), Math.Max(0, Math.Max(min.Z - p.Z, p.Z - max.Z)));
+        var inside = Math.Min(Math.Min(Math.Min(p.X - min.X, max.X - p.X), Math.Min(p.Y - min.Y, max.Y - p.Y)), Math.Min(p.Z - min.Z, max.Z - p.Z));
+        return r - outside.Length + Math.Max(0, inside);
+    }
+
     /// <summary>Places a prop by its name where the (unshifted) body needs it; null for the floor, which is always there.</summary>
     public static Prop? Place(string name, PosedBody body) => name switch
     {
@@ -25,7 +36,7 @@ public abstract record Prop(string Name)
         "wall" => new Wall(body.AllPoints.Min(p => p.X) - 16),
         "foam roller" => Roller.Along(body),
         "foam roller across" => new Roller(name, Across(body, 0.45), 7.5),
-        "towel roll" => new Roller(name, Across(body, 0.35), 4.5, Rolled: true),
+        "towel roll" => new Roller(name, Across(body, 0.7), 3.5, Rolled: true),
         _ => null,
     };
 
@@ -44,11 +55,38 @@ public sealed record Chair(double BackX, double FrontX) : Prop("chair")
     public const double BackTop = 88;
     private const double HalfWidth = 21;
 
+    /// <summary>
+    /// A chair under a seated body, its backrest set back far enough that the back leans against it and arches
+    /// over its top edge, never through it. The body is not yet lowered onto the seat: heights are measured from
+    /// the bottom of the hips and thighs, which will rest on the seat.
+    /// </summary>
     public static Chair Under(PosedBody body)
     {
         var pelvis = body.Points["pelvis"].X;
-        return new Chair(pelvis - 12, pelvis + 30);
+        var seat = Math.Min(body.Limb("pelvis").Bottom, Math.Min(body.Limb("l.thigh").Bottom, body.Limb("r.thigh").Bottom));
+        var back = pelvis - 12.5;
+        foreach (var limb in body.Limbs.Where(l => l.Name is "pelvis" or "spine.lower" or "spine.upper" or "shoulders"))
+        {
+            for (var i = 0; i <= 8; i++)
+            {
+                var t = i / 8.0;
+                var p = Vec3.Lerp(limb.A, limb.B, t);
+                var r = limb.Ra + ((limb.Rb - limb.Ra) * t);
+                var above = (p.Y - seat + SeatHeight) - BackTop;
+                if (above < r && Math.Abs(p.Z) - r < HalfWidth)
+                {
+                    back = Math.Min(back, p.X - Math.Sqrt((r * r) - (Math.Max(0, above) * Math.Max(0, above))) - 0.5);
+                }
+            }
+        }
+
+        return new Chair(back, pelvis + 30);
     }
+
+    /// <summary>The seat (3 cm thick) and the backrest (a 3 cm slab from the seat to its top rail).</summary>
+    public override double Penetration(Vec3 p, double r) => Math.Max(
+        IntoBox(p, r, new(BackX, SeatHeight - 3, -HalfWidth), new(FrontX, SeatHeight, HalfWidth)),
+        IntoBox(p, r, new(BackX - 2.5, SeatHeight, -HalfWidth), new(BackX + 0.5, BackTop, HalfWidth)));
 
     public override double SupportAt(double x, double z) =>
         x >= BackX && x <= FrontX && Math.Abs(z) <= HalfWidth ? SeatHeight : 0;
@@ -73,6 +111,8 @@ public sealed record Chair(double BackX, double FrontX) : Prop("chair")
 public sealed record Wall(double X) : Prop("wall")
 {
     public override IEnumerable<Shape> Shapes() => [new LineShape(new(X, 0, 0), new(X, 190, 0), 2.5, Name)];
+
+    public override double Penetration(Vec3 p, double r) => r - (p.X - X);
 }
 
 /// <summary>A cylinder on the floor: a foam roller or a rolled towel, along x or across the body (along z).</summary>
@@ -93,6 +133,24 @@ public sealed record Roller(string Kind, double CenterX, double Radius, double F
     {
         var off = Lengthwise ? (x >= FromX && x <= ToX ? z : double.PositiveInfinity) : (Math.Abs(z) <= HalfLength ? x - CenterX : double.PositiveInfinity);
         return Math.Abs(off) < Radius ? Radius + Math.Sqrt((Radius * Radius) - (off * off)) : 0;
+    }
+
+    /// <summary>A ball sinks in where the roller's round top, under any part of the ball, is higher than the ball's underside.</summary>
+    public override double Penetration(Vec3 p, double r)
+    {
+        var deepest = double.NegativeInfinity;
+        for (var i = -4; i <= 4; i++)
+        {
+            var d = r * i / 4.0;
+            var (x, z) = Lengthwise ? (p.X, p.Z + d) : (p.X + d, p.Z);
+            var top = SupportAt(x, z);
+            if (top > 0)
+            {
+                deepest = Math.Max(deepest, top - (p.Y - Math.Sqrt((r * r) - (d * d))));
+            }
+        }
+
+        return deepest;
     }
 
     public override IEnumerable<Shape> Shapes()

@@ -46,7 +46,8 @@ public static class Stage
         {
             var body = Skeleton.Pose(Angle(a), basis.Orientation, Start);
             var scene = new Scene(body, props);
-            var lowest = body.Limbs.Where(l => !planted.Contains(l.Name)).Min(scene.Clearance);
+            var head = new Capsule("head", body.HeadCenter, body.HeadCenter, PosedBody.HeadRadius, PosedBody.HeadRadius);
+            var lowest = body.Limbs.Where(l => !planted.Contains(l.Name)).Append(head).Min(scene.Clearance);
             return scene with { Body = body.Shifted(new(0, -lowest, 0)) };
         }
 

@@ -10,6 +10,12 @@ public sealed record View(string Name, Vec3 Right, Vec3 Up, Vec3 Toward)
         new("back", new(0, 0, 1), new(0, 1, 0), new(-1, 0, 0)),
         new("top", new(1, 0, 0), new(0, 0, -1), new(0, 1, 0)),
         Looking("three-quarter", yaw: 45, elevation: 25),
+        // From behind the figure's right shoulder: hands clasped behind the back and the chest's lift both show.
+        Looking("rear three-quarter", yaw: -16, elevation: 8),
+        // The side view from a little above, so arms beside a lying figure's head pass beside it, not across the face.
+        Looking("raised side", yaw: 0, elevation: 40),
+        // From the front and above, so a head turning left or right sweeps a curve, not a sideways line.
+        Looking("front from above", yaw: 70, elevation: 30),
     ];
 
     /// <summary>A camera turned <paramref name="yaw"/> degrees from the side view toward the front, looking down by <paramref name="elevation"/>.</summary>

@@ -1,0 +1,109 @@
+namespace StretchLibrary.Web.Library.Figures;
+
+/// <summary>
+/// What can be checked on a drawn frame, so a pose that would teach the movement wrong is reported with its line
+/// rather than found by a reader: no body part through a prop or the floor, clasped hands that hold each other,
+/// hands behind the head or on the side that are there, and a lying head that rests unless the frame lifts it.
+/// </summary>
+public static class FigureChecks
+{
+    /// <summary>How far (cm) a part may sink into the floor or a prop: soft tissue, and the sampling of round parts.</summary>
+    public const double Tolerance = 2;
+
+    /// <summary>Hands count as clasped when their middles are this close (cm).</summary>
+    public const double ClaspDistance = 6;
+
+    /// <summary>Fingertips count as behind the head within this distance of its outline (cm).</summary>
+    public const double HeadReach = 6;
+
+    /// <summary>A lying head rests when its underside is within this of what is under it (cm).</summary>
+    public const double HeadRest = 3;
+
+    private static readonly string[] Lying = ["lying on back", "lying face down", "side-lying"];
+
+    public static IEnumerable<string> Check(FigureFrame frame, Scene scene)
+    {
+        var body = scene.Body;
+        var parts = body.Limbs.Append(new Capsule("head", body.HeadCenter, body.HeadCenter, PosedBody.HeadRadius, PosedBody.HeadRadius)).ToList();
+        foreach (var part in parts)
+        {
+            var (floor, props) = Deepest(part, scene.Props);
+            if (floor > Tolerance)
+            {
+                yield return $"the {Describe(part.Name)} goes {floor:0} cm below the floor";
+            }
+
+            foreach (var (prop, depth) in props.Where(p => p.Depth > Tolerance))
+            {
+                yield return $"the {Describe(part.Name)} goes {depth:0} cm into the {prop}";
+            }
+        }
+
+        if (frame.Hands == FigureFrame.Clasped)
+        {
+            var apart = (Middle(body.Limb("l.hand")) - Middle(body.Limb("r.hand"))).Length;
+            if (apart > ClaspDistance)
+            {
+                yield return $"the hands are {apart:0} cm apart but the frame says clasped (at most {ClaspDistance:0} cm)";
+            }
+        }
+        else if (frame.Hands == FigureFrame.BehindHead)
+        {
+            foreach (var side in new[] { "l", "r" })
+            {
+                var off = (body.Points[$"{side}.hand"] - body.HeadCenter).Length - PosedBody.HeadRadius;
+                if (off > HeadReach)
+                {
+                    yield return $"the {(side == "l" ? "left" : "right")} hand is {off:0} cm from the head but the frame says behind head";
+                }
+            }
+        }
+
+        else if (frame.Hands == FigureFrame.RightOnSide)
+        {
+            var off = (body.Points["r.hand"] - Reach.OnSide(body)).Length;
+            if (off > HeadReach)
+            {
+                yield return $"the right hand is {off:0} cm from the side above the hip but the frame says right hand on side";
+            }
+        }
+
+        if (Lying.Contains(frame.Base) && frame.Head != FigureFrame.Lifted)
+        {
+            var center = body.HeadCenter;
+            var gap = center.Y - PosedBody.HeadRadius - scene.SupportAt(center.X, center.Z);
+            if (gap > HeadRest)
+            {
+                yield return $"the head is {gap:0} cm above the floor but a lying head rests (write 'head: lifted' if it is raised)";
+            }
+        }
+    }
+
+    private static (double Floor, List<(string Prop, double Depth)> Props) Deepest(Capsule part, IReadOnlyList<Prop> props)
+    {
+        var floor = double.NegativeInfinity;
+        var depths = props.Select(p => (Prop: p.Name, Depth: double.NegativeInfinity)).ToList();
+        for (var i = 0; i <= 12; i++)
+        {
+            var t = i / 12.0;
+            var p = Vec3.Lerp(part.A, part.B, t);
+            var r = part.Ra + ((part.Rb - part.Ra) * t);
+            floor = Math.Max(floor, r - p.Y);
+            for (var k = 0; k < props.Count; k++)
+            {
+                depths[k] = (depths[k].Prop, Math.Max(depths[k].Depth, props[k].Penetration(p, r)));
+            }
+        }
+
+        return (floor, depths);
+    }
+
+    private static Vec3 Middle(Capsule c) => Vec3.Lerp(c.A, c.B, 0.5);
+
+    private static string Describe(string part) => part
+        .Replace("l.", "left ", StringComparison.Ordinal)
+        .Replace("r.", "right ", StringComparison.Ordinal)
+        .Replace("spine.lower", "lower back", StringComparison.Ordinal)
+        .Replace("spine.upper", "upper back", StringComparison.Ordinal)
+        .Replace('-', ' ');
+}
