@@ -1,6 +1,5 @@
-using StretchLibrary.Web.Platform.Caching;
 using StretchLibrary.Web.Platform;
-using StretchLibrary.Web.Routines.Sessions;
+using StretchLibrary.Web.Platform.Caching;
 
 namespace StretchLibrary.Web.Accounts;
 

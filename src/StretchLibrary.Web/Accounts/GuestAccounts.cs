@@ -3,14 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
-using StretchLibrary.Web.Platform.Caching;
-using StretchLibrary.Web.Accounts.Tokens;
-using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Routines.Sharing;
 using StretchLibrary.Web.Platform;
+using StretchLibrary.Web.Platform.Caching;
+using StretchLibrary.Web.Platform.Data;
 
 namespace StretchLibrary.Web.Accounts;
 

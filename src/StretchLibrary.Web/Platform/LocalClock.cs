@@ -1,5 +1,3 @@
-using StretchLibrary.Web.Routines.Sessions;
-
 namespace StretchLibrary.Web.Platform;
 
 /// <summary>The user's calendar: which date it is where they live, from an IANA time zone id.</summary>

@@ -1,11 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using StretchLibrary.Web.Accounts;
-using StretchLibrary.Web.Accounts.Tokens;
 using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Routines.Sharing;
 
 namespace StretchLibrary.Web.Routines;
 

@@ -1,7 +1,3 @@
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Pages.Routines;
-
 namespace StretchLibrary.Web.Routines;
 
 /// <summary>What the "Mark done" form needs: the routine, the user's local today, and the stretches to tick.</summary>

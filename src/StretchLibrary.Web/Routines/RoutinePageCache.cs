@@ -1,7 +1,4 @@
 using StretchLibrary.Web.Platform;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Pages.Routines;
 
 namespace StretchLibrary.Web.Routines;
 

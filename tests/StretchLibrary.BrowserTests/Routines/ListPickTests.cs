@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using static Microsoft.Playwright.Assertions;
 
 namespace StretchLibrary.BrowserTests.Routines;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using StretchLibrary.BrowserTests.Accessibility;
 using static Microsoft.Playwright.Assertions;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -6,16 +6,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Hosting;
-using StretchLibrary.Web.Platform.Caching;
-using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Accounts.Tokens;
-using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Routines.Sharing;
+using StretchLibrary.Web.Platform.Caching;
 using StretchLibrary.Web.Tests.Api;
-using StretchLibrary.Web.Tests.Pages.Routines;
 
 namespace StretchLibrary.Web.Tests.Caching;
 

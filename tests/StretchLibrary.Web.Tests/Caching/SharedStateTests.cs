@@ -85,7 +85,11 @@ public sealed class SharedStateTests : IDisposable
     [Fact]
     public async Task The_key_ring_in_redis_is_stored_encrypted_to_the_certificate()
     {
-        await RoutineCachedOnTwoAsync();
+        // Instance one signs a guest in (its key ring goes to Redis); instance two reads that cookie with it.
+        var one = Browser(_one);
+        await one.AddAsync("chin-tucks", newRoutine: "Desk");
+        using var onTwo = await Browser(_two).Http.GetAsync($"/routines/{one.RoutineId}");
+        Assert.Equal(HttpStatusCode.OK, onTwo.StatusCode);
         await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(_one.Settings["Redis:Configuration"]!);
 
         var keys = await redis.GetDatabase().ListRangeAsync(StretchLibrary.Web.Platform.Caching.SharedState.KeysKey);

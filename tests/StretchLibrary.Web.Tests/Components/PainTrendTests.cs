@@ -2,7 +2,6 @@ using System.Globalization;
 using AngleSharp.Dom;
 using Bunit;
 using StretchLibrary.Web.Components;
-using StretchLibrary.Web.Platform;
 using StretchLibrary.Web.Routines.Sessions;
 
 namespace StretchLibrary.Web.Tests.Components;

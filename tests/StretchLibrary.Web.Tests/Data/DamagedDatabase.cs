@@ -1,13 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using StretchLibrary.Web.Accounts;
-using StretchLibrary.Web.Accounts.Tokens;
 using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Routines.Sharing;
 
 namespace StretchLibrary.Web.Tests.Data;
 

@@ -1,13 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
-using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Accounts.Tokens;
-using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Routines.Sharing;
 using StretchLibrary.Web.Tests.Api;
 
 namespace StretchLibrary.Web.Tests.Security;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using StretchLibrary.Web.Platform;
 using StretchLibrary.Web.Routines.Sessions;
 
 namespace StretchLibrary.Web.Tests.Tracking;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using StretchLibrary.Web.Platform;
-using StretchLibrary.Web.Routines.Sessions;
 
 namespace StretchLibrary.Web.Tests.Tracking;
 

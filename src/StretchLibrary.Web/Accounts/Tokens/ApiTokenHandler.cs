@@ -5,16 +5,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StretchLibrary.Web.Platform.Caching;
-using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Routines.Sharing;
 using StretchLibrary.Web.Platform.Security;
-using StretchLibrary.Web.Library.Api;
-using StretchLibrary.Web.Platform.Api;
-using StretchLibrary.Web.Routines.Api;
 
 namespace StretchLibrary.Web.Accounts.Tokens;
 

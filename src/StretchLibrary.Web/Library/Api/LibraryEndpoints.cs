@@ -1,11 +1,9 @@
 using System.Buffers.Text;
 using System.ComponentModel;
 using System.Text;
-using StretchLibrary.Web.Platform.Caching;
 using StretchLibrary.Web.Library.Content;
-using StretchLibrary.Web.Accounts.Tokens;
 using StretchLibrary.Web.Platform.Api;
-using StretchLibrary.Web.Routines.Api;
+using StretchLibrary.Web.Platform.Caching;
 
 namespace StretchLibrary.Web.Library.Api;
 

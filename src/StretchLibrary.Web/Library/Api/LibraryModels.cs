@@ -1,8 +1,5 @@
 using System.ComponentModel;
 using StretchLibrary.Web.Library.Content;
-using StretchLibrary.Web.Accounts.Tokens;
-using StretchLibrary.Web.Platform.Api;
-using StretchLibrary.Web.Routines.Api;
 
 namespace StretchLibrary.Web.Library.Api;
 

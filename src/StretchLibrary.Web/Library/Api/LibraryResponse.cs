@@ -2,9 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using StretchLibrary.Web.Accounts.Tokens;
-using StretchLibrary.Web.Platform.Api;
-using StretchLibrary.Web.Routines.Api;
 
 namespace StretchLibrary.Web.Library.Api;
 

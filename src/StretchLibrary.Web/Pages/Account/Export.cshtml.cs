@@ -3,17 +3,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Accounts;
-using StretchLibrary.Web.Platform.Caching;
-using StretchLibrary.Web.Accounts.Tokens;
-using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Routines.Sharing;
-using StretchLibrary.Web.Routines.Export;
 using StretchLibrary.Web.Platform;
+using StretchLibrary.Web.Platform.Caching;
+using StretchLibrary.Web.Platform.Data;
+using StretchLibrary.Web.Routines.Export;
 
 namespace StretchLibrary.Web.Pages.Account;
 

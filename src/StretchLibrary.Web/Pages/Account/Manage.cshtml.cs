@@ -5,14 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Accounts;
-using StretchLibrary.Web.Accounts.Tokens;
-using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Routines.Sharing;
-using StretchLibrary.Web.Platform.Security;
 using StretchLibrary.Web.Platform;
+using StretchLibrary.Web.Platform.Data;
+using StretchLibrary.Web.Platform.Security;
 
 namespace StretchLibrary.Web.Pages.Account;
 

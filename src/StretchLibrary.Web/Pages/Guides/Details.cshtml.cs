@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using StretchLibrary.Web.Platform.Caching;
 using StretchLibrary.Web.Library.Content;
+using StretchLibrary.Web.Platform.Caching;
 
 namespace StretchLibrary.Web.Pages.Guides;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using StretchLibrary.Web.Platform.Caching;
 using StretchLibrary.Web.Library.Content;
+using StretchLibrary.Web.Platform.Caching;
 
 namespace StretchLibrary.Web.Pages.Guides;
 

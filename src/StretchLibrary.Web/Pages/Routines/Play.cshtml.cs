@@ -7,13 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Library.Content;
-using StretchLibrary.Web.Accounts.Tokens;
 using StretchLibrary.Web.Platform.Data;
 using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
 using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Routines.Sharing;
-using StretchLibrary.Web.Platform;
 
 namespace StretchLibrary.Web.Pages.Routines;
 

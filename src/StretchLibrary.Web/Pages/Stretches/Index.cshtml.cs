@@ -1,17 +1,11 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using StretchLibrary.Web.Platform.Caching;
 using StretchLibrary.Web.Components;
 using StretchLibrary.Web.Library.Content;
-using StretchLibrary.Web.Accounts;
-using StretchLibrary.Web.Accounts.Tokens;
+using StretchLibrary.Web.Platform.Caching;
 using StretchLibrary.Web.Platform.Data;
 using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Routines.Sharing;
-using StretchLibrary.Web.Pages.Routines;
 
 namespace StretchLibrary.Web.Pages.Stretches;
 

@@ -1,9 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
-using StretchLibrary.Web.Accounts.Tokens;
 using StretchLibrary.Web.Library.Api;
 using StretchLibrary.Web.Routines.Api;
 

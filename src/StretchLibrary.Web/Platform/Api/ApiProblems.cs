@@ -1,9 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
-using StretchLibrary.Web.Accounts.Tokens;
-using StretchLibrary.Web.Library.Api;
-using StretchLibrary.Web.Routines.Api;
 
 namespace StretchLibrary.Web.Platform.Api;
 

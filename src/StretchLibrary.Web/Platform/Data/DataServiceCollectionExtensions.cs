@@ -2,17 +2,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using StretchLibrary.Web.Platform.Caching;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StretchLibrary.Web.Accounts;
-using StretchLibrary.Web.Accounts.Tokens;
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
+using StretchLibrary.Web.Platform.Caching;
 using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Routines.Sharing;
 
 namespace StretchLibrary.Web.Platform.Data;
 

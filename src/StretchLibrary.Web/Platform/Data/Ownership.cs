@@ -1,6 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
-using StretchLibrary.Web.Accounts;
+using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Accounts.Tokens;
 using StretchLibrary.Web.Routines;
 using StretchLibrary.Web.Routines.Reminders;

@@ -1,22 +1,15 @@
 using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using StretchLibrary.Web.Platform.Caching;
-using StretchLibrary.Web.Library.Content;
-using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Accounts.Tokens;
-using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Routines.Sharing;
-using StretchLibrary.Web.Pages.Routines;
-using StretchLibrary.Web.Platform;
 using StretchLibrary.Web.Library.Api;
+using StretchLibrary.Web.Library.Content;
 using StretchLibrary.Web.Platform.Api;
+using StretchLibrary.Web.Platform.Caching;
+using StretchLibrary.Web.Platform.Data;
+using StretchLibrary.Web.Routines.Sessions;
 
 namespace StretchLibrary.Web.Routines.Api;
 

@@ -1,13 +1,6 @@
 using System.ComponentModel;
-using StretchLibrary.Web.Accounts;
-using StretchLibrary.Web.Accounts.Tokens;
-using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Routines.Sharing;
 using StretchLibrary.Web.Library.Api;
-using StretchLibrary.Web.Platform.Api;
+using StretchLibrary.Web.Routines.Sessions;
 
 namespace StretchLibrary.Web.Routines.Api;
 

@@ -5,9 +5,6 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Pages.Routines;
 
 namespace StretchLibrary.Web.Routines.Reminders;
 

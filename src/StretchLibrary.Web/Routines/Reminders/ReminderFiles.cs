@@ -1,13 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Library.Content;
-using StretchLibrary.Web.Accounts;
-using StretchLibrary.Web.Accounts.Tokens;
-using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Routines.Sharing;
 using StretchLibrary.Web.Platform;
-using StretchLibrary.Web.Pages.Routines;
+using StretchLibrary.Web.Platform.Data;
 
 namespace StretchLibrary.Web.Routines.Reminders;
 

@@ -1,7 +1,3 @@
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Pages.Routines;
-
 namespace StretchLibrary.Web.Routines.Reminders;
 
 /// <summary>

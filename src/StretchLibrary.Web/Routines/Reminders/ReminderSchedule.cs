@@ -1,11 +1,4 @@
 using System.Globalization;
-using StretchLibrary.Web.Accounts;
-using StretchLibrary.Web.Accounts.Tokens;
-using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Routines.Sharing;
-using StretchLibrary.Web.Pages.Routines;
 
 namespace StretchLibrary.Web.Routines.Reminders;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using StretchLibrary.Web.Platform;
 
 namespace StretchLibrary.Web.Routines.Sessions;
 

@@ -2,12 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using StretchLibrary.Web.Accounts;
-using StretchLibrary.Web.Accounts.Tokens;
 using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Routines.Sharing;
 
 namespace StretchLibrary.Web.Routines.Sessions;
 

@@ -1,12 +1,5 @@
 using System.Text.Json;
-using StretchLibrary.Web.Accounts;
-using StretchLibrary.Web.Accounts.Tokens;
 using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Routines.Sharing;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Pages.Routines;
 
 namespace StretchLibrary.Web.Routines.Sessions;
 

@@ -1,5 +1,3 @@
-using StretchLibrary.Web.Platform;
-
 namespace StretchLibrary.Web.Routines.Sessions;
 
 /// <summary>Pain (0-10) reported before and after one session; either may be missing.</summary>

@@ -1,10 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using StretchLibrary.Web.Accounts;
-using StretchLibrary.Web.Accounts.Tokens;
-using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Routines.Sharing;
 using StretchLibrary.Web.Pages;
 
 namespace StretchLibrary.Web.Routines.Sessions;

@@ -1,13 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
-using StretchLibrary.Web.Platform.Caching;
-using StretchLibrary.Web.Accounts;
-using StretchLibrary.Web.Accounts.Tokens;
-using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Routines.Sharing;
 using StretchLibrary.Web.Platform;
+using StretchLibrary.Web.Platform.Caching;
+using StretchLibrary.Web.Platform.Data;
 
 namespace StretchLibrary.Web.Routines.Sessions;
 

@@ -1,7 +1,4 @@
 using StretchLibrary.Web.Library.Content;
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Pages.Routines;
 
 namespace StretchLibrary.Web.Routines.Sessions;
 

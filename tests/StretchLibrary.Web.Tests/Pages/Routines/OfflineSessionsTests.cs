@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Platform.Caching;
 
 namespace StretchLibrary.Web.Tests.Pages.Routines;

@@ -1,7 +1,4 @@
-using StretchLibrary.Web.Pages.Routines;
-using StretchLibrary.Web.Routines;
 using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Routines.Sessions;
 
 namespace StretchLibrary.Web.Tests.Pages.Routines;
 

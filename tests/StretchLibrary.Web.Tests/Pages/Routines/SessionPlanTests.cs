@@ -1,7 +1,5 @@
 using StretchLibrary.Web.Library.Content;
-using StretchLibrary.Web.Pages.Routines;
 using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
 using StretchLibrary.Web.Routines.Sessions;
 
 namespace StretchLibrary.Web.Tests.Pages.Routines;

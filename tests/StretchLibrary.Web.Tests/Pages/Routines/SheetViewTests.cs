@@ -1,12 +1,5 @@
 using StretchLibrary.Web.Library.Content;
-using StretchLibrary.Web.Accounts;
-using StretchLibrary.Web.Accounts.Tokens;
-using StretchLibrary.Web.Platform.Data;
 using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Routines.Sharing;
-using StretchLibrary.Web.Pages.Routines;
 
 namespace StretchLibrary.Web.Tests.Pages.Routines;
 
