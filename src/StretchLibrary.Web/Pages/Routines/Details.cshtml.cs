@@ -22,6 +22,9 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
 
     public IReadOnlyDictionary<DateOnly, int> CountsByDate { get; private set; } = new Dictionary<DateOnly, int>();
 
+    /// <summary>"2026-03-02:1 2026-03-04:2": each day's sessions, for offline.js to count logs waiting to sync in.</summary>
+    public string DayCounts => string.Join(' ', CountsByDate.Select(d => FormattableString.Invariant($"{d.Key:yyyy-MM-dd}:{d.Value}")));
+
     public IReadOnlyList<PainPoint> Pain { get; private set; } = [];
 
     public IReadOnlyList<HistoryRow> Recent { get; private set; } = [];
