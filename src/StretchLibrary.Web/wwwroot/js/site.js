@@ -9,6 +9,57 @@ document.addEventListener("DOMContentLoaded", () => {
   }
 });
 
+// Installing the app. Where the browser offers its own install prompt (beforeinstallprompt), a button opens it;
+// iPhone and iPad Safari have no prompt, so they get a one-line hint instead, gone for good once dismissed.
+// Registered as this (deferred) script runs, before the browser may fire the event.
+(() => {
+  const DISMISSED = "stretchlibrary-install-hint-dismissed";
+  let offer = null;
+  const box = () => document.querySelector("[data-install-app]");
+
+  window.addEventListener("beforeinstallprompt", (event) => {
+    event.preventDefault();
+    offer = event;
+    if (box()) box().hidden = false;
+  });
+  window.addEventListener("appinstalled", () => {
+    offer = null;
+    if (box()) box().hidden = true;
+  });
+
+  document.addEventListener("DOMContentLoaded", () => {
+    box()?.querySelector("button").addEventListener("click", async () => {
+      if (!offer) return;
+      const shown = offer;
+      offer = null;
+      box().hidden = true;
+      await shown.prompt();
+    });
+
+    const hint = document.querySelector("[data-install-hint]");
+    const ua = navigator.userAgent;
+    // iPadOS Safari says "Macintosh"; a touch screen tells it apart. Chrome, Firefox and Edge on iOS cannot install.
+    const apple = /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && navigator.maxTouchPoints > 1);
+    const safari = /Safari/.test(ua) && !/CriOS|FxiOS|EdgiOS/.test(ua);
+    let dismissed = false;
+    try {
+      dismissed = localStorage.getItem(DISMISSED) === "1";
+    } catch {
+      // No storage (private mode): show the hint, it just comes back next time.
+    }
+    if (!hint || !apple || !safari || navigator.standalone || dismissed) return;
+    hint.hidden = false;
+    hint.querySelector("button").addEventListener("click", () => {
+      hint.hidden = true;
+      try {
+        localStorage.setItem(DISMISSED, "1");
+      } catch {
+        // Not remembered: hidden on this page only.
+      }
+    });
+  });
+})();
+
 // The stretch list's filters sit behind one "Filters" control so results stay on a phone's first screen; on a
 // wide screen there is room, so they start open.
 document.addEventListener("DOMContentLoaded", () => {
