@@ -152,21 +152,23 @@ document.addEventListener("DOMContentLoaded", () => {
   });
 });
 
-// Copy buttons (the share link): hidden without JavaScript, where the link sits in a field ready to select.
+// Copy buttons (share link, calendar address, access token): hidden without JavaScript, where the text sits in a
+// field ready to select. data-copy-what names what is copied when it is not a link.
 document.addEventListener("DOMContentLoaded", () => {
   for (const button of document.querySelectorAll("button.js-copy")) {
     const source = document.getElementById(button.dataset.copyTarget);
     const status = button.parentElement.querySelector("[data-copy-status]");
+    const what = button.dataset.copyWhat || "link";
     button.hidden = false;
     button.addEventListener("click", async () => {
       try {
         await navigator.clipboard.writeText(source.value);
-        if (status) status.textContent = "Link copied.";
+        if (status) status.textContent = `${what[0].toUpperCase()}${what.slice(1)} copied.`;
       } catch {
         // No clipboard access: select the link so the person can copy it themselves.
         source.focus();
         source.select();
-        if (status) status.textContent = "Press Ctrl+C (or ⌘C) to copy the selected link.";
+        if (status) status.textContent = `Press Ctrl+C (or ⌘C) to copy the selected ${what}.`;
       }
     });
   }
