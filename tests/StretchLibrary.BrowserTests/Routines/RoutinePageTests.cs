@@ -69,6 +69,29 @@ public sealed class RoutinePageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task An_item_moves_to_any_place_by_keyboard_on_a_small_phone()
+    {
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 320, Height = 568 }, IsMobile = true, HasTouch = true });
+        var page = await context.NewPageAsync();
+        var routine = await CreateRoutineAsync(page);
+        await page.GotoAsync("/routines/add/neck-flexion-extension");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to routine" }).ClickAsync();
+        var titles = page.Locator(".routine-item .item-title");
+        await Expect(titles).ToHaveTextAsync(["Chin tucks", "Seated cervical rotation", "Neck flexion and extension"]);
+
+        var place = page.GetByRole(AriaRole.Combobox, new() { Name = "Place of Neck flexion and extension in the list" });
+        await place.FocusAsync();
+        await place.SelectOptionAsync("1");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(titles).ToHaveTextAsync(["Neck flexion and extension", "Chin tucks", "Seated cervical rotation"]);
+        await AssertNoSidewaysScrollAsync(page, routine);
+        var axe = await page.RunAxe();
+        Assert.True(axe.Violations.Length == 0, AxeTests.Describe(routine, "light", axe.Violations));
+    }
+
+    [Fact]
     public async Task A_guest_sees_one_account_link_and_the_menu_fits_one_line_on_a_phone()
     {
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
