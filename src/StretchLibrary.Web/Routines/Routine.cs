@@ -76,13 +76,15 @@ public sealed class Routine
         Touch(now);
     }
 
-    /// <summary>Moves the item <paramref name="step"/> places up (negative) or down, stopping at either end.</summary>
-    public void Move(RoutineItem item, int step, DateTimeOffset now)
+    /// <summary>The item's place in the routine's order, from 0.</summary>
+    public int IndexOf(RoutineItem item) => Items.OrderBy(i => i.Position).ToList().IndexOf(item);
+
+    /// <summary>Moves the item to place <paramref name="index"/> (from 0; kept within the list), closing the gap it leaves.</summary>
+    public void MoveTo(RoutineItem item, int index, DateTimeOffset now)
     {
         var ordered = Items.OrderBy(i => i.Position).ToList();
-        var from = ordered.IndexOf(item);
-        ordered.RemoveAt(from);
-        ordered.Insert(Math.Clamp(from + step, 0, ordered.Count), item);
+        ordered.Remove(item);
+        ordered.Insert(Math.Clamp(index, 0, ordered.Count), item);
         Renumber(ordered);
         Touch(now);
     }

@@ -10,15 +10,16 @@
 // - Assets: from the cache when there, else the network (and kept).
 // - "Mark done" logs queued offline (offline-queue.js) are sent when this worker starts and on Background Sync.
 "use strict";
-importScripts("/js/offline-queue.js");
+importScripts("/js/dates.js", "/js/offline-queue.js");
 
-const VERSION = "1";
+const VERSION = "2";
 const SHELL = `shell-${VERSION}`;
 const ASSETS = `assets-${VERSION}`;
 const PAGES = "pages-";
 const OFFLINE_PAGE = "/offline";
 const SHELL_URLS = [
-  OFFLINE_PAGE, "/css/site.css", "/js/site.js", "/js/session.js", "/js/offline.js", "/js/offline-queue.js",
+  OFFLINE_PAGE, "/css/site.css", "/js/site.js", "/js/session.js", "/js/offline.js", "/js/dates.js",
+  "/js/offline-queue.js",
   "/manifest.webmanifest", "/icons/icon-192.png", "/icons/icon-512.png", "/icons/maskable-192.png",
   "/icons/maskable-512.png", "/icons/apple-touch-icon.png",
 ];
@@ -70,7 +71,8 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) {
     return;
   }
-  if (request.mode === "navigate") {
+  // X-Keep-Copy: a page fetching a fresh copy of itself after a sync (offline.js), kept like a visit.
+  if (request.mode === "navigate" || (request.method === "GET" && request.headers.get("X-Keep-Copy") === "1")) {
     event.respondWith(request.method === "GET" ? page(event, url) : fetch(request).catch(offlinePage));
   } else if (request.method === "GET" && (/^(style|script|image|font|manifest)$/.test(request.destination))) {
     event.respondWith(asset(request));
@@ -120,8 +122,7 @@ async function copyOf(request) {
 }
 
 async function withNote(copy) {
-  const savedAt = new Date(Number(copy.headers.get("X-Saved-At")));
-  const when = savedAt.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  const when = StretchDates.dayAndTime(new Date(Number(copy.headers.get("X-Saved-At"))));
   const note = `<p class="offline-note">Offline: showing the copy from ${when}.</p>`;
   const headers = new Headers(copy.headers);
   headers.delete("Content-Length");

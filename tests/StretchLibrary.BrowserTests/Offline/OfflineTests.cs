@@ -1,3 +1,4 @@
+using System.Globalization;
 using static Microsoft.Playwright.Assertions;
 
 namespace StretchLibrary.BrowserTests.Offline;
@@ -62,6 +63,51 @@ public sealed class OfflineTests(BrowserFixture browser)
         await Expect(page.Locator("[data-stat=total]")).ToHaveTextAsync("3");
         await page.GotoAsync($"{routine}/history");
         await Expect(page.Locator("table.history tbody tr")).ToHaveCountAsync(3);
+    }
+
+    [Fact]
+    public async Task An_offline_log_counts_at_once_as_waiting_to_sync_and_the_page_updates_itself_when_it_syncs()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var routine = await CreateRoutineAsync(page);
+        // Done yesterday, online: today's offline log makes a streak of two days.
+        await page.GetByLabel("Date").FillAsync(DateTime.Now.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark done" }).ClickAsync();
+        await Expect(page.Locator("[data-stat=total]")).ToHaveTextAsync("1");
+        await VisitOnceAsync(page, routine);
+
+        await context.SetOfflineAsync(true);
+        await page.ReloadAsync();
+        // The app's own date format ("6 Dec 2026 15:53"), not the browser's.
+        await Expect(page.Locator(".offline-note")).ToHaveTextAsync(new Regex(@"^Offline: showing the copy from \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}\.$"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark done" }).ClickAsync();
+
+        var pending = page.Locator("[data-pending-note]");
+        await Expect(pending).ToHaveTextAsync("Counted here: 1 session saved on this device, waiting to sync.");
+        await Expect(page.Locator("[data-stat=total]")).ToHaveTextAsync("2");
+        await Expect(page.Locator("[data-stat=streak]")).ToHaveTextAsync("2 days");
+        await Expect(page.Locator("[data-stat=longest]")).ToHaveTextAsync("2 days");
+        await Expect(page.Locator("[data-stat=last]")).ToHaveTextAsync("today");
+        await Expect(page.Locator("table.history tbody tr")).ToHaveCountAsync(1);
+
+        // Back online the page sends the log and updates itself, without a reload.
+        await page.EvaluateAsync("() => { window.notReloaded = true; }");
+        await context.SetOfflineAsync(false);
+        await Expect(page.Locator(".offline-note")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await Expect(page.Locator("table.history tbody tr")).ToHaveCountAsync(2);
+        await Expect(pending).ToBeHiddenAsync();
+        await Expect(page.Locator("[data-stat=total]")).ToHaveTextAsync("2");
+        await Expect(page.Locator("[data-stat=streak]")).ToHaveTextAsync("2 days");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"));
+
+        // The worker kept that fresh page: opened offline again, it shows the synced figures.
+        await context.SetOfflineAsync(true);
+        await page.ReloadAsync();
+        await Expect(page.Locator(".offline-note")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-stat=total]")).ToHaveTextAsync("2");
+        await Expect(page.Locator("table.history tbody tr")).ToHaveCountAsync(2);
+        await Expect(pending).ToBeHiddenAsync();
     }
 
     [Fact]

@@ -70,6 +70,36 @@ public sealed class ListPickTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Add_selected_stays_in_reach_while_cards_are_ticked_and_adds_them_in_the_order_ticked()
+    {
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        var page = await context.NewPageAsync();
+        await StartFirstRoutineAsync(page);
+        var routine = new Uri(page.Url).AbsolutePath;
+        await page.GotoAsync("/stretches");
+        var cards = page.Locator("article[data-slug]:not(.in-routine)");
+        var titles = await cards.Locator(".card-title").AllTextContentsAsync();
+        var (first, last) = (titles[0].Trim(), titles[^1].Trim());
+        var add = page.GetByRole(AriaRole.Button, new() { Name = "Add selected" });
+
+        // The last card on the page first, then the first: far from the button at the top.
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {last}" }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {first}" }).CheckAsync();
+        await page.EvaluateAsync("() => window.scrollTo(0, document.body.scrollHeight / 2)");
+
+        await Expect(add).ToHaveTextAsync("Add selected (2)");
+        await Expect(add).ToBeInViewportAsync(new() { Ratio = 1 });
+        var widths = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"/stretches with the floating button is {widths[0]}px wide in a {widths[1]}px viewport.");
+        await add.ClickAsync();
+        await Expect(page.Locator("[data-pick-status]")).ToHaveTextAsync("Added 2 stretches to “My routine”.");
+        await Expect(add).ToHaveTextAsync("Add selected");
+
+        await page.GotoAsync(routine);
+        await Expect(page.Locator(".routine-item .item-title")).ToHaveTextAsync(["Chin tucks", last, first]);
+    }
+
+    [Fact]
     public async Task Without_javascript_adding_from_the_list_comes_back_to_the_same_list_and_card()
     {
         await using var context = await browser.NewContextAsync(new() { JavaScriptEnabled = false });

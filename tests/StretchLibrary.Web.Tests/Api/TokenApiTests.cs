@@ -38,6 +38,38 @@ public sealed class TokenApiTests
     }
 
     [Fact]
+    public async Task The_new_token_page_offers_a_copy_button_and_an_example_request_that_works_as_written()
+    {
+        using var app = new ApiApp();
+        var (user, routineId) = await app.UserWithRoutineAsync("example@example.com");
+        var token = await ApiApp.CreateTokenAsync(user, "Script", ReadOnly);
+        var page = user.Page!;
+
+        Assert.Equal("new-token", page.QuerySelector("button.js-copy")!.GetAttribute("data-copy-target"));
+        var example = page.QuerySelector("pre.token-example code")!.TextContent;
+        var parts = System.Text.RegularExpressions.Regex.Match(example, "^curl -H \"Authorization: Bearer (\\S+)\" (https://localhost(/\\S+))$");
+        Assert.True(parts.Success, example);
+        Assert.Equal(token, parts.Groups[1].Value);
+        var client = await app.ApiClientAsync(parts.Groups[1].Value);
+        using var response = await client.GetAsync(parts.Groups[3].Value);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(routineId, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_token_that_may_only_log_sessions_gets_an_example_that_logs_one()
+    {
+        using var app = new ApiApp();
+        var (user, _) = await app.UserWithRoutineAsync("writer-example@example.com");
+        var token = await ApiApp.CreateTokenAsync(user, "Logger", WriteOnly);
+
+        var example = user.Page!.QuerySelector("pre.token-example code")!.TextContent;
+
+        Assert.StartsWith($"curl -X POST -H \"Authorization: Bearer {token}\"", example, StringComparison.Ordinal);
+        Assert.EndsWith("https://localhost/api/v1/me/routines/ROUTINE_ID/sessions", example, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Token_dates_are_on_the_users_clock()
     {
         using var app = new ApiApp();

@@ -55,6 +55,24 @@ public class PainTrendTests : BunitContext
     }
 
     [Fact]
+    public void Two_sessions_on_one_day_name_that_day_once_under_the_chart()
+    {
+        var cut = RenderTrend(new PainPoint(D(3, 4), 5, 3), new PainPoint(D(3, 4), 4, 2));
+
+        var labels = cut.FindAll(".pain-dates text");
+        Assert.Equal(["4 Mar"], labels.Select(t => t.TextContent));
+        Assert.Equal("middle", labels[0].GetAttribute("text-anchor"));
+    }
+
+    [Fact]
+    public void The_first_and_last_days_label_the_ends_of_the_chart()
+    {
+        var cut = RenderTrend(new PainPoint(D(3, 4), 5, 3), new PainPoint(D(3, 9), 4, 2));
+
+        Assert.Equal(["4 Mar", "9 Mar"], cut.FindAll(".pain-dates text").Select(t => t.TextContent));
+    }
+
+    [Fact]
     public void Sessions_are_drawn_left_to_right_by_date_whatever_the_order_given()
     {
         var cut = RenderTrend(new PainPoint(D(3, 3), 2, null), new PainPoint(D(3, 1), 6, null), new PainPoint(D(3, 2), 4, null));

@@ -86,7 +86,7 @@ public sealed class XssTests : IDisposable
     private static void AssertInert(string name, IHtmlDocument page)
     {
         // Only the site's own script files (fingerprinted by MapStaticAssets), nothing inline.
-        Assert.All(page.QuerySelectorAll("script"), script => Assert.Matches(@"^/js/(site|offline|offline-queue)(\.\w+)?\.js(\?.*)?$", script.GetAttribute("src") ?? $"inline script on {name}"));
+        Assert.All(page.QuerySelectorAll("script"), script => Assert.Matches(@"^/js/(site|dates|offline|offline-queue)(\.\w+)?\.js(\?.*)?$", script.GetAttribute("src") ?? $"inline script on {name}"));
         Assert.Empty(page.QuerySelectorAll("style"));
         foreach (var element in page.All)
         {

@@ -31,7 +31,7 @@ public sealed class FeedModel(AppDbContext db, UserFacts facts, ContentStore con
 
         var zone = (await facts.GetAsync(HttpContext.RequestServices, feed.OwnerId, cancellationToken))?.TimeZoneId;
         var link = new Uri(links.Page("/Routines/Details", new { id = feed.RoutineId }));
-        var file = await ReminderFiles.CreateAsync(db, content.Current, feed.OwnerId, feed.RoutineId, zone, link, clock.GetUtcNow(), cancellationToken);
+        var file = await ReminderFiles.CreateAsync(db, content.Current, feed.OwnerId, feed.RoutineId, zone, link, clock.GetUtcNow(), feed: true, cancellationToken);
         if (file is null)
         {
             return NotFound();

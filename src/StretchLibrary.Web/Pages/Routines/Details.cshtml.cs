@@ -14,7 +14,11 @@ namespace StretchLibrary.Web.Pages.Routines;
 
 public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, ContentStore content, TimeProvider clock) : PageModel
 {
-    public sealed record HistoryRow(long Id, DateOnly Date, int StretchCount, int? PainBefore, int? PainAfter, string? Note);
+    public sealed record HistoryRow(long Id, DateOnly Date, IReadOnlyList<string> Stretches, int? PainBefore, int? PainAfter, string? Note)
+    {
+        /// <summary>The stretches by their titles, from slugs; one no longer in the library keeps its slug.</summary>
+        public HistoryRow Titled(ContentSnapshot snapshot) => this with { Stretches = [.. Stretches.Select(s => snapshot.FindStretch(s)?.Title ?? s)] };
+    }
 
     public Routine Routine { get; private set; } = default!;
 
@@ -23,6 +27,9 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
     public AdherenceSummary Summary { get; private set; } = default!;
 
     public IReadOnlyDictionary<DateOnly, int> CountsByDate { get; private set; } = new Dictionary<DateOnly, int>();
+
+    /// <summary>"2026-03-02:1 2026-03-04:2": each day's sessions, for offline.js to count logs waiting to sync in.</summary>
+    public string DayCounts => string.Join(' ', CountsByDate.Select(d => FormattableString.Invariant($"{d.Key:yyyy-MM-dd}:{d.Value}")));
 
     public IReadOnlyList<PainPoint> Pain { get; private set; } = [];
 
@@ -74,8 +81,9 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
         Pain = [.. (await completions.Where(c => c.PainBefore != null || c.PainAfter != null)
             .OrderByDescending(c => c.LocalDate).ThenByDescending(c => c.Id).Take(20)
             .Select(c => new PainPoint(c.LocalDate, c.PainBefore, c.PainAfter)).ToListAsync(cancellationToken)).AsEnumerable().Reverse()];
-        Recent = await completions.OrderByDescending(c => c.LocalDate).ThenByDescending(c => c.Id).Take(5)
-            .Select(c => new HistoryRow(c.Id, c.LocalDate, c.StretchSlugs.Count, c.PainBefore, c.PainAfter, c.Note)).ToListAsync(cancellationToken);
+        Recent = [.. (await completions.OrderByDescending(c => c.LocalDate).ThenByDescending(c => c.Id).Take(5)
+            .Select(c => new HistoryRow(c.Id, c.LocalDate, c.StretchSlugs, c.PainBefore, c.PainAfter, c.Note)).ToListAsync(cancellationToken))
+            .Select(r => r.Titled(snapshot))];
         Name ??= routine.Name;
         WeeklyTarget ??= routine.WeeklyTarget;
         return Page();

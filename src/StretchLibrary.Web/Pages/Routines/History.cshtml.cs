@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Library.Content;
 using StretchLibrary.Web.Platform.Data;
+using StretchLibrary.Web.Routines;
 
 namespace StretchLibrary.Web.Pages.Routines;
 
-public sealed class HistoryModel(AppDbContext db) : PageModel
+public sealed class HistoryModel(AppDbContext db, ContentStore content) : PageModel
 {
     public const int PageSize = 20;
 
@@ -33,10 +35,11 @@ public sealed class HistoryModel(AppDbContext db) : PageModel
         Total = await completions.CountAsync(cancellationToken);
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(p, 1, PageCount);
-        Rows = await completions.OrderByDescending(c => c.LocalDate).ThenByDescending(c => c.Id)
+        var rows = await completions.OrderByDescending(c => c.LocalDate).ThenByDescending(c => c.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(c => new DetailsModel.HistoryRow(c.Id, c.LocalDate, c.StretchSlugs.Count, c.PainBefore, c.PainAfter, c.Note))
+            .Select(c => new DetailsModel.HistoryRow(c.Id, c.LocalDate, c.StretchSlugs, c.PainBefore, c.PainAfter, c.Note))
             .ToListAsync(cancellationToken);
+        Rows = [.. rows.Select(r => r.Titled(content.Current))];
         return Page();
     }
 }

@@ -71,9 +71,13 @@ public sealed class ItemsModel(AppDbContext db, ContentStore content, TimeProvid
         }, cancellationToken);
     }
 
-    public Task<IActionResult> OnPostMoveUpAsync(int id, int itemId, CancellationToken cancellationToken) => MoveAsync(id, itemId, -1, cancellationToken);
+    public Task<IActionResult> OnPostMoveUpAsync(int id, int itemId, CancellationToken cancellationToken) => MoveAsync(id, itemId, (from, _) => from - 1, cancellationToken);
 
-    public Task<IActionResult> OnPostMoveDownAsync(int id, int itemId, CancellationToken cancellationToken) => MoveAsync(id, itemId, +1, cancellationToken);
+    public Task<IActionResult> OnPostMoveDownAsync(int id, int itemId, CancellationToken cancellationToken) => MoveAsync(id, itemId, (from, _) => from + 1, cancellationToken);
+
+    /// <summary>To a place in the list, 1 for first (the routine page's "Move to" box); no place, no move.</summary>
+    public Task<IActionResult> OnPostMoveToAsync(int id, int itemId, int? place, CancellationToken cancellationToken) =>
+        MoveAsync(id, itemId, (from, _) => place is { } p ? p - 1 : from, cancellationToken);
 
     public Task<IActionResult> OnPostRemoveAsync(int id, int itemId, CancellationToken cancellationToken) =>
         ChangeAsync(id, itemId, (routine, item) =>
@@ -82,10 +86,11 @@ public sealed class ItemsModel(AppDbContext db, ContentStore content, TimeProvid
             return $"Removed {content.Current.FindStretch(item.StretchSlug)?.Title ?? item.StretchSlug}.";
         }, cancellationToken);
 
-    private Task<IActionResult> MoveAsync(int id, int itemId, int step, CancellationToken cancellationToken) =>
+    /// <summary>Moves the item from its index to <paramref name="target"/>(index, count), kept within the list.</summary>
+    private Task<IActionResult> MoveAsync(int id, int itemId, Func<int, int, int> target, CancellationToken cancellationToken) =>
         ChangeAsync(id, itemId, (routine, item) =>
         {
-            routine.Move(item, step, clock.GetUtcNow());
+            routine.MoveTo(item, target(routine.IndexOf(item), routine.Items.Count), clock.GetUtcNow());
             return null;
         }, cancellationToken);
 

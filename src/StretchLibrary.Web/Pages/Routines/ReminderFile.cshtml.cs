@@ -23,7 +23,7 @@ public sealed class ReminderFileModel(AppDbContext db, UserFacts facts, ContentS
 
         var zone = (await facts.GetAsync(HttpContext.RequestServices, userId, cancellationToken))?.TimeZoneId;
         var link = new Uri(links.Page("/Routines/Details", new { id }));
-        var file = await ReminderFiles.CreateAsync(db, content.Current, userId, id, zone, link, clock.GetUtcNow(), cancellationToken);
+        var file = await ReminderFiles.CreateAsync(db, content.Current, userId, id, zone, link, clock.GetUtcNow(), feed: false, cancellationToken);
         return file is null ? NotFound() : File(Encoding.UTF8.GetBytes(file.Text), "text/calendar; charset=utf-8", file.FileName);
     }
 }

@@ -10,7 +10,7 @@ namespace StretchLibrary.Web.Routines.Reminders;
 
 /// <summary>
 /// What a reminder needs: the routine, its owner, its schedule, the owner's zone, and when the routine or its
-/// reminder last changed.
+/// reminder last changed; a subscribed feed also names the calendar it makes (<see cref="CalendarName"/>).
 /// </summary>
 public sealed record ReminderRequest(
     int RoutineId,
@@ -20,7 +20,8 @@ public sealed record ReminderRequest(
     Uri RoutineUrl,
     ReminderSchedule Schedule,
     TimeZoneInfo Zone,
-    DateTimeOffset LastModified);
+    DateTimeOffset LastModified,
+    string? CalendarName = null);
 
 /// <summary>A weekly calendar reminder (RFC 5545) for one routine.</summary>
 public static class ReminderCalendar
@@ -77,6 +78,13 @@ public static class ReminderCalendar
         var starts = schedule.Times.Select(time => NextStart(since, schedule.Days, time)).ToList();
 
         var calendar = new Ical.Net.Calendar { ProductId = "-//StretchLibrary//Routine reminders//EN" };
+        if (request.CalendarName is { } name)
+        {
+            // What calendar apps show for a subscription: NAME (RFC 7986), X-WR-CALNAME for the many that predate it.
+            calendar.AddProperty("NAME", name);
+            calendar.AddProperty("X-WR-CALNAME", name);
+        }
+
         // UTC needs no VTIMEZONE (Ical.Net writes such times with a Z); other zones get one so every app
         // reads the times the same way.
         if (tzId != CalDateTime.UtcTzId && tzId != "UTC" && NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(tzId) is not null)

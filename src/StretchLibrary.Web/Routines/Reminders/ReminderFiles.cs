@@ -18,9 +18,12 @@ public static class ReminderFiles
         return saved is null ? ReminderSchedule.Default(routine.CreatedAt) : ReminderSchedule.From(saved);
     }
 
-    /// <summary>The .ics of <paramref name="ownerId"/>'s routine, or null when they own no such routine.</summary>
+    /// <summary>
+    /// The .ics of <paramref name="ownerId"/>'s routine, or null when they own no such routine. A feed
+    /// (<paramref name="feed"/>) names the calendar it becomes; a downloaded file goes into one the person picks.
+    /// </summary>
     public static async Task<ReminderFile?> CreateAsync(
-        AppDbContext db, ContentSnapshot content, string ownerId, int routineId, string? timeZoneId, Uri routineUrl, DateTimeOffset now, CancellationToken cancellationToken)
+        AppDbContext db, ContentSnapshot content, string ownerId, int routineId, string? timeZoneId, Uri routineUrl, DateTimeOffset now, bool feed, CancellationToken cancellationToken)
     {
         var routine = await db.Routines.AsNoTracking().OwnedBy(ownerId).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == routineId, cancellationToken);
         if (routine is null)
@@ -31,7 +34,8 @@ public static class ReminderFiles
         var schedule = await db.ScheduleAsync(ownerId, routine, cancellationToken);
         var lines = routine.Items.OrderBy(i => i.Position).Select(i => Describe(ItemView.From(i, content))).ToList();
         var lastModified = routine.UpdatedAt > schedule.Since ? routine.UpdatedAt : schedule.Since;
-        var request = new ReminderRequest(routine.Id, routine.OwnerId, routine.Name, lines, routineUrl, schedule, LocalClock.FindZone(timeZoneId), lastModified);
+        var request = new ReminderRequest(routine.Id, routine.OwnerId, routine.Name, lines, routineUrl, schedule, LocalClock.FindZone(timeZoneId), lastModified,
+            feed ? $"StretchLibrary: {routine.Name}" : null);
         return new ReminderFile(ReminderCalendar.FileName(routine.Name), ReminderCalendar.Create(request, now));
     }
 

@@ -1,6 +1,6 @@
 // "Mark done" logs made while offline, kept in IndexedDB until the server has them, then sent to
 // POST /routines/{id}/sessions. Shared by the pages (offline.js) and the service worker (sw.js), so it uses
-// nothing of window. Each log carries the id the browser made for it (clientId): the server stores one row per
+// nothing of window (dates.js comes first). Each log carries the id the browser made for it (clientId): the server stores one row per
 // id, so sending a log twice (two tabs, the worker and a page at once, a lost answer) is harmless.
 "use strict";
 self.StretchQueue = (() => {
@@ -50,10 +50,7 @@ self.StretchQueue = (() => {
     return texts;
   }
 
-  function describe(log) {
-    const date = new Date(`${log.body.date}T12:00:00`);
-    return date.toLocaleDateString(undefined, { weekday: "short", day: "numeric", month: "short" });
-  }
+  const describe = (log) => self.StretchDates.weekday(self.StretchDates.parse(log.body.date));
 
   // Sends every queued log once. Kept for later: network errors, 401 (signed out meanwhile), 429 and 5xx.
   // Dropped with a notice: 404 (the routine was deleted), 400 (it can never be valid) and 409/422 (the server

@@ -9,6 +9,57 @@ document.addEventListener("DOMContentLoaded", () => {
   }
 });
 
+// Installing the app. Where the browser offers its own install prompt (beforeinstallprompt), a button opens it;
+// iPhone and iPad Safari have no prompt, so they get a one-line hint instead, gone for good once dismissed.
+// Registered as this (deferred) script runs, before the browser may fire the event.
+(() => {
+  const DISMISSED = "stretchlibrary-install-hint-dismissed";
+  let offer = null;
+  const box = () => document.querySelector("[data-install-app]");
+
+  window.addEventListener("beforeinstallprompt", (event) => {
+    event.preventDefault();
+    offer = event;
+    if (box()) box().hidden = false;
+  });
+  window.addEventListener("appinstalled", () => {
+    offer = null;
+    if (box()) box().hidden = true;
+  });
+
+  document.addEventListener("DOMContentLoaded", () => {
+    box()?.querySelector("button").addEventListener("click", async () => {
+      if (!offer) return;
+      const shown = offer;
+      offer = null;
+      box().hidden = true;
+      await shown.prompt();
+    });
+
+    const hint = document.querySelector("[data-install-hint]");
+    const ua = navigator.userAgent;
+    // iPadOS Safari says "Macintosh"; a touch screen tells it apart. Chrome, Firefox and Edge on iOS cannot install.
+    const apple = /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && navigator.maxTouchPoints > 1);
+    const safari = /Safari/.test(ua) && !/CriOS|FxiOS|EdgiOS/.test(ua);
+    let dismissed = false;
+    try {
+      dismissed = localStorage.getItem(DISMISSED) === "1";
+    } catch {
+      // No storage (private mode): show the hint, it just comes back next time.
+    }
+    if (!hint || !apple || !safari || navigator.standalone || dismissed) return;
+    hint.hidden = false;
+    hint.querySelector("button").addEventListener("click", () => {
+      hint.hidden = true;
+      try {
+        localStorage.setItem(DISMISSED, "1");
+      } catch {
+        // Not remembered: hidden on this page only.
+      }
+    });
+  });
+})();
+
 // The stretch list's filters sit behind one "Filters" control so results stay on a phone's first screen; on a
 // wide screen there is room, so they start open.
 document.addEventListener("DOMContentLoaded", () => {
@@ -31,6 +82,27 @@ document.addEventListener("DOMContentLoaded", () => {
 // JavaScript; here they post with fetch and the cards update in place.
 document.addEventListener("DOMContentLoaded", () => {
   const status = document.querySelector("[data-pick-status]");
+  // The select boxes, in the order they were ticked: the routine gets them in that order. While any is ticked,
+  // "Add selected" floats at the foot of the screen with their number, reachable anywhere in a long list.
+  const several = document.querySelector("form[data-pick=several]");
+  const ticked = [];
+
+  function showTicked() {
+    if (!several) return;
+    const floating = ticked.length > 0;
+    several.classList.toggle("floating", floating);
+    document.documentElement.classList.toggle("picking", floating);
+    several.querySelector("button").textContent = floating ? `Add selected (${ticked.length})` : "Add selected";
+  }
+
+  document.addEventListener("change", (event) => {
+    const box = event.target;
+    if (!several || box.name !== "slugs" || box.getAttribute("form") !== several.id) return;
+    const at = ticked.indexOf(box.value);
+    if (box.checked && at < 0) ticked.push(box.value);
+    if (!box.checked && at >= 0) ticked.splice(at, 1);
+    showTicked();
+  });
 
   function showInRoutine(slugs, routineName) {
     const inRoutine = new Set(slugs);
@@ -63,9 +135,14 @@ document.addEventListener("DOMContentLoaded", () => {
       const button = event.submitter ?? form.querySelector("button");
       button.disabled = true;
       try {
+        const body = new FormData(form);
+        if (form === several && ticked.length > 0) {
+          body.delete("slugs");
+          for (const slug of ticked) body.append("slugs", slug);
+        }
         const response = await fetch(form.action, {
           method: "POST",
-          body: new FormData(form),
+          body,
           headers: { "X-Requested-With": "fetch" },
           credentials: "same-origin",
         });
@@ -75,6 +152,8 @@ document.addEventListener("DOMContentLoaded", () => {
           return;
         }
         showInRoutine(result.inRoutine, result.routineName);
+        ticked.length = 0;
+        showTicked();
         if (status) status.textContent = result.message;
       } catch {
         form.submit();
@@ -101,21 +180,23 @@ document.addEventListener("DOMContentLoaded", () => {
   });
 });
 
-// Copy buttons (the share link): hidden without JavaScript, where the link sits in a field ready to select.
+// Copy buttons (share link, calendar address, access token): hidden without JavaScript, where the text sits in a
+// field ready to select. data-copy-what names what is copied when it is not a link.
 document.addEventListener("DOMContentLoaded", () => {
   for (const button of document.querySelectorAll("button.js-copy")) {
     const source = document.getElementById(button.dataset.copyTarget);
     const status = button.parentElement.querySelector("[data-copy-status]");
+    const what = button.dataset.copyWhat || "link";
     button.hidden = false;
     button.addEventListener("click", async () => {
       try {
         await navigator.clipboard.writeText(source.value);
-        if (status) status.textContent = "Link copied.";
+        if (status) status.textContent = `${what[0].toUpperCase()}${what.slice(1)} copied.`;
       } catch {
         // No clipboard access: select the link so the person can copy it themselves.
         source.focus();
         source.select();
-        if (status) status.textContent = "Press Ctrl+C (or ⌘C) to copy the selected link.";
+        if (status) status.textContent = `Press Ctrl+C (or ⌘C) to copy the selected ${what}.`;
       }
     });
   }

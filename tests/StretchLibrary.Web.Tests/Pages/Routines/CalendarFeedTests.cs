@@ -66,6 +66,37 @@ public sealed class CalendarFeedTests : IDisposable
     }
 
     [Fact]
+    public async Task The_feed_names_its_calendar_and_the_downloaded_file_does_not()
+    {
+        var (owner, url) = await SubscribedAsync();
+
+        var (_, feed) = await ReadFeedAsync(url);
+        using var file = await owner.Http.GetAsync($"/routines/{owner.RoutineId}/reminder.ics");
+        var downloaded = await file.Content.ReadAsStringAsync();
+
+        var calendar = Ical.Net.Calendar.Load(feed)!;
+        Assert.Equal("StretchLibrary: Desk break", calendar.Properties["X-WR-CALNAME"]?.Value);
+        Assert.Equal("StretchLibrary: Desk break", calendar.Properties["NAME"]?.Value);
+        Assert.DoesNotContain("CALNAME", downloaded, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_page_offers_a_second_link_only_as_a_replacement_and_the_new_link_has_a_copy_button()
+    {
+        var (owner, _) = await SubscribedAsync();
+        var made = owner.Page!;
+
+        Assert.Equal("feed-url", made.QuerySelector("button.js-copy")!.GetAttribute("data-copy-target"));
+        Assert.DoesNotContain(made.QuerySelectorAll("button"), b => b.TextContent.Contains("link", StringComparison.Ordinal) && b.TextContent.StartsWith("Make", StringComparison.Ordinal));
+
+        var later = await owner.GetAsync($"/routines/{owner.RoutineId}/calendar");
+
+        Assert.Equal("Lost your link?", later.QuerySelector("#make-heading")!.TextContent);
+        Assert.Equal(["Make another link"], later.QuerySelectorAll("button").Select(b => b.TextContent).Where(t => t.StartsWith("Make", StringComparison.Ordinal)));
+        Assert.Null(later.QuerySelector("#feed-url"));
+    }
+
+    [Fact]
     public async Task The_links_are_webcal_and_https_and_only_a_hash_of_the_token_is_stored()
     {
         var (owner, url) = await SubscribedAsync();

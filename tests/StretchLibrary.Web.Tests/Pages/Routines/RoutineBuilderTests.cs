@@ -54,6 +54,25 @@ public sealed class RoutineBuilderTests : IDisposable
     }
 
     [Fact]
+    public async Task An_item_moves_to_any_place_in_one_step()
+    {
+        var visitor = await WithThreeItemsAsync();
+        var before = visitor.ItemTitles();
+
+        await visitor.SubmitAsync(".routine-item:nth-child(3) form.move-to", ("place", 1));
+        Assert.Equal([before[2], before[0], before[1]], visitor.ItemTitles());
+
+        await visitor.SubmitAsync(".routine-item:nth-child(1) form.move-to", ("place", 3));
+        Assert.Equal([before[0], before[1], before[2]], visitor.ItemTitles());
+
+        // A place past the end is the last place; none at all leaves the list as it is.
+        await visitor.SubmitAsync(".routine-item:nth-child(1) form.move-to", ("place", 99));
+        Assert.Equal([before[1], before[2], before[0]], visitor.ItemTitles());
+        await visitor.SubmitAsync(".routine-item:nth-child(1) form.move-to", ("place", ""));
+        Assert.Equal([before[1], before[2], before[0]], visitor.ItemTitles());
+    }
+
+    [Fact]
     public async Task A_dosage_override_within_bounds_replaces_the_library_default()
     {
         var visitor = await WithThreeItemsAsync();
