@@ -100,6 +100,9 @@ if (databaseProblem is not null)
     return 1;
 }
 
+// Outermost, so every text answer is compressed for a browser that takes it, error pages too; pages the page cache
+// sends it compresses itself (Caching/Compression.cs says when compression is left off).
+app.UseResponseCompression();
 if (!app.Environment.IsDevelopment())
 {
     // A database that is down or restarting answers 503 ("try again"), anything else 500; both get the friendly page.

@@ -8,7 +8,8 @@ public static class PageCacheServiceCollectionExtensions
     /// <summary>
     /// The page cache, emptied when the content reloads, and what is kept in memory about users (facts, changes).
     /// Sign-in and sign-out forget the user's pages through <c>AppCookieEvents</c>. <see cref="CachingOptions"/>
-    /// choose what is cached; <paramref name="problem"/> says why they cannot be read.
+    /// choose what is cached; <paramref name="problem"/> says why they cannot be read. With it, response compression
+    /// for what the page cache does not send itself (<see cref="Compression"/>).
     /// </summary>
     public static IServiceCollection AddPageCache(this IServiceCollection services, IConfiguration configuration, out string? problem)
     {
@@ -19,6 +20,7 @@ public static class PageCacheServiceCollectionExtensions
             services.AddAnonymousOutputCache();
         }
 
+        services.AddAppCompression();
         services.AddSingleton(sp => new PageCache(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<UserFacts>();
         services.AddSingleton<UserChanges>();
