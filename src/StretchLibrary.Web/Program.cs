@@ -35,7 +35,8 @@ if ((sharedStateProblem ?? originProblem ?? await app.PrepareAsync()) is { } pro
     return 1;
 }
 
-// The pipeline, in order: cached pages are answered from memory, before logging, routing and authorization.
+// The pipeline, in order: compression first, then cached pages answered before logging, routing and authorization.
+app.UseResponseCompression();
 app.UseAppErrors();
 app.UseAppTransport();
 app.UsePageCache();

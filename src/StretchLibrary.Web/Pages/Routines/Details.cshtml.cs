@@ -75,12 +75,13 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
         ReminderForm = ReminderFormView.From(id, await db.ScheduleAsync(userId!, routine, cancellationToken), ReminderSchedule.SlotsFor(Items), currentUser.TimeZoneId);
         HttpContext.CacheForOwnerUntil(RoutinePageCache.Until(currentUser.Now, currentUser.Zone));
         var completions = db.Completions.AsNoTracking().OwnedBy(userId).Where(c => c.RoutineId == id);
-        var dates = await completions.Select(c => c.LocalDate).ToListAsync(cancellationToken);
+        // One read for the counts, streaks, heat map and pain trend: every session's date and pain, newest first.
+        var sessions = await completions.OrderByDescending(c => c.LocalDate).ThenByDescending(c => c.Id)
+            .Select(c => new PainPoint(c.LocalDate, c.PainBefore, c.PainAfter)).ToListAsync(cancellationToken);
+        var dates = sessions.ConvertAll(s => s.Date);
         Summary = Adherence.Summarize(dates, Today, routine.WeeklyTarget);
         CountsByDate = dates.GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count());
-        Pain = [.. (await completions.Where(c => c.PainBefore != null || c.PainAfter != null)
-            .OrderByDescending(c => c.LocalDate).ThenByDescending(c => c.Id).Take(20)
-            .Select(c => new PainPoint(c.LocalDate, c.PainBefore, c.PainAfter)).ToListAsync(cancellationToken)).AsEnumerable().Reverse()];
+        Pain = [.. sessions.Where(p => p.Before is not null || p.After is not null).Take(20).Reverse()];
         Recent = [.. (await completions.OrderByDescending(c => c.LocalDate).ThenByDescending(c => c.Id).Take(5)
             .Select(c => new HistoryRow(c.Id, c.LocalDate, c.StretchSlugs, c.PainBefore, c.PainAfter, c.Note)).ToListAsync(cancellationToken))
             .Select(r => r.Titled(snapshot))];

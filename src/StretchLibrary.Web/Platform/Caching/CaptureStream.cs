@@ -1,12 +1,21 @@
 namespace StretchLibrary.Web.Platform.Caching;
 
-/// <summary>Passes a response body through to the client and keeps a copy, up to a limit, for the page cache.</summary>
-internal sealed class CaptureStream(Stream inner, int limit) : Stream
+/// <summary>
+/// Keeps a copy of a response body, up to a limit, for the page cache. A body that the page cache will send
+/// compressed (<paramref name="holdBack"/>, asked at the first write, when the headers are final) is held back
+/// whole, for the page cache to send; any other passes through as it is written. A body over the limit drops its
+/// copy and passes through from then on, what was held back first.
+/// </summary>
+internal sealed class CaptureStream(Stream inner, int limit, Func<bool> holdBack) : Stream
 {
     private MemoryStream? _copy = new();
+    private bool? _holding;
 
     /// <summary>The body was larger than the limit; the copy was dropped.</summary>
     public bool Overflowed => _copy is null;
+
+    /// <summary>The whole body is held back: nothing of it was sent, the caller sends it.</summary>
+    public bool Holding => _holding == true && _copy is not null;
 
     public byte[] ToArray() => _copy?.ToArray() ?? [];
 
@@ -28,22 +37,43 @@ internal sealed class CaptureStream(Stream inner, int limit) : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        Keep(buffer);
-        inner.Write(buffer);
+        if (Keep(buffer) is { } heldBack)
+        {
+            inner.Write(heldBack.Span);
+        }
+
+        if (!Holding)
+        {
+            inner.Write(buffer);
+        }
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        Keep(buffer.Span);
-        return inner.WriteAsync(buffer, cancellationToken);
+        if (Keep(buffer.Span) is { } heldBack)
+        {
+            await inner.WriteAsync(heldBack, cancellationToken);
+        }
+
+        if (!Holding)
+        {
+            await inner.WriteAsync(buffer, cancellationToken);
+        }
     }
 
-    public override void Flush() => inner.Flush();
+    // A held-back body is flushed when the page cache sends it.
+    public override void Flush()
+    {
+        if (!Holding)
+        {
+            inner.Flush();
+        }
+    }
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+    public override Task FlushAsync(CancellationToken cancellationToken) => Holding ? Task.CompletedTask : inner.FlushAsync(cancellationToken);
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
@@ -58,20 +88,24 @@ internal sealed class CaptureStream(Stream inner, int limit) : Stream
         base.Dispose(disposing);
     }
 
-    private void Keep(ReadOnlySpan<byte> bytes)
+    /// <summary>Copies the bytes; on overflow while holding back, returns what was held back, to be sent first.</summary>
+    private ReadOnlyMemory<byte>? Keep(ReadOnlySpan<byte> bytes)
     {
+        _holding ??= holdBack();
         if (_copy is null)
         {
-            return;
+            return null;
         }
 
         if (_copy.Length + bytes.Length > limit)
         {
+            ReadOnlyMemory<byte>? heldBack = Holding ? new ReadOnlyMemory<byte>(_copy.ToArray()) : null;
             _copy.Dispose();
             _copy = null;
-            return;
+            return heldBack;
         }
 
         _copy.Write(bytes);
+        return null;
     }
 }

@@ -91,7 +91,7 @@ internal sealed class CachedPage(KeyValuePair<string, StringValues>[] headers, b
 
     public byte[] Body { get; } = body;
 
-    /// <summary>Brotli and gzip copies of <see cref="Body"/> (anonymous text pages only).</summary>
+    /// <summary>Brotli and gzip copies of <see cref="Body"/>, made when first asked for (text pages only).</summary>
     public CompressedBodies? Compressed { get; } = compressed;
 
     public DateTimeOffset StoredAt { get; } = storedAt;

@@ -127,24 +127,30 @@ public sealed class PageCacheMiddleware
     {
         var response = context.Response;
         var original = response.Body;
-        using var capture = new CaptureStream(original, MaxBodyBytes);
+        // A text body for a client that takes compression is held back and sent compressed below, so even the first
+        // answer for a page is compressed; what holds no text (or already says how it is encoded) passes through.
+        // An encoding seen at the first write is the endpoint's own; one added later is the response compression
+        // around this middleware, which is per answer and never stored.
+        var encodedByEndpoint = false;
+        using var capture = new CaptureStream(original, MaxBodyBytes, () =>
+        {
+            encodedByEndpoint = response.Headers.ContainsKey(HeaderNames.ContentEncoding);
+            return !encodedByEndpoint && !response.HasStarted && CompressedBodies.Compressible(response.ContentType) && CompressedBodies.Wanted(context.Request);
+        });
         var feature = new PageCaptureFeature();
         context.Features.Set(feature);
         response.Body = capture;
-        if (userId is null)
+        // This page's answers differ by Accept-Encoding: say so on every one, compressed or not.
+        response.OnStarting(static state =>
         {
-            // Hits of this page may come compressed: say so on this first, uncompressed answer too.
-            response.OnStarting(static state =>
+            var response = (HttpResponse)state;
+            if (CompressedBodies.Compressible(response.ContentType) && !response.Headers.Vary.Contains(CompressedBodies.Vary.ToString()))
             {
-                var response = (HttpResponse)state;
-                if (CompressedBodies.Compressible(response.ContentType))
-                {
-                    response.Headers.Append(HeaderNames.Vary, CompressedBodies.Vary);
-                }
+                response.Headers.Append(HeaderNames.Vary, CompressedBodies.Vary);
+            }
 
-                return Task.CompletedTask;
-            }, response);
-        }
+            return Task.CompletedTask;
+        }, response);
 
         try
         {
@@ -156,7 +162,26 @@ public sealed class PageCacheMiddleware
             context.Features.Set<PageCaptureFeature>(null);
         }
 
-        if (response.StatusCode != StatusCodes.Status200OK || !response.HasStarted || capture.Overflowed
+        if (capture.Overflowed)
+        {
+            return;
+        }
+
+        var body = capture.ToArray();
+        var compressed = encodedByEndpoint ? null : CompressedBodies.For(body, response.ContentType);
+        if (capture.Holding)
+        {
+            var (sent, encoding) = compressed?.Choose(body, context.Request) ?? (body, default);
+            if (encoding.Count > 0)
+            {
+                response.Headers.ContentEncoding = encoding;
+            }
+
+            response.ContentLength = sent.Length;
+            await original.WriteAsync(sent, context.RequestAborted);
+        }
+
+        if (response.StatusCode != StatusCodes.Status200OK || !response.HasStarted
             || response.Headers.ContainsKey(HeaderNames.SetCookie) || CacheHeaders.IsNoStore(context))
         {
             return;
@@ -183,13 +208,9 @@ public sealed class PageCacheMiddleware
             expiresAt = until;
         }
 
-        var body = capture.ToArray();
-        // Library pages are kept compressed too (they hold no secret to leak; see CompressedBodies), unless the
-        // endpoint already chose an encoding.
-        var compressed = userId is null && !response.Headers.ContainsKey(HeaderNames.ContentEncoding)
-            ? CompressedBodies.For(body, response.ContentType)
-            : null;
-        var headers = response.Headers.Where(h => !PerResponseHeaders.Contains(h.Key)).ToArray();
+        // Kept with the compressed copy just sent (the other encoding is made when first asked for); the encoding
+        // this answer was sent with is chosen again for each hit.
+        var headers = response.Headers.Where(h => !PerResponseHeaders.Contains(h.Key) && (encodedByEndpoint || h.Key != HeaderNames.ContentEncoding)).ToArray();
         _cache.Store(generation, pages, key, new CachedPage(headers, body, now, expiresAt, compressed));
     }
 
@@ -216,7 +237,7 @@ public sealed class PageCacheMiddleware
         var body = page.Body;
         if (page.Compressed is { } compressed)
         {
-            (body, var encoding) = compressed.Choose(body, context.Request.Headers.AcceptEncoding);
+            (body, var encoding) = compressed.Choose(body, context.Request);
             if (encoding.Count > 0)
             {
                 headers.ContentEncoding = encoding;

@@ -6,10 +6,12 @@ public static class PageCacheServiceCollectionExtensions
 {
     /// <summary>
     /// The page cache, emptied when the content reloads, and what is kept in memory about users (facts, and the
-    /// changes <see cref="UserDataChanges"/> reports).
+    /// changes <see cref="UserDataChanges"/> reports). With it, response compression for what the page cache does
+    /// not send itself (<see cref="Compression"/>).
     /// </summary>
     public static IServiceCollection AddPageCache(this IServiceCollection services)
     {
+        services.AddAppCompression();
         services.AddSingleton(sp => new PageCache(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<UserFacts>();
         services.AddSingleton<UserChanges>();
