@@ -9,7 +9,13 @@ namespace StretchLibrary.Web.Platform.Caching;
 /// </summary>
 public sealed partial class UserChanges(UserFacts facts, PageCache pages, ILogger<UserChanges> logger, IConnectionMultiplexer? redis = null)
 {
-    /// <summary>These users' rows changed (<see cref="SharedState.Everyone"/> among them: every user's).</summary>
+    /// <summary>Marks an entry of <see cref="Forget"/> that forgets only that user's pages (their data changed, not their row).</summary>
+    internal const string PagesPrefix = "pages:";
+
+    /// <summary>
+    /// These users' rows changed (their facts and pages go), or with <see cref="PagesPrefix"/> only their data (their
+    /// pages go); <see cref="SharedState.Everyone"/> among them: every user's.
+    /// </summary>
     internal void Forget(IReadOnlyCollection<string> userIds)
     {
         if (userIds.Contains(SharedState.Everyone))
@@ -33,6 +39,12 @@ public sealed partial class UserChanges(UserFacts facts, PageCache pages, ILogge
     /// <summary>Forgets on this instance only (a change announced by another instance, or <c>*</c> for everyone).</summary>
     internal void ForgetHere(string userId)
     {
+        if (userId.StartsWith(PagesPrefix, StringComparison.Ordinal))
+        {
+            pages.Invalidate(userId[PagesPrefix.Length..]);
+            return;
+        }
+
         if (userId == SharedState.Everyone)
         {
             facts.ForgetEveryone();

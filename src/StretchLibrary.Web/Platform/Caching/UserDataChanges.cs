@@ -8,8 +8,8 @@ namespace StretchLibrary.Web.Platform.Caching;
 
 /// <summary>
 /// The one cache-invalidation rule: whatever changes a user's rows through <c>AppDbContext</c> makes every instance
-/// forget what memory holds about that user (their <see cref="UserFacts"/> and cached pages), once the change is
-/// committed. No handler, job or command forgets by hand, so none can forget to.
+/// forget what memory holds about that user once the change is committed: their cached pages, and when their user
+/// row changed (or a bulk statement ran), their <see cref="UserFacts"/> too. No handler, job or command forgets by hand, so none can forget to.
 /// <list type="bullet">
 /// <item>Tracked changes (<c>SaveChanges</c>): the owner of each added, changed or deleted row: the user row itself,
 /// a row's <c>OwnerId</c> or <c>UserId</c> (before and after, when it moves), or for a row without one (a routine's
@@ -167,10 +167,12 @@ public sealed class UserDataChanges(UserChanges? changes = null) : SaveChangesIn
                 continue;
             }
 
+            // The user row itself: what memory keeps about them (stamp, time zone) goes with their pages.
+            var prefix = entry.Entity is Microsoft.AspNetCore.Identity.IdentityUser ? "" : UserChanges.PagesPrefix;
             if (OwnerProperty(entry.Metadata) is { } owner)
             {
-                AddValue(owners, entry.Property(owner.Name).CurrentValue);
-                AddValue(owners, entry.Property(owner.Name).OriginalValue);
+                AddValue(owners, prefix, entry.Property(owner.Name).CurrentValue);
+                AddValue(owners, prefix, entry.Property(owner.Name).OriginalValue);
                 continue;
             }
 
@@ -185,7 +187,7 @@ public sealed class UserDataChanges(UserChanges? changes = null) : SaveChangesIn
                 var key = foreignKey.Properties.Select(p => entry.Property(p.Name).CurrentValue).ToArray();
                 if (key.All(k => k is not null) && context.Find(foreignKey.PrincipalEntityType.ClrType, key) is { } principal)
                 {
-                    AddValue(owners, context.Entry(principal).Property(principalOwner.Name).CurrentValue);
+                    AddValue(owners, prefix, context.Entry(principal).Property(principalOwner.Name).CurrentValue);
                 }
             }
         }
@@ -198,11 +200,11 @@ public sealed class UserDataChanges(UserChanges? changes = null) : SaveChangesIn
         typeof(Microsoft.AspNetCore.Identity.IdentityUser).IsAssignableFrom(type.ClrType) ? type.FindPrimaryKey()?.Properties[0]
         : type.FindProperty("OwnerId") ?? type.FindProperty("UserId");
 
-    private static void AddValue(HashSet<string> owners, object? value)
+    private static void AddValue(HashSet<string> owners, string prefix, object? value)
     {
         if (value is string { Length: > 0 } id)
         {
-            owners.Add(id);
+            owners.Add(prefix + id);
         }
     }
 }

@@ -55,12 +55,14 @@ public sealed class PostgresRetry(ExecutionStrategyDependencies dependencies)
 
 /// <summary>
 /// What a request that failed on the database answers: 503 (try again) when the database is down or busy, or the
-/// app is stopping (the completion writer's queue is closed).
+/// app is stopping (the completion writer's queue is closed). A broken constraint (SQLSTATE class 23: a duplicate
+/// client id, a row whose parent was deleted) is no outage: it is 500 unless the caller handles it.
 /// </summary>
 public static class DatabaseFailures
 {
     public static int StatusCode(Exception exception) =>
-        exception.GetBaseException() is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or System.Threading.Channels.ChannelClosedException
+        exception.GetBaseException() is Npgsql.NpgsqlException and not Npgsql.PostgresException { SqlState: ['2', '3', ..] }
+            or System.Net.Sockets.SocketException or TimeoutException or System.Threading.Channels.ChannelClosedException
             || exception is RetryLimitExceededException || SqliteBusyRetry.IsBusy(exception.GetBaseException())
             ? StatusCodes.Status503ServiceUnavailable
             : StatusCodes.Status500InternalServerError;
