@@ -77,8 +77,11 @@ public sealed class ListPickTests(BrowserFixture browser)
         Assert.Equal(controls.Length - 1, controls.Count(c => c[0].StartsWith("Add to My routine: ", StringComparison.Ordinal)));
         await Expect(page.GetByRole(AriaRole.Checkbox)).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Add selected") })).ToHaveCountAsync(0);
-        var axe = await page.RunAxe();
-        Assert.True(axe.Violations.Length == 0, Accessibility.AxeTests.Describe("/stretches with a routine", "light", axe.Violations));
+        if (javaScript) // axe runs in the page
+        {
+            var axe = await page.RunAxe();
+            Assert.True(axe.Violations.Length == 0, Accessibility.AxeTests.Describe("/stretches with a routine", "light", axe.Violations));
+        }
     }
 
     [Fact]
