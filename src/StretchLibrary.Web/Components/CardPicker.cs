@@ -3,7 +3,6 @@ namespace StretchLibrary.Web.Components;
 /// <summary>
 /// What a stretch card needs to add itself to (or remove itself from) the visitor's routine in place: the routine,
 /// the slugs already in it, where to come back to without JavaScript, and the page's antiforgery token.
-/// <see cref="SeveralFormId"/> names the page's "add selected" form that the card's checkbox belongs to.
 /// </summary>
 public sealed record CardPicker(
     int RoutineId,
@@ -11,5 +10,4 @@ public sealed record CardPicker(
     IReadOnlySet<string> InRoutine,
     string ReturnUrl,
     string TokenField,
-    string Token,
-    string? SeveralFormId = null);
+    string Token);

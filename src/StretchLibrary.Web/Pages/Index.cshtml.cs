@@ -53,7 +53,7 @@ public sealed class IndexModel(ContentStore store, AppDbContext db, CurrentUser 
             Continue = new ContinueRoutine(last.Id, last.Name, LastDone(last.LastDone, currentUser.Today));
         }
 
-        Picker = (await PickTarget.LoadAsync(db, userId, null, cancellationToken))?.ForCards(HttpContext, antiforgery, several: false);
+        Picker = (await PickTarget.LoadAsync(db, userId, null, cancellationToken))?.ForCards(HttpContext, antiforgery);
     }
 
     /// <summary>"today", "yesterday", "3 days ago", "on 2 Mar 2026", or "not done yet".</summary>

@@ -8,9 +8,6 @@ namespace StretchLibrary.Web.Routines;
 /// <summary>The routine a list of stretches adds to, and the visitor's other routines to switch to.</summary>
 public sealed record PickTarget(int Id, string Name, IReadOnlySet<string> Slugs, IReadOnlyList<(int Id, string Name)> Routines)
 {
-    /// <summary>The id of the "add selected" form on list pages.</summary>
-    public const string SeveralFormId = "add-several";
-
     /// <summary>
     /// The routine <paramref name="routineId"/> when this user owns it, else the one they changed last; null for
     /// an anonymous visitor or one with no routines (their cards link to the "Add to routine" page instead).
@@ -36,10 +33,10 @@ public sealed record PickTarget(int Id, string Name, IReadOnlySet<string> Slugs,
     }
 
     /// <summary>What each card needs, with this request's antiforgery token and its own address to come back to.</summary>
-    public CardPicker ForCards(HttpContext context, IAntiforgery antiforgery, bool several)
+    public CardPicker ForCards(HttpContext context, IAntiforgery antiforgery)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         var returnUrl = context.Request.Path + context.Request.QueryString;
-        return new CardPicker(Id, Name, Slugs, returnUrl, tokens.FormFieldName, tokens.RequestToken!, several ? SeveralFormId : null);
+        return new CardPicker(Id, Name, Slugs, returnUrl, tokens.FormFieldName, tokens.RequestToken!);
     }
 }

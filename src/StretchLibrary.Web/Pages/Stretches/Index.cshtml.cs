@@ -71,7 +71,7 @@ public sealed class IndexModel(ContentStore store, AppDbContext db, IAntiforgery
         // An area's list suggests the ready-made routines that work on that area; a search, the ones it names.
         Starters = Query is not null ? StartersMatching(Library, Query) : Category is null ? [] : StartersIn(Library, Category);
         Target = await PickTarget.LoadAsync(db, User.UserId(), Routine, cancellationToken);
-        Picker = Target?.ForCards(HttpContext, antiforgery, several: true);
+        Picker = Target?.ForCards(HttpContext, antiforgery);
     }
 
     public static IReadOnlyList<StarterRoutine> StartersIn(ContentSnapshot content, string category) =>

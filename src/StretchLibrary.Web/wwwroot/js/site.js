@@ -82,27 +82,6 @@ document.addEventListener("DOMContentLoaded", () => {
 // JavaScript; here they post with fetch and the cards update in place.
 document.addEventListener("DOMContentLoaded", () => {
   const status = document.querySelector("[data-pick-status]");
-  // The select boxes, in the order they were ticked: the routine gets them in that order. While any is ticked,
-  // "Add selected" floats at the foot of the screen with their number, reachable anywhere in a long list.
-  const several = document.querySelector("form[data-pick=several]");
-  const ticked = [];
-
-  function showTicked() {
-    if (!several) return;
-    const floating = ticked.length > 0;
-    several.classList.toggle("floating", floating);
-    document.documentElement.classList.toggle("picking", floating);
-    several.querySelector("button").textContent = floating ? `Add selected (${ticked.length})` : "Add selected";
-  }
-
-  document.addEventListener("change", (event) => {
-    const box = event.target;
-    if (!several || box.name !== "slugs" || box.getAttribute("form") !== several.id) return;
-    const at = ticked.indexOf(box.value);
-    if (box.checked && at < 0) ticked.push(box.value);
-    if (!box.checked && at >= 0) ticked.splice(at, 1);
-    showTicked();
-  });
 
   function showInRoutine(slugs, routineName) {
     const inRoutine = new Set(slugs);
@@ -115,13 +94,6 @@ document.addEventListener("DOMContentLoaded", () => {
       add.hidden = has;
       card.querySelector("form[data-pick=remove]").hidden = !has;
       card.querySelector("[data-in-routine]").hidden = !has;
-      const select = card.querySelector("[data-pick-select]");
-      if (select) {
-        select.hidden = has;
-        const box = select.querySelector("input");
-        box.disabled = has;
-        box.checked = false;
-      }
       // Keep the keyboard where it was: on the button that now stands in place of the one pressed.
       if (hadFocus && (document.activeElement === document.body || document.activeElement?.closest("[hidden]"))) {
         card.querySelector(`form[data-pick=${has ? "remove" : "add"}] button`).focus();
@@ -135,14 +107,9 @@ document.addEventListener("DOMContentLoaded", () => {
       const button = event.submitter ?? form.querySelector("button");
       button.disabled = true;
       try {
-        const body = new FormData(form);
-        if (form === several && ticked.length > 0) {
-          body.delete("slugs");
-          for (const slug of ticked) body.append("slugs", slug);
-        }
         const response = await fetch(form.action, {
           method: "POST",
-          body,
+          body: new FormData(form),
           headers: { "X-Requested-With": "fetch" },
           credentials: "same-origin",
         });
@@ -152,8 +119,6 @@ document.addEventListener("DOMContentLoaded", () => {
           return;
         }
         showInRoutine(result.inRoutine, result.routineName);
-        ticked.length = 0;
-        showTicked();
         if (status) status.textContent = result.message;
       } catch {
         form.submit();

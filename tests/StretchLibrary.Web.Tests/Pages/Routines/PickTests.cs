@@ -51,7 +51,7 @@ public sealed class PickTests : IDisposable
         var id = visitor.RoutineId;
         await visitor.GetAsync("/stretches");
 
-        await visitor.SubmitAsync("form#add-several", ("slugs", ThreeWithADuplicate));
+        await visitor.SubmitAsync("article[data-slug=prone-w] form[data-pick=add]", ("slugs", ThreeWithADuplicate));
 
         await visitor.GetAsync($"/routines/{id}");
         Assert.Equal(["Chin tucks", "Prone W", "Thoracic extension"], visitor.ItemTitles());
@@ -104,7 +104,7 @@ public sealed class PickTests : IDisposable
         var id = visitor.RoutineId;
         await visitor.GetAsync("/stretches");
 
-        var page = await visitor.SubmitAsync("form#add-several", ("slugs", OneUnknown));
+        var page = await visitor.SubmitAsync("article[data-slug=prone-w] form[data-pick=add]", ("slugs", OneUnknown));
 
         Assert.Equal("Pick at least one stretch from the list.", page.QuerySelector(".flash")!.TextContent);
         Assert.Equal(1, await _factory.WithDbAsync(db => db.RoutineItems.CountAsync(i => i.RoutineId == id)));
