@@ -24,7 +24,7 @@ public sealed class GuidedSessionTests(BrowserFixture browser)
 
         await Expect(page.Locator("[data-stat=total]")).ToHaveTextAsync("1");
         await Expect(page.Locator("table.history tbody tr")).ToHaveCountAsync(1);
-        await Expect(page.Locator("table.history tbody tr td").Nth(1)).ToHaveTextAsync("2");
+        await Expect(page.Locator("table.history tbody tr td").Nth(1)).ToHaveTextAsync("Chin tucks, Seated cervical rotation");
     }
 
     [Fact]

@@ -214,6 +214,21 @@ public sealed class PageCacheTests : IDisposable
         Assert.True(first.Content.Headers.ContentLength < html.Length / 3, $"{first.Content.Headers.ContentLength} of {html.Length} bytes");
     }
 
+    [Fact]
+    public async Task The_api_document_decodes_as_its_content_encoding_says_when_rendered_and_when_served_again()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await GetAsync("/openapi/v1.json", "br");
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            var json = response.Content.Headers.ContentEncoding.Contains("br")
+                ? Decompress(new System.IO.Compression.BrotliStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress))
+                : bytes;
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            Assert.Equal("StretchLibrary API", document.RootElement.GetProperty("info").GetProperty("title").GetString());
+        }
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("/sheet")]

@@ -181,8 +181,11 @@ public sealed class PageCacheMiddleware
             await original.WriteAsync(sent, context.RequestAborted);
         }
 
+        // Passed through with an encoding (an endpoint that started its answer before writing, so the response
+        // compression around this middleware encoded what it wrote): the captured bytes are not what was sent.
         if (response.StatusCode != StatusCodes.Status200OK || !response.HasStarted
-            || response.Headers.ContainsKey(HeaderNames.SetCookie) || CacheHeaders.IsNoStore(context))
+            || response.Headers.ContainsKey(HeaderNames.SetCookie) || CacheHeaders.IsNoStore(context)
+            || (!capture.Holding && response.Headers.ContainsKey(HeaderNames.ContentEncoding)))
         {
             return;
         }
@@ -210,7 +213,7 @@ public sealed class PageCacheMiddleware
 
         // Kept with the compressed copy just sent (the other encoding is made when first asked for); the encoding
         // this answer was sent with is chosen again for each hit.
-        var headers = response.Headers.Where(h => !PerResponseHeaders.Contains(h.Key) && (encodedByEndpoint || h.Key != HeaderNames.ContentEncoding)).ToArray();
+        var headers = response.Headers.Where(h => !PerResponseHeaders.Contains(h.Key) && h.Key != HeaderNames.ContentEncoding).ToArray();
         _cache.Store(generation, pages, key, new CachedPage(headers, body, now, expiresAt, compressed));
     }
 

@@ -36,7 +36,7 @@ public abstract record Logged
 /// </summary>
 public sealed class SessionLog(AppDbContext db, CompletionWriter writer, UserFacts facts, IServiceProvider services, TimeProvider clock)
 {
-    public const string ClientIdUsedElsewhere = "This session's id was already used for a session of another routine, so nothing was saved.";
+    public const string ClientIdUsedElsewhere = "This session's id was already used for a session of another routine. Nothing was saved.";
 
     // Compiled once: "Mark done" is the busiest write, and this read is most of its cost. A compiled query cannot
     // call OwnedBy, so the owner filter is spelled out here.
