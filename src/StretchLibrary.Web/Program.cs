@@ -1,4 +1,5 @@
 using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Clinic;
 using StretchLibrary.Web.Library.Content;
 using StretchLibrary.Web.Pages;
 using StretchLibrary.Web.Platform;
@@ -7,7 +8,6 @@ using StretchLibrary.Web.Platform.Caching;
 using StretchLibrary.Web.Platform.Data;
 using StretchLibrary.Web.Platform.Security;
 using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Sessions;
 
 // A verb (migrate, backup, validate-content, render-figures, copy-to-postgres, new-key-certificate) runs and exits.
 if (Commands.Find(args) is { } command)
@@ -17,11 +17,10 @@ if (Commands.Find(args) is { } command)
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAppLogging();
-builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddContentLibrary();
 builder.Services.AddAppData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddAccounts(builder.Configuration);
-builder.Services.AddRoutines();
+builder.Services.AddRoutines().AddClinic();
 builder.Services.AddPageCache();
 builder.Services.AddSharedState(builder.Configuration, out var sharedStateProblem);
 builder.Services.AddPublicLinks(builder.Configuration, builder.Environment, out var originProblem);
@@ -53,7 +52,7 @@ app.MapStaticAssets();
 app.MapAppHealth();
 app.MapSiteIndex();
 app.MapRazorPages().WithStaticAssets();
-app.MapOfflineSessions();
+app.MapRoutines();
 app.MapStretchLibraryApi();
 await app.RunAsync();
 return 0;

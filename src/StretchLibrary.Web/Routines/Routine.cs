@@ -4,7 +4,7 @@ namespace StretchLibrary.Web.Routines;
 
 public sealed class Routine
 {
-    public const int NameMaxLength = 80;
+    public const int NameMaxLength = 80, NotesMaxLength = 1000;
 
     public int Id { get; set; }
 
@@ -14,6 +14,18 @@ public sealed class Routine
 
     /// <summary>Times a week the owner means to do it; null for no target.</summary>
     public int? WeeklyTarget { get; set; }
+
+    /// <summary>Notes for the whole routine (a clinician's instructions for a program); null for none.</summary>
+    public string? Notes { get; set; }
+
+    /// <summary>
+    /// A clinician's program: patients who accepted it follow it (<c>Clinic.Enrollment</c>), and every change to it
+    /// reaches their routines (<c>Clinic.ProgramSync</c>). Programs are kept out of the owner's own routine list.
+    /// </summary>
+    public bool IsProgram { get; set; }
+
+    /// <summary>Counts a program's changes (1 when made); a session records the version it was done against.</summary>
+    public int Version { get; set; } = 1;
 
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -42,8 +54,22 @@ public sealed class Routine
     }
 
     /// <summary>A copy of this routine's items (dosage and notes included) for a new routine, in order.</summary>
-    public IEnumerable<RoutineItem> CopyItems() => Items.OrderBy(i => i.Position)
-        .Select(i => new RoutineItem { StretchSlug = i.StretchSlug, Reps = i.Reps, HoldSeconds = i.HoldSeconds, Sets = i.Sets, PerDay = i.PerDay, Note = i.Note });
+    public IEnumerable<RoutineItem> CopyItems() => Items.OrderBy(i => i.Position).Select(i => i.Copy());
+
+    /// <summary>
+    /// Makes this routine show <paramref name="program"/> as it is now: its name, weekly target, notes and items (a
+    /// patient's routine following a clinician's program).
+    /// </summary>
+    public void Follow(Routine program, DateTimeOffset now)
+    {
+        Name = program.Name;
+        WeeklyTarget = program.WeeklyTarget;
+        Notes = program.Notes;
+        Items.Clear();
+        Items.AddRange(program.CopyItems());
+        Renumber(Items);
+        Touch(now);
+    }
 
     /// <summary>Whether the stretch is in this routine.</summary>
     public bool Holds(string slug) => Items.Any(i => i.StretchSlug == slug);
@@ -124,5 +150,31 @@ public sealed class RoutineItem
 
     public int? PerDay { get; set; }
 
+    /// <summary>
+    /// For a stretch done on each side: "left" or "right" to do only that side; null for both, as the stretch says.
+    /// </summary>
+    public string? Side { get; set; }
+
+    /// <summary>Seconds of rest between sets, instead of the stretch's own.</summary>
+    public int? RestSeconds { get; set; }
+
+    /// <summary>For reps without a hold: seconds for each way of a rep (out, then back), instead of the stretch's own.</summary>
+    public int? TempoSeconds { get; set; }
+
     public string? Note { get; set; }
+
+    /// <summary>The same stretch and dosage, for another routine.</summary>
+    public RoutineItem Copy() => new()
+    {
+        StretchSlug = StretchSlug, Reps = Reps, HoldSeconds = HoldSeconds, Sets = Sets, PerDay = PerDay,
+        Side = Side, RestSeconds = RestSeconds, TempoSeconds = TempoSeconds, Note = Note,
+    };
+}
+
+/// <summary>The sides an item can be limited to (<see cref="RoutineItem.Side"/>).</summary>
+public static class ItemSides
+{
+    public const string Left = "left", Right = "right";
+
+    public static bool IsValid(string? side) => side is null or Left or Right;
 }

@@ -15,9 +15,10 @@ public sealed record ItemView(int Id, int Position, string Slug, Stretch? Stretc
             item.Position,
             item.StretchSlug,
             stretch,
-            stretch?.Dosage.WithOverrides(item.Reps, item.HoldSeconds, item.Sets, item.PerDay),
+            stretch?.Dosage.WithOverrides(item.Reps, item.HoldSeconds, item.Sets, item.PerDay).WithPrescription(item.Side, item.RestSeconds, item.TempoSeconds),
             item.Note,
-            item.Reps is not null || item.HoldSeconds is not null || item.Sets is not null || item.PerDay is not null);
+            item.Reps is not null || item.HoldSeconds is not null || item.Sets is not null || item.PerDay is not null
+                || item.Side is not null || item.RestSeconds is not null || item.TempoSeconds is not null);
     }
 }
 

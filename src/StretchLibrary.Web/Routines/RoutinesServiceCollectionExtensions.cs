@@ -11,4 +11,7 @@ public static class RoutinesServiceCollectionExtensions
         services.AddOptions<PlayerOptions>().BindConfiguration("Session");
         return services;
     }
+
+    /// <summary>The routines' endpoints outside Razor Pages and the API: offline "Mark done" replays.</summary>
+    public static IEndpointRouteBuilder MapRoutines(this IEndpointRouteBuilder app) => app.MapOfflineSessions();
 }

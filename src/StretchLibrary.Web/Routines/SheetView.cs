@@ -83,7 +83,7 @@ public sealed record SheetItem(
             dosage.Note,
             dosage.Alternative is { } alternative ? Lower(alternative.Describe()) + (alternative.Note is null ? "" : $". {alternative.Note}") : null,
             stretch.StopIf,
-            dosage.Sides is Sides.Each,
+            dosage.BothSidesInTurn,
             DailySessions(dosage),
             item.Note,
             SheetFigures(stretch));

@@ -33,6 +33,18 @@ public sealed record Dosage
     /// <summary>An alternative way to do the stretch ("or hold 30-60 s").</summary>
     public Dosage? Alternative { get; init; }
 
+    /// <summary>For a stretch done on each side, a routine's "left" or "right" only; null for both sides.</summary>
+    public string? OnlySide { get; init; }
+
+    /// <summary>A routine's rest between sets, in seconds, instead of the stretch's tempo's.</summary>
+    public int? RestSeconds { get; init; }
+
+    /// <summary>A routine's seconds for each way of a rep without a hold, instead of the stretch's tempo's.</summary>
+    public int? TempoSeconds { get; init; }
+
+    /// <summary>Whether the person works one side, then the other (not limited to one side).</summary>
+    public bool BothSidesInTurn => Sides is Sides.Each && OnlySide is null;
+
     /// <summary>This dosage with a routine's fixed overrides applied; null leaves a part as the content says.</summary>
     public Dosage WithOverrides(int? reps, int? holdSeconds, int? sets, int? perDay) => this with
     {
@@ -40,6 +52,25 @@ public sealed record Dosage
         Hold = holdSeconds is { } h ? Amount.Exactly(h) : Hold,
         Sets = sets is { } s ? Amount.Exactly(s) : Sets,
         PerDay = perDay is { } d ? Amount.Exactly(d) : PerDay,
+    };
+
+    /// <summary>
+    /// This dosage with a prescription's side (ignored for a stretch not done on each side), rest between sets and
+    /// rep tempo (ignored for held reps).
+    /// </summary>
+    public Dosage WithPrescription(string? onlySide, int? restSeconds, int? tempoSeconds) => this with
+    {
+        OnlySide = Sides is Sides.Each ? onlySide : null,
+        RestSeconds = restSeconds,
+        TempoSeconds = Reps is not null && Hold is null ? tempoSeconds : null,
+    };
+
+    /// <summary>The stretch's tempo with this dosage's rest and rep tempo applied.</summary>
+    public Tempo Pace(Tempo tempo) => tempo with
+    {
+        RestSeconds = RestSeconds ?? tempo.RestSeconds,
+        MoveSeconds = TempoSeconds ?? tempo.MoveSeconds,
+        ReturnSeconds = TempoSeconds ?? tempo.ReturnSeconds,
     };
 
     /// <summary>The dosage in plain words, e.g. "10-15 reps, then switch sides".</summary>
@@ -52,6 +83,10 @@ public sealed record Dosage
             if (Reps is not null)
             {
                 text.Append(", ").Append(Count(Reps, "rep", "reps"));
+            }
+            else if (OnlySide is { } side)
+            {
+                text.Append(" on the ").Append(side).Append(" side only");
             }
             else if (Sides is Sides.Each)
             {
@@ -69,9 +104,23 @@ public sealed record Dosage
             text.Append(", ").Append(Reps is null ? Times(Sets) : Count(Sets, "set", "sets"));
         }
 
-        if (Sides is Sides.Each && Reps is not null)
+        if (OnlySide is { } only && (Reps is not null || Hold is null))
+        {
+            text.Append(", ").Append(only).Append(" side only");
+        }
+        else if (Sides is Sides.Each && Reps is not null)
         {
             text.Append(", then switch sides");
+        }
+
+        if (TempoSeconds is { } tempo)
+        {
+            text.Append(", ").Append(tempo).Append(" s each way");
+        }
+
+        if (RestSeconds is { } rest && Sets is { IsOne: false })
+        {
+            text.Append(", rest ").Append(rest).Append(" s between sets");
         }
 
         if (PerDay is not null)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Accounts.Tokens;
+using StretchLibrary.Web.Clinic;
 using StretchLibrary.Web.Routines;
 using StretchLibrary.Web.Routines.Reminders;
 using StretchLibrary.Web.Routines.Sessions;
@@ -39,6 +40,14 @@ public class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<ClinicianProfile> ClinicianProfiles => Set<ClinicianProfile>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -48,6 +57,7 @@ public class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<Routine>(routine =>
         {
             routine.Property(r => r.Name).HasMaxLength(Routine.NameMaxLength);
+            routine.Property(r => r.Notes).HasMaxLength(Routine.NotesMaxLength);
             routine.HasIndex(r => r.OwnerId);
             routine.HasIndex(r => new { r.OwnerId, r.CopiedFromShareLinkId });
             routine.HasOne<AppUser>().WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Cascade);
@@ -62,6 +72,7 @@ public class AppDbContext : IdentityDbContext<AppUser>
         {
             item.Property(i => i.StretchSlug).HasMaxLength(100);
             item.Property(i => i.Note).HasMaxLength(RoutineItem.NoteMaxLength);
+            item.Property(i => i.Side).HasMaxLength(5);
             item.HasIndex(i => new { i.RoutineId, i.Position });
         });
 
@@ -120,6 +131,59 @@ public class AppDbContext : IdentityDbContext<AppUser>
             token.HasIndex(t => t.TokenHash).IsUnique();
             token.HasIndex(t => t.OwnerId);
             token.HasOne<AppUser>().WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        OnClinicCreating(builder);
+    }
+
+    private static void OnClinicCreating(ModelBuilder builder)
+    {
+        builder.Entity<ClinicianProfile>(profile =>
+        {
+            profile.HasKey(p => p.UserId);
+            profile.Property(p => p.DisplayName).HasMaxLength(ClinicianProfile.NameMaxLength);
+            profile.Property(p => p.ClinicName).HasMaxLength(ClinicianProfile.NameMaxLength);
+            profile.Property(p => p.ContactLine).HasMaxLength(ClinicianProfile.ContactMaxLength);
+            profile.HasOne<AppUser>().WithOne().HasForeignKey<ClinicianProfile>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Invitation>(invitation =>
+        {
+            invitation.Property(i => i.PatientName).HasMaxLength(Invitation.PatientNameMaxLength);
+            invitation.Property(i => i.Email).HasMaxLength(Invitation.EmailMaxLength);
+            invitation.Property(i => i.TokenHash).HasMaxLength(64);
+            invitation.Property(i => i.CodeHash).HasMaxLength(64);
+            invitation.Property(i => i.Sealed).HasMaxLength(1000);
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
+            invitation.HasIndex(i => i.CodeHash).IsUnique();
+            invitation.HasIndex(i => new { i.OwnerId, i.ProgramId });
+            invitation.HasOne<AppUser>().WithMany().HasForeignKey(i => i.OwnerId).OnDelete(DeleteBehavior.Cascade);
+            invitation.HasOne<Routine>().WithMany().HasForeignKey(i => i.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Enrollment>(enrollment =>
+        {
+            enrollment.Property(e => e.PatientName).HasMaxLength(Invitation.PatientNameMaxLength);
+            enrollment.Property(e => e.Change).HasMaxLength(Enrollment.ChangeMaxLength);
+            enrollment.HasIndex(e => e.OwnerId);
+            enrollment.HasIndex(e => new { e.ClinicianId, e.ProgramId });
+            enrollment.HasIndex(e => e.RoutineId).IsUnique();
+            // Either account, the program or the patient's routine going ends the link; the patient's routine and
+            // sessions stay theirs when the clinician's side goes.
+            enrollment.HasOne<AppUser>().WithMany().HasForeignKey(e => e.OwnerId).OnDelete(DeleteBehavior.Cascade);
+            enrollment.HasOne<AppUser>().WithMany().HasForeignKey(e => e.ClinicianId).OnDelete(DeleteBehavior.Cascade);
+            enrollment.HasOne<Routine>().WithMany().HasForeignKey(e => e.ProgramId).OnDelete(DeleteBehavior.Cascade);
+            enrollment.HasOne<Routine>().WithOne().HasForeignKey<Enrollment>(e => e.RoutineId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AccessLogEntry>(entry =>
+        {
+            entry.Property(e => e.ClinicianId).HasMaxLength(450);
+            entry.Property(e => e.ClinicianName).HasMaxLength(2 * ClinicianProfile.NameMaxLength + 2);
+            entry.Property(e => e.ProgramName).HasMaxLength(Routine.NameMaxLength);
+            entry.Property(e => e.What).HasMaxLength(AccessLogEntry.WhatMaxLength);
+            entry.HasIndex(e => new { e.OwnerId, e.At });
+            entry.HasOne<AppUser>().WithMany().HasForeignKey(e => e.OwnerId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

@@ -3,10 +3,12 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Clinic;
 using StretchLibrary.Web.Platform.Caching;
 using StretchLibrary.Web.Routines.Sessions;
 
@@ -24,10 +26,15 @@ public static class DataServiceCollectionExtensions
         var database = DatabaseOptions.From(configuration);
         var connectionString = database.ConnectionString = ConnectionString(configuration, contentRoot);
         services.AddSingleton(Options.Create(database));
+        // The clock every feature reads (tests put their own in its place).
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CompletionWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CompletionWriter>());
+        // A change to a clinician's program reaches the routines of the patients following it, in the same save
+        // (before the next interceptor sees the save's changes).
+        services.AddSingleton<IInterceptor, ProgramSync>();
         // Every change to a user's rows makes the caches forget that user (the one invalidation rule). The contexts
-        // take every registered interceptor.
+        // take every registered interceptor, in this order.
         services.AddSingleton<UserDataChanges>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<UserDataChanges>());
         // Pooled: a request rents a ready context instead of building one (and EF's internal services) each time.

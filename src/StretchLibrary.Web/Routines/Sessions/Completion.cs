@@ -26,6 +26,9 @@ public sealed class Completion
 
     public string? Note { get; set; }
 
+    /// <summary>For a routine following a clinician's program: the program version it showed when this was done.</summary>
+    public int? ProgramVersion { get; set; }
+
     /// <summary>
     /// The id the client chose for this log, unique per owner: the browser's UUID for a form or an offline log, or an
     /// API client's <c>Idempotency-Key</c>. A log sent twice (double tap, replay, two tabs, a retried API call)

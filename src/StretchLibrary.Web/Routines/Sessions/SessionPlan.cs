@@ -51,7 +51,7 @@ public static class SessionPlan
     public static IReadOnlyList<SessionStretch> For(IEnumerable<ItemView> items, double holdScale) =>
         [.. items.Where(i => i.Stretch is not null).Select(i => new SessionStretch(
             i.Slug, i.Title, i.Dosage!.Describe(), [.. i.Stretch!.Steps], i.Stretch.StopIf,
-            Paced(Blocks(i.Dosage!, holdScale, SwitchingSidesIsCostly(i.Stretch)), holdScale, SwitchingSidesIsCostly(i.Stretch), i.Stretch.Tempo),
+            Paced(Blocks(i.Dosage!, holdScale, SwitchingSidesIsCostly(i.Stretch)), holdScale, SwitchingSidesIsCostly(i.Stretch), i.Dosage!.Pace(i.Stretch.Tempo)),
             i.Stretch.Tempo.MoveWord, i.Stretch.Tempo.ReturnWord))];
 
     /// <summary>
@@ -99,7 +99,7 @@ public static class SessionPlan
         var sets = Target(dosage.Sets) ?? 1;
         var reps = Target(dosage.Reps) ?? 1;
         int? holdMs = Target(dosage.Hold) is { } seconds ? Scaled(seconds, holdScale) : null;
-        string?[] sides = dosage.Sides is Sides.Each ? ["left", "right"] : [null];
+        string?[] sides = dosage.OnlySide is { } only ? [only] : dosage.Sides is Sides.Each ? ["left", "right"] : [null];
         var blocks = new List<SessionBlock>();
         if ((dosage.Reps is not null || oneSideFirst) && dosage.Sides is Sides.Each)
         {

@@ -3,13 +3,7 @@ using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using StretchLibrary.Web.Accounts;
-using StretchLibrary.Web.Accounts.Tokens;
 using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Routines.Sharing;
 
 #nullable disable
 
@@ -151,53 +145,6 @@ namespace StretchLibrary.Web.Platform.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("StretchLibrary.Web.Accounts.Tokens.ApiToken", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastUsedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OwnerId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Scopes")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OwnerId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("ApiTokens");
-                });
-
             modelBuilder.Entity("StretchLibrary.Web.Accounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -276,6 +223,251 @@ namespace StretchLibrary.Web.Platform.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("StretchLibrary.Web.Accounts.Tokens.ApiToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ApiTokens");
+                });
+
+            modelBuilder.Entity("StretchLibrary.Web.Clinic.AccessLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClinicianId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClinicianName")
+                        .IsRequired()
+                        .HasMaxLength(162)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProgramName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "At");
+
+                    b.ToTable("AccessLog");
+                });
+
+            modelBuilder.Entity("StretchLibrary.Web.Clinic.ClinicianProfile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClinicName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactLine")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ClinicianProfiles");
+                });
+
+            modelBuilder.Entity("StretchLibrary.Web.Clinic.Enrollment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Change")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClinicianId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConsentChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgramVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoutineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShareNotes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SharePain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShareSessions")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("RoutineId")
+                        .IsUnique();
+
+                    b.HasIndex("ClinicianId", "ProgramId");
+
+                    b.ToTable("Enrollments");
+                });
+
+            modelBuilder.Entity("StretchLibrary.Web.Clinic.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sealed")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "ProgramId");
+
+                    b.ToTable("Invitations");
+                });
+
             modelBuilder.Entity("StretchLibrary.Web.Routines.Reminders.CalendarFeed", b =>
                 {
                     b.Property<int>("Id")
@@ -310,56 +502,6 @@ namespace StretchLibrary.Web.Platform.Data.Migrations
                     b.HasIndex("OwnerId", "RoutineId");
 
                     b.ToTable("CalendarFeeds");
-                });
-
-            modelBuilder.Entity("StretchLibrary.Web.Routines.Sessions.Completion", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CompletedAtUtc")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("LocalDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OwnerId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("PainAfter")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("PainBefore")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RoutineId")
-                        .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("StretchSlugs")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RoutineId");
-
-                    b.HasIndex("OwnerId", "ClientId")
-                        .IsUnique();
-
-                    b.HasIndex("OwnerId", "RoutineId", "LocalDate", "Id", "CompletedAtUtc", "StretchSlugs", "PainBefore", "PainAfter", "Note")
-                        .HasDatabaseName("IX_Completions_OwnerSessions");
-
-                    b.ToTable("Completions");
                 });
 
             modelBuilder.Entity("StretchLibrary.Web.Routines.Reminders.ReminderSettings", b =>
@@ -404,9 +546,16 @@ namespace StretchLibrary.Web.Platform.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsProgram")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerId")
@@ -414,6 +563,9 @@ namespace StretchLibrary.Web.Platform.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("WeeklyTarget")
@@ -450,22 +602,85 @@ namespace StretchLibrary.Web.Platform.Data.Migrations
                     b.Property<int?>("Reps")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RestSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RoutineId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("Sets")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Side")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StretchSlug")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TempoSeconds")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("RoutineId", "Position");
 
                     b.ToTable("RoutineItems");
+                });
+
+            modelBuilder.Entity("StretchLibrary.Web.Routines.Sessions.Completion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompletedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PainAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PainBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProgramVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoutineId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("StretchSlugs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoutineId");
+
+                    b.HasIndex("OwnerId", "ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "RoutineId", "LocalDate", "Id", "CompletedAtUtc", "StretchSlugs", "PainBefore", "PainAfter", "Note")
+                        .HasDatabaseName("IX_Completions_OwnerSessions");
+
+                    b.ToTable("Completions");
                 });
 
             modelBuilder.Entity("StretchLibrary.Web.Routines.Sharing.ShareLink", b =>
@@ -567,19 +782,70 @@ namespace StretchLibrary.Web.Platform.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StretchLibrary.Web.Routines.Reminders.CalendarFeed", b =>
+            modelBuilder.Entity("StretchLibrary.Web.Clinic.AccessLogEntry", b =>
                 {
-                    b.HasOne("StretchLibrary.Web.Routines.Routine", null)
+                    b.HasOne("StretchLibrary.Web.Accounts.AppUser", null)
                         .WithMany()
-                        .HasForeignKey("RoutineId")
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StretchLibrary.Web.Routines.Sessions.Completion", b =>
+            modelBuilder.Entity("StretchLibrary.Web.Clinic.ClinicianProfile", b =>
+                {
+                    b.HasOne("StretchLibrary.Web.Accounts.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("StretchLibrary.Web.Clinic.ClinicianProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StretchLibrary.Web.Clinic.Enrollment", b =>
+                {
+                    b.HasOne("StretchLibrary.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicianId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StretchLibrary.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StretchLibrary.Web.Routines.Routine", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StretchLibrary.Web.Routines.Routine", null)
+                        .WithOne()
+                        .HasForeignKey("StretchLibrary.Web.Clinic.Enrollment", "RoutineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StretchLibrary.Web.Clinic.Invitation", b =>
+                {
+                    b.HasOne("StretchLibrary.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StretchLibrary.Web.Routines.Routine", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StretchLibrary.Web.Routines.Reminders.CalendarFeed", b =>
                 {
                     b.HasOne("StretchLibrary.Web.Routines.Routine", null)
-                        .WithMany("Completions")
+                        .WithMany()
                         .HasForeignKey("RoutineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -607,6 +873,15 @@ namespace StretchLibrary.Web.Platform.Data.Migrations
                 {
                     b.HasOne("StretchLibrary.Web.Routines.Routine", null)
                         .WithMany("Items")
+                        .HasForeignKey("RoutineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StretchLibrary.Web.Routines.Sessions.Completion", b =>
+                {
+                    b.HasOne("StretchLibrary.Web.Routines.Routine", null)
+                        .WithMany("Completions")
                         .HasForeignKey("RoutineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

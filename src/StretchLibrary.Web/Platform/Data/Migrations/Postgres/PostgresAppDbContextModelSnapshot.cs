@@ -5,14 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using StretchLibrary.Web.Accounts;
-using StretchLibrary.Web.Accounts.Tokens;
 using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Routines;
-using StretchLibrary.Web.Routines.Reminders;
-using StretchLibrary.Web.Routines.Sessions;
-using StretchLibrary.Web.Routines.Sharing;
-using StretchLibrary.Web.Platform.Data.Migrations;
 
 #nullable disable
 
@@ -162,55 +155,6 @@ namespace StretchLibrary.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("StretchLibrary.Web.Accounts.Tokens.ApiToken", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("LastUsedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
-
-                    b.Property<string>("OwnerId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Scopes")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OwnerId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("ApiTokens");
-                });
-
             modelBuilder.Entity("StretchLibrary.Web.Accounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -289,6 +233,259 @@ namespace StretchLibrary.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("StretchLibrary.Web.Accounts.Tokens.ApiToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ApiTokens");
+                });
+
+            modelBuilder.Entity("StretchLibrary.Web.Clinic.AccessLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClinicianId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ClinicianName")
+                        .IsRequired()
+                        .HasMaxLength(162)
+                        .HasColumnType("character varying(162)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProgramName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "At");
+
+                    b.ToTable("AccessLog");
+                });
+
+            modelBuilder.Entity("StretchLibrary.Web.Clinic.ClinicianProfile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClinicName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("ContactLine")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ClinicianProfiles");
+                });
+
+            modelBuilder.Entity("StretchLibrary.Web.Clinic.Enrollment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Change")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClinicianId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ConsentChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PatientName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgramVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoutineId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ShareNotes")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SharePain")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ShareSessions")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("RoutineId")
+                        .IsUnique();
+
+                    b.HasIndex("ClinicianId", "ProgramId");
+
+                    b.ToTable("Enrollments");
+                });
+
+            modelBuilder.Entity("StretchLibrary.Web.Clinic.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PatientName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sealed")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "ProgramId");
+
+                    b.ToTable("Invitations");
+                });
+
             modelBuilder.Entity("StretchLibrary.Web.Routines.Reminders.CalendarFeed", b =>
                 {
                     b.Property<int>("Id")
@@ -325,57 +522,6 @@ namespace StretchLibrary.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("OwnerId", "RoutineId");
 
                     b.ToTable("CalendarFeeds");
-                });
-
-            modelBuilder.Entity("StretchLibrary.Web.Routines.Sessions.Completion", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("ClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTimeOffset>("CompletedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("LocalDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("OwnerId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int?>("PainAfter")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("PainBefore")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RoutineId")
-                        .HasColumnType("integer");
-
-                    b.PrimitiveCollection<List<string>>("StretchSlugs")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RoutineId");
-
-                    b.HasIndex("OwnerId", "ClientId")
-                        .IsUnique();
-
-                    b.HasIndex("OwnerId", "RoutineId", "LocalDate");
-
-                    b.ToTable("Completions");
                 });
 
             modelBuilder.Entity("StretchLibrary.Web.Routines.Reminders.ReminderSettings", b =>
@@ -422,10 +568,17 @@ namespace StretchLibrary.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("IsProgram")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("OwnerId")
                         .IsRequired()
@@ -433,6 +586,9 @@ namespace StretchLibrary.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("WeeklyTarget")
                         .HasColumnType("integer");
@@ -470,22 +626,86 @@ namespace StretchLibrary.Web.Platform.Data.Migrations.Postgres
                     b.Property<int?>("Reps")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("RestSeconds")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RoutineId")
                         .HasColumnType("integer");
 
                     b.Property<int?>("Sets")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Side")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
                     b.Property<string>("StretchSlug")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("TempoSeconds")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
                     b.HasIndex("RoutineId", "Position");
 
                     b.ToTable("RoutineItems");
+                });
+
+            modelBuilder.Entity("StretchLibrary.Web.Routines.Sessions.Completion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("PainAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PainBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProgramVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoutineId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("StretchSlugs")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoutineId");
+
+                    b.HasIndex("OwnerId", "ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "RoutineId", "LocalDate");
+
+                    b.ToTable("Completions");
                 });
 
             modelBuilder.Entity("StretchLibrary.Web.Routines.Sharing.ShareLink", b =>
@@ -589,19 +809,70 @@ namespace StretchLibrary.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StretchLibrary.Web.Routines.Reminders.CalendarFeed", b =>
+            modelBuilder.Entity("StretchLibrary.Web.Clinic.AccessLogEntry", b =>
                 {
-                    b.HasOne("StretchLibrary.Web.Routines.Routine", null)
+                    b.HasOne("StretchLibrary.Web.Accounts.AppUser", null)
                         .WithMany()
-                        .HasForeignKey("RoutineId")
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StretchLibrary.Web.Routines.Sessions.Completion", b =>
+            modelBuilder.Entity("StretchLibrary.Web.Clinic.ClinicianProfile", b =>
+                {
+                    b.HasOne("StretchLibrary.Web.Accounts.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("StretchLibrary.Web.Clinic.ClinicianProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StretchLibrary.Web.Clinic.Enrollment", b =>
+                {
+                    b.HasOne("StretchLibrary.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicianId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StretchLibrary.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StretchLibrary.Web.Routines.Routine", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StretchLibrary.Web.Routines.Routine", null)
+                        .WithOne()
+                        .HasForeignKey("StretchLibrary.Web.Clinic.Enrollment", "RoutineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StretchLibrary.Web.Clinic.Invitation", b =>
+                {
+                    b.HasOne("StretchLibrary.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StretchLibrary.Web.Routines.Routine", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StretchLibrary.Web.Routines.Reminders.CalendarFeed", b =>
                 {
                     b.HasOne("StretchLibrary.Web.Routines.Routine", null)
-                        .WithMany("Completions")
+                        .WithMany()
                         .HasForeignKey("RoutineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -629,6 +900,15 @@ namespace StretchLibrary.Web.Platform.Data.Migrations.Postgres
                 {
                     b.HasOne("StretchLibrary.Web.Routines.Routine", null)
                         .WithMany("Items")
+                        .HasForeignKey("RoutineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StretchLibrary.Web.Routines.Sessions.Completion", b =>
+                {
+                    b.HasOne("StretchLibrary.Web.Routines.Routine", null)
+                        .WithMany("Completions")
                         .HasForeignKey("RoutineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
