@@ -166,8 +166,15 @@ public sealed class RoutineItem
     /// <summary>The same stretch and dosage, for another routine.</summary>
     public RoutineItem Copy() => new()
     {
-        StretchSlug = StretchSlug, Reps = Reps, HoldSeconds = HoldSeconds, Sets = Sets, PerDay = PerDay,
-        Side = Side, RestSeconds = RestSeconds, TempoSeconds = TempoSeconds, Note = Note,
+        StretchSlug = StretchSlug,
+        Reps = Reps,
+        HoldSeconds = HoldSeconds,
+        Sets = Sets,
+        PerDay = PerDay,
+        Side = Side,
+        RestSeconds = RestSeconds,
+        TempoSeconds = TempoSeconds,
+        Note = Note,
     };
 }
 
