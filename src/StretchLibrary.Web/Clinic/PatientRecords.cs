@@ -25,20 +25,20 @@ public sealed class PatientRecords(AppDbContext db, TimeProvider clock)
     /// <summary>Every patient of the clinician, with sessions on or after <paramref name="since"/>; logs <paramref name="what"/> for each patient whose data is returned.</summary>
     public async Task<IReadOnlyList<PatientRecord>> ForClinicianAsync(string clinicianId, DateOnly since, string what, CancellationToken cancellationToken)
     {
-        var links = await Links(clinicianId).ToListAsync(cancellationToken);
+        var links = await Links(clinicianId, null).ToListAsync(cancellationToken);
         return await RecordsAsync(clinicianId, links, since, what, cancellationToken);
     }
 
     /// <summary>One patient of the clinician by the link's id; null (answer 404) for anyone else's.</summary>
     public async Task<PatientRecord?> ForPatientAsync(string clinicianId, int enrollmentId, DateOnly since, string what, CancellationToken cancellationToken)
     {
-        var links = await Links(clinicianId).Where(l => l.Link.Id == enrollmentId).ToListAsync(cancellationToken);
+        var links = await Links(clinicianId, enrollmentId).ToListAsync(cancellationToken);
         return links.Count == 0 ? null : (await RecordsAsync(clinicianId, links, since, what, cancellationToken))[0];
     }
 
-    private IQueryable<LinkRow> Links(string clinicianId) =>
+    private IQueryable<LinkRow> Links(string clinicianId, int? enrollmentId) =>
         from link in db.Enrollments.AsNoTracking()
-        where link.ClinicianId == clinicianId
+        where link.ClinicianId == clinicianId && (enrollmentId == null || link.Id == enrollmentId)
         join program in db.Routines on link.ProgramId equals program.Id
         where program.OwnerId == clinicianId
         orderby link.PatientName, link.Id

@@ -18,7 +18,7 @@ public sealed class ProgramSync(TimeProvider clock, ContentStore? content = null
     {
         if (eventData.Context is AppDbContext db)
         {
-            foreach (var program in ChangedPrograms(db))
+            foreach (var program in await ChangedProgramsAsync(db, cancellationToken))
             {
                 await PublishAsync(db, program, cancellationToken);
             }
@@ -31,7 +31,8 @@ public sealed class ProgramSync(TimeProvider clock, ContentStore? content = null
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is AppDbContext db && (ChangedPrograms(db).Count > 0 || db.ChangeTracker.Entries<Routine>().Any(e => e.State is EntityState.Deleted && e.Entity.IsProgram)))
+        // The app saves asynchronously; a synchronous save touching a tracked program would leave its followers behind.
+        if (eventData.Context is AppDbContext db && db.ChangeTracker.Entries<Routine>().Any(e => e.Entity.IsProgram && e.State is not EntityState.Unchanged))
         {
             throw new InvalidOperationException("Save changes to a program with SaveChangesAsync, so its followers are updated too.");
         }
@@ -39,19 +40,27 @@ public sealed class ProgramSync(TimeProvider clock, ContentStore? content = null
         return result;
     }
 
-    /// <summary>Programs whose own row or items are added, changed or deleted in this save (a deleted program has no followers left).</summary>
-    private static List<Routine> ChangedPrograms(AppDbContext db)
+    /// <summary>
+    /// Programs whose own row or items are added, changed or deleted in this save (a deleted program has no followers
+    /// left). An item saved without its routine loaded brings the routine in when it is a program.
+    /// </summary>
+    private static async Task<List<Routine>> ChangedProgramsAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         db.ChangeTracker.DetectChanges();
-        var programs = db.ChangeTracker.Entries<Routine>()
-            .Where(e => e.Entity.IsProgram && e.State is EntityState.Modified)
-            .Select(e => e.Entity).ToList();
+        var routines = db.ChangeTracker.Entries<Routine>().ToList();
+        var programs = routines.Where(e => e.Entity.IsProgram && e.State is EntityState.Modified).Select(e => e.Entity).ToList();
         var itemRoutines = db.ChangeTracker.Entries<RoutineItem>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => e.Entity.RoutineId).ToHashSet();
-        programs.AddRange(db.ChangeTracker.Entries<Routine>()
+        programs.AddRange(routines
             .Where(e => e.Entity.IsProgram && e.State is EntityState.Unchanged && itemRoutines.Contains(e.Entity.Id))
             .Select(e => e.Entity));
+        itemRoutines.ExceptWith(routines.Select(e => e.Entity.Id));
+        if (itemRoutines.Count > 0)
+        {
+            programs.AddRange(await db.Routines.Where(r => itemRoutines.Contains(r.Id) && r.IsProgram).ToListAsync(cancellationToken));
+        }
+
         return programs;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Clinic;
 using StretchLibrary.Web.Accounts.Tokens;
 using StretchLibrary.Web.Platform.Data;
 using StretchLibrary.Web.Routines.Reminders;
@@ -134,6 +135,10 @@ public sealed class CopyToPostgresCommandTests : IDisposable
             db.UserClaims.Add(new IdentityUserClaim<string> { UserId = userId, ClaimType = "nickname", ClaimValue = "Ana" });
             db.UserLogins.Add(new IdentityUserLogin<string> { UserId = userId, LoginProvider = "Example", ProviderKey = "ana-1", ProviderDisplayName = "Example" });
             db.UserTokens.Add(new IdentityUserToken<string> { UserId = userId, LoginProvider = "Example", Name = "refresh", Value = "secret" });
+            db.ClinicianProfiles.Add(new ClinicianProfile { UserId = userId, DisplayName = "Ana Lima, PT", ClinicName = "Riverside Physio", CreatedAt = now });
+            db.Invitations.Add(new Invitation { OwnerId = userId, ProgramId = routineId, PatientName = "J. Patient", TokenHash = ShareLinks.Hash("invite"), CodeHash = ShareLinks.Hash("code"), Sealed = "sealed", CreatedAt = now, ExpiresAt = now.AddDays(14) });
+            db.Enrollments.Add(new Enrollment { OwnerId = userId, ClinicianId = userId, ProgramId = routineId, RoutineId = routineId, PatientName = "J. Patient", AcceptedAt = now, ProgramVersion = 1 });
+            db.AccessLog.Add(new AccessLogEntry { OwnerId = userId, ClinicianId = userId, ClinicianName = "Ana Lima, PT, Riverside Physio", ProgramId = routineId, ProgramName = "Desk", What = "Sessions: patient page", At = now });
             return await db.SaveChangesAsync();
         });
         // A session logged through the API with an idempotency key.
