@@ -150,6 +150,35 @@ public sealed class ProgramCoreTests : IDisposable
         Assert.Equal(["Chin tucks"], patient.ItemTitles());
     }
 
+    [Theory]
+    [InlineData("clinician")]
+    [InlineData("patient")]
+    public async Task Deleting_either_account_ends_the_link_and_the_other_side_keeps_its_own(string who)
+    {
+        var (clinician, programId) = await ClinicianWithProgramAsync("leaving-pt@example.com", "chin-tucks");
+        var (patient, patientId) = await UserAsync("leaving-patient@example.com");
+        var link = await AcceptAsync(await InviteAsync(clinician, programId), patientId);
+        await patient.GetAsync($"/routines/{link.RoutineId}");
+        await patient.SubmitAsync("form.done-form", ("Input.Date", Today()));
+
+        var leaving = who == "clinician" ? clinician : patient;
+        await leaving.GetAsync("/account/delete");
+        await leaving.SubmitAsync("main form[method=post]:not([data-dismiss-banner])", ("Password", Password));
+
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.Enrollments.CountAsync()));
+        if (who == "clinician")
+        {
+            await patient.GetAsync($"/routines/{link.RoutineId}");
+            Assert.Equal(["Chin tucks"], patient.ItemTitles());
+            Assert.Equal(1, await _factory.WithDbAsync(db => db.Completions.CountAsync(c => c.OwnerId == patientId)));
+        }
+        else
+        {
+            Assert.True(await _factory.WithDbAsync(db => db.Routines.AnyAsync(r => r.Id == programId && r.IsProgram)));
+            Assert.Equal(0, await _factory.WithDbAsync(db => db.Completions.CountAsync(c => c.OwnerId == patientId)));
+        }
+    }
+
     [Fact]
     public async Task A_right_side_only_item_plays_and_reads_as_the_right_side_only()
     {
