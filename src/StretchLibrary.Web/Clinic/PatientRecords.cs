@@ -35,13 +35,14 @@ public sealed class PatientRecords(AppDbContext db, TimeProvider clock)
     /// <summary>One patient of the clinician by the link's id; null (answer 404) for anyone else's.</summary>
     public async Task<PatientRecord?> ForPatientAsync(string clinicianId, int enrollmentId, DateOnly since, string what, CancellationToken cancellationToken)
     {
-        var links = await Links(clinicianId).Where(l => l.Link.Id == enrollmentId).ToListAsync(cancellationToken);
+        var links = await Links(clinicianId, enrollmentId).ToListAsync(cancellationToken);
         return links.Count == 0 ? null : (await RecordsAsync(clinicianId, links, since, what, cancellationToken))[0];
     }
 
-    private IQueryable<LinkRow> Links(string clinicianId) =>
+    // The one link is picked before the projection: EF cannot translate a filter on the projected record.
+    private IQueryable<LinkRow> Links(string clinicianId, int? enrollmentId = null) =>
         from link in db.Enrollments.AsNoTracking()
-        where link.ClinicianId == clinicianId
+        where link.ClinicianId == clinicianId && (enrollmentId == null || link.Id == enrollmentId)
         join program in db.Routines on link.ProgramId equals program.Id
         where program.OwnerId == clinicianId
         orderby link.PatientName, link.Id
