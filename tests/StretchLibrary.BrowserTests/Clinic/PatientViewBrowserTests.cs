@@ -47,7 +47,9 @@ public sealed class PatientViewBrowserTests(BrowserFixture browser)
             var widths = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, document.documentElement.clientWidth]");
             if (widths[0] > widths[1])
             {
-                problems.Add($"{path}: {widths[0]}px in {widths[1]}px");
+                var wide = await page.EvaluateAsync<string[]>(
+                    "[...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 4).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
+                problems.Add($"{path}: {widths[0]}px in {widths[1]}px ({string.Join(", ", wide)})");
             }
         }
 
