@@ -50,6 +50,15 @@ public sealed class ClinicSetup
         return program.Id;
     });
 
+    /// <summary>An open invitation to the program, not accepted; its id.</summary>
+    public async Task<int> InviteAsync(string clinicianId, int programId, string patientName)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var programs = scope.ServiceProvider.GetRequiredService<StretchLibrary.Web.Clinic.Programs>();
+        var program = await programs.FindProgramAsync(clinicianId, programId, CancellationToken.None) ?? throw new InvalidOperationException("No such program.");
+        return (await programs.InviteAsync(program, patientName, 14, null, CancellationToken.None)).Invitation.Id;
+    }
+
     /// <summary>Invites <paramref name="patientName"/> to the program and accepts for <paramref name="patientId"/> with the given consent.</summary>
     public async Task<Enrollment> EnrollAsync(string clinicianId, int programId, string patientId, string patientName, bool sessions = true, bool pain = true, bool notes = false)
     {

@@ -178,6 +178,27 @@ public sealed class PatientViewTests : IDisposable
     }
 
     [Fact]
+    public async Task Someone_invited_who_has_not_accepted_or_whose_invitation_was_revoked_is_not_a_patient()
+    {
+        var world = await WorldAsync();
+        await _setup.InviteAsync(world.ClinicianId, world.Ana.ProgramId, "Open Olga");
+        var revoked = await _setup.InviteAsync(world.ClinicianId, world.Ana.ProgramId, "Revoked Rui");
+        await _app.WithDbAsync(async db =>
+        {
+            (await db.Invitations.FindAsync(revoked) ?? throw new InvalidOperationException()).RevokedAt = _app.Clock.GetUtcNow();
+            return await db.SaveChangesAsync();
+        });
+
+        var list = await world.Clinician.GetAsync("/clinic/patients");
+        using var csv = await world.Clinician.Http.GetAsync("/clinic/patients.csv");
+        var text = await csv.Content.ReadAsStringAsync();
+
+        Assert.Equal(["Ana P", "Ben Q", "Cara R"], Names(list));
+        Assert.DoesNotContain("Olga", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rui", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Signed_out_visitors_are_sent_to_sign_in()
     {
         var world = await WorldAsync();
