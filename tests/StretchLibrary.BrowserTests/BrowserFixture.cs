@@ -19,6 +19,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture is not initialised.");
 
+    /// <summary>The app's services, for arranging data no page makes yet (a clinician's patients).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public async Task InitializeAsync()
     {
         BaseAddress = _app.Start();

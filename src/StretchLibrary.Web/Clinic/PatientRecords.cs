@@ -13,6 +13,9 @@ public sealed record SharedSession(DateOnly Date, DateTimeOffset CompletedAtUtc,
 public sealed record PatientRecord(Enrollment Link, string ProgramName, int? WeeklyTarget, IReadOnlyList<SharedSession> Sessions)
 {
     public bool SharesSessions => Link.ShareSessions;
+
+    /// <summary>The patient's last session date on the program, however long ago; null when never done or not shared.</summary>
+    public DateOnly? LastDone { get; init; }
 }
 
 /// <summary>
@@ -36,7 +39,8 @@ public sealed class PatientRecords(AppDbContext db, TimeProvider clock)
         return links.Count == 0 ? null : (await RecordsAsync(clinicianId, links, since, what, cancellationToken))[0];
     }
 
-    private IQueryable<LinkRow> Links(string clinicianId, int? enrollmentId) =>
+    // The one link is picked before the projection: EF cannot translate a filter on the projected record.
+    private IQueryable<LinkRow> Links(string clinicianId, int? enrollmentId = null) =>
         from link in db.Enrollments.AsNoTracking()
         where link.ClinicianId == clinicianId && (enrollmentId == null || link.Id == enrollmentId)
         join program in db.Routines on link.ProgramId equals program.Id
@@ -54,6 +58,14 @@ public sealed class PatientRecords(AppDbContext db, TimeProvider clock)
                 .Where(c => routineIds.Contains(c.RoutineId) && c.LocalDate >= since)
                 .Select(c => new { c.OwnerId, c.RoutineId, c.LocalDate, c.CompletedAtUtc, c.PainBefore, c.PainAfter, c.Note, c.ProgramVersion })
                 .ToListAsync(cancellationToken);
+        // The last date however far back (the sessions above stop at since), one row per patient.
+        var lastDone = routineIds.Count == 0
+            ? []
+            : await db.Completions.AsNoTracking()
+                .Where(c => routineIds.Contains(c.RoutineId))
+                .GroupBy(c => new { c.OwnerId, c.RoutineId })
+                .Select(g => new { g.Key.OwnerId, g.Key.RoutineId, Last = g.Max(c => c.LocalDate) })
+                .ToListAsync(cancellationToken);
         var byRoutine = rows.ToLookup(r => r.RoutineId);
         var records = links.Select(l => new PatientRecord(l.Link, l.ProgramName, l.WeeklyTarget, l.Link.ShareSessions
             ? [.. byRoutine[l.Link.RoutineId]
@@ -63,7 +75,12 @@ public sealed class PatientRecords(AppDbContext db, TimeProvider clock)
                     r.LocalDate, r.CompletedAtUtc,
                     l.Link.SharePain ? r.PainBefore : null, l.Link.SharePain ? r.PainAfter : null,
                     l.Link.ShareNotes ? r.Note : null, r.ProgramVersion))]
-            : [])).ToList();
+            : [])
+        {
+            LastDone = l.Link.ShareSessions
+                ? lastDone.Where(d => d.RoutineId == l.Link.RoutineId && d.OwnerId == l.Link.OwnerId).Select(d => (DateOnly?)d.Last).SingleOrDefault()
+                : null,
+        }).ToList();
 
         await LogAsync(clinicianId, shared, what, cancellationToken);
         return records;

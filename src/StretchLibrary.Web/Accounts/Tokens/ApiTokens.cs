@@ -13,7 +13,13 @@ public static class ApiTokens
 
     public const string SessionsWrite = "sessions:write";
 
-    public static readonly IReadOnlyList<string> AllScopes = [RoutinesRead, SessionsWrite];
+    /// <summary>A clinician reads their patients' adherence, only as far as each patient's consent allows.</summary>
+    public const string ClinicRead = "clinic:read";
+
+    /// <summary>A patient reads the clinicians' programs they follow.</summary>
+    public const string ProgramsRead = "programs:read";
+
+    public static readonly IReadOnlyList<string> AllScopes = [RoutinesRead, SessionsWrite, ProgramsRead, ClinicRead];
 
     public static readonly IReadOnlyList<int> ExpiryDays = [30, 90, 365];
 

@@ -39,7 +39,7 @@ public sealed class TokensModel(AppDbContext db, TimeProvider clock) : PageModel
     {
         if (Input.Scopes.Count == 0 || Input.Scopes.Any(s => !ApiTokens.AllScopes.Contains(s)))
         {
-            ModelState.AddModelError("Input.Scopes", "Choose what the token may do: read routines, log sessions, or both.");
+            ModelState.AddModelError("Input.Scopes", "Choose what the token may do: read routines, log sessions, read your programs or read your patients' progress.");
         }
 
         if (!ApiTokens.ExpiryDays.Contains(Input.ExpiresInDays))

@@ -35,7 +35,7 @@ internal static class ApiDocument
             {
                 Title = "StretchLibrary API",
                 Version = "v1",
-                Description = "The stretch library (stretches, guides, starter routines) for everyone, and your own routines and sessions with a personal access token made on your account page. Errors are RFC 9457 problem details.",
+                Description = "The stretch library (stretches, guides, starter routines) for everyone, and, with a personal access token made on your account page, your own routines, sessions and programs, or a clinician's patients. Errors are RFC 9457 problem details.",
             };
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -43,7 +43,7 @@ internal static class ApiDocument
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
-                Description = "A personal access token (slp_...) with the scope the operation names: routines:read or sessions:write.",
+                Description = "A personal access token (slp_...) with the scope the operation names: routines:read, sessions:write, programs:read or clinic:read.",
             };
             return Task.CompletedTask;
         });

@@ -2,13 +2,15 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using StretchLibrary.Web.Accounts.Tokens;
+using StretchLibrary.Web.Clinic.Api;
 using StretchLibrary.Web.Library.Api;
 using StretchLibrary.Web.Routines.Api;
 
 namespace StretchLibrary.Web.Platform.Api;
 
 /// <summary>
-/// The public API under <c>/api/v1</c>: the library for everyone, and a token owner's routines and sessions;
+/// The public API under <c>/api/v1</c>: the library for everyone, a token owner's routines, sessions and programs,
+/// and a clinician's patients;
 /// its OpenAPI document at <c>/openapi/v1.json</c> and an interactive reference at <c>/api</c>.
 /// </summary>
 public static class ApiEndpoints
@@ -25,7 +27,9 @@ public static class ApiEndpoints
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiTokens.RoutinesRead, Scope(ApiTokens.RoutinesRead))
-            .AddPolicy(ApiTokens.SessionsWrite, Scope(ApiTokens.SessionsWrite));
+            .AddPolicy(ApiTokens.SessionsWrite, Scope(ApiTokens.SessionsWrite))
+            .AddPolicy(ApiTokens.ProgramsRead, Scope(ApiTokens.ProgramsRead))
+            .AddPolicy(ApiTokens.ClinicRead, Scope(ApiTokens.ClinicRead));
 
         services.AddCors(cors => cors.AddPolicy(PublicReadCors, policy => policy
             .AllowAnyOrigin().WithMethods("GET", "HEAD").WithHeaders("If-None-Match").WithExposedHeaders("ETag", "Link")
@@ -43,6 +47,7 @@ public static class ApiEndpoints
         var v1 = app.MapGroup("/api/v1");
         v1.MapLibrary();
         v1.MapMe();
+        v1.MapClinic();
 
         app.MapOpenApi("/openapi/{documentName}.json").WithMetadata(new Caching.CacheForAnonymousAttribute());
         app.MapApiReference();

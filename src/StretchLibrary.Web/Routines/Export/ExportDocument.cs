@@ -45,7 +45,9 @@ public sealed record ExportDocument(string Format, int Version, DateTimeOffset E
                 r.Id,
                 r.Name,
                 r.WeeklyTarget,
-                Items = r.Items.OrderBy(i => i.Position).Select(i => new ExportedItem(i.StretchSlug, i.Reps, i.HoldSeconds, i.Sets, i.PerDay, i.Note)).ToList(),
+                r.Notes,
+                Items = r.Items.OrderBy(i => i.Position)
+                    .Select(i => new ExportedItem(i.StretchSlug, i.Reps, i.HoldSeconds, i.Sets, i.PerDay, i.Note, i.Side, i.RestSeconds, i.TempoSeconds)).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
@@ -56,14 +58,15 @@ public sealed record ExportDocument(string Format, int Version, DateTimeOffset E
                 .OrderBy(c => c.LocalDate).ThenBy(c => c.Id)
                 .Select(c => new ExportedCompletion(c.LocalDate, c.CompletedAtUtc, c.StretchSlugs, c.PainBefore, c.PainAfter, c.Note))
                 .ToListAsync(cancellationToken);
-            exported.Add(new ExportedRoutine(routine.Name, routine.WeeklyTarget, routine.Items, sessions));
+            exported.Add(new ExportedRoutine(routine.Name, routine.WeeklyTarget, routine.Items, sessions, routine.Notes));
         }
 
         return new ExportDocument(FormatName, CurrentVersion, now, timeZone, exported);
     }
 }
 
-public sealed record ExportedRoutine(string Name, int? WeeklyTarget, IReadOnlyList<ExportedItem> Items, IReadOnlyList<ExportedCompletion> Completions)
+/// <summary>A routine as exported; <see cref="Notes"/> are the routine's own (a clinician's instructions).</summary>
+public sealed record ExportedRoutine(string Name, int? WeeklyTarget, IReadOnlyList<ExportedItem> Items, IReadOnlyList<ExportedCompletion> Completions, string? Notes = null)
 {
     /// <summary>A new routine for <paramref name="ownerId"/> with these items and completions; the database assigns new ids.</summary>
     public Routine ToEntity(string ownerId, DateTimeOffset now)
@@ -75,8 +78,12 @@ public sealed record ExportedRoutine(string Name, int? WeeklyTarget, IReadOnlyLi
             HoldSeconds = i.HoldSeconds,
             Sets = i.Sets,
             PerDay = i.PerDay,
+            Side = i.Side,
+            RestSeconds = i.RestSeconds,
+            TempoSeconds = i.TempoSeconds,
             Note = i.Note,
         }));
+        routine.Notes = Notes;
         routine.Completions.AddRange(Completions.Select(c => new Completion
         {
             OwnerId = ownerId,
@@ -91,8 +98,11 @@ public sealed record ExportedRoutine(string Name, int? WeeklyTarget, IReadOnlyLi
     }
 }
 
-/// <summary>One stretch of a routine; null dosage parts follow the library.</summary>
-public sealed record ExportedItem(string Slug, int? Reps, int? HoldSeconds, int? Sets, int? PerDay, string? Note);
+/// <summary>
+/// One stretch of a routine; null dosage parts follow the library. <see cref="Side"/> is "left" or "right" for one
+/// side only (null: both, as the stretch says); rest between sets and rep tempo are in seconds.
+/// </summary>
+public sealed record ExportedItem(string Slug, int? Reps, int? HoldSeconds, int? Sets, int? PerDay, string? Note, string? Side = null, int? RestSeconds = null, int? TempoSeconds = null);
 
 /// <summary>One session: the user's local date, the instant it was logged (UTC), and the stretches done.</summary>
 public sealed record ExportedCompletion(DateOnly Date, DateTimeOffset CompletedAtUtc, IReadOnlyList<string> Stretches, int? PainBefore, int? PainAfter, string? Note);

@@ -107,6 +107,7 @@ public static class ImportReader
 
             var name = Text(routine, path, "name", StretchLibrary.Web.Routines.Routine.NameMaxLength, required: true, rule: TextRule.Name);
             var target = Number(routine, path, "weeklyTarget", 1, MaxWeeklyTarget);
+            var notes = Text(routine, path, "notes", StretchLibrary.Web.Routines.Routine.NotesMaxLength, rule: TextRule.Note);
             var items = List(routine, path, "items", MaxItemsPerRoutine).Select((e, i) => Item(e, $"{path}.items[{i}]")).ToList();
             var sessions = List(routine, path, "completions", MaxCompletions);
             _completions += sessions.Count();
@@ -121,7 +122,7 @@ public static class ImportReader
                 sessions = [];
             }
 
-            return new ExportedRoutine(name ?? "", target, items, [.. sessions.Select((e, i) => Completion(e, $"{path}.completions[{i}]"))]);
+            return new ExportedRoutine(name ?? "", target, items, [.. sessions.Select((e, i) => Completion(e, $"{path}.completions[{i}]"))], notes);
         }
 
         private ExportedItem Item(JsonElement item, string path) => !IsObject(item, path)
@@ -132,7 +133,23 @@ public static class ImportReader
                 Number(item, path, "holdSeconds", 1, Dosage.MaxHoldSeconds),
                 Number(item, path, "sets", 1, Dosage.MaxSets),
                 Number(item, path, "perDay", 1, Dosage.MaxPerDay),
-                Text(item, path, "note", RoutineItem.NoteMaxLength, rule: TextRule.Note));
+                Text(item, path, "note", RoutineItem.NoteMaxLength, rule: TextRule.Note),
+                Side(item, path),
+                Number(item, path, "restSeconds", Tempo.MinPhaseSeconds, Tempo.MaxRestSeconds),
+                Number(item, path, "tempoSeconds", Tempo.MinPhaseSeconds, Tempo.MaxPhaseSeconds));
+
+        /// <summary>"left" or "right" (one side only); missing for both sides.</summary>
+        private string? Side(JsonElement item, string path)
+        {
+            var side = Text(item, path, "side", 10);
+            if (side is not (null or ItemSides.Left or ItemSides.Right))
+            {
+                Error(Join(path, "side"), $"must be \"{ItemSides.Left}\" or \"{ItemSides.Right}\" (leave it out for both sides)");
+                return null;
+            }
+
+            return side;
+        }
 
         private ExportedCompletion Completion(JsonElement session, string path)
         {
