@@ -73,8 +73,8 @@ internal static class LibraryEndpoints
         }
 
         var snapshot = content.Current;
-        var query = q?.Trim() is { Length: > 0 } text ? text[..Math.Min(text.Length, 100)] : null;
-        var results = Pages.Stretches.IndexModel.Filter(snapshot, query, category, position, equipment).Results;
+        var query = StretchFilter.CleanQuery(q);
+        var results = new StretchFilter(query, category, position, equipment).Apply(snapshot).Results;
         var start = 0;
         if (!string.IsNullOrEmpty(cursor))
         {
