@@ -30,5 +30,5 @@ public static class CategoryText
         _ => Blurb(category),
     };
 
-    public static string Slug(Category category) => category.ToString().ToLowerInvariant();
+    public static string Slug(Category category) => category.Slug();
 }

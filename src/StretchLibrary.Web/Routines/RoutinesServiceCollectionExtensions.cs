@@ -1,13 +1,15 @@
+using StretchLibrary.Web.Routines.Export;
 using StretchLibrary.Web.Routines.Sessions;
 
 namespace StretchLibrary.Web.Routines;
 
 public static class RoutinesServiceCollectionExtensions
 {
-    /// <summary>Logging sessions (one write path for the form, the offline replay and the API) and the player's settings.</summary>
+    /// <summary>Logging sessions (one write path for the form, the offline replay and the API), importing, and the player's settings.</summary>
     public static IServiceCollection AddRoutines(this IServiceCollection services)
     {
         services.AddScoped<SessionLog>();
+        services.AddScoped<RoutineImport>();
         services.AddOptions<PlayerOptions>().BindConfiguration("Session");
         return services;
     }

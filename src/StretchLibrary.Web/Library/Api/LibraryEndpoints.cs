@@ -1,6 +1,4 @@
-using System.Buffers.Text;
 using System.ComponentModel;
-using System.Text;
 using StretchLibrary.Web.Library.Content;
 using StretchLibrary.Web.Platform.Api;
 using StretchLibrary.Web.Platform.Caching;
@@ -10,8 +8,6 @@ namespace StretchLibrary.Web.Library.Api;
 /// <summary>The read-only library: stretches, guides and starter routines, open to everyone and every origin.</summary>
 internal static class LibraryEndpoints
 {
-    public const int DefaultLimit = 20, MaxLimit = 100;
-
     public static void MapLibrary(this IEndpointRouteBuilder api)
     {
         var library = api.MapGroup("")
@@ -62,70 +58,25 @@ internal static class LibraryEndpoints
         [Description("Items per page, 1-100 (default 20).")] int? limit,
         [Description("nextCursor from the previous page.")] string? cursor)
     {
-        if (limit is < 1 or > MaxLimit)
+        var filter = new StretchFilter(StretchFilter.CleanQuery(q), category, position, equipment);
+        var (page, problem) = StretchListPage.Read(content.Current, filter, limit, cursor);
+        if (page is null)
         {
-            return ApiProblems.BadRequest($"limit must be between 1 and {MaxLimit}.");
+            return ApiProblems.BadRequest(problem!);
         }
 
-        if (!string.IsNullOrEmpty(category) && !Enum.TryParse<Category>(category, ignoreCase: true, out _))
+        if (page.NextCursor is not null)
         {
-            return ApiProblems.BadRequest("category must be back, posture or neck.");
+            http.Response.Headers.Link = page.NextLink(http.Request.PathBase, filter, limit);
         }
 
-        var snapshot = content.Current;
-        var query = q?.Trim() is { Length: > 0 } text ? text[..Math.Min(text.Length, 100)] : null;
-        var results = Pages.Stretches.IndexModel.Filter(snapshot, query, category, position, equipment).Results;
-        var start = 0;
-        if (!string.IsNullOrEmpty(cursor))
-        {
-            var after = DecodeCursor(cursor);
-            var index = after is null ? -1 : results.ToList().FindIndex(s => s.Slug == after);
-            if (index < 0)
-            {
-                return ApiProblems.BadRequest("cursor does not belong to this list (or the library changed): start again without it.");
-            }
-
-            start = index + 1;
-        }
-
-        var take = limit ?? DefaultLimit;
-        var page = results.Skip(start).Take(take).ToArray();
-        string? next = start + take < results.Count ? EncodeCursor(page[^1].Slug) : null;
-        if (next is not null)
-        {
-            var link = QueryString.Create(new Dictionary<string, string?>
-            {
-                ["category"] = category,
-                ["position"] = position,
-                ["equipment"] = equipment,
-                ["q"] = query,
-                ["limit"] = limit?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["cursor"] = next,
-            }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
-            http.Response.Headers.Link = $"<{http.Request.PathBase}/api/v1/stretches{link.ToUriComponent()}>; rel=\"next\"";
-        }
-
-        return LibraryResponse.Json(http, new StretchListDto([.. page.Select(StretchSummaryDto.From)], next));
+        return LibraryResponse.Json(http, new StretchListDto([.. page.Stretches.Select(StretchSummaryDto.From)], page.NextCursor));
     }
 
     private static IResult GetStretch(HttpContext http, ContentStore content, string slug) =>
         content.Current.FindStretch(slug) is { } stretch
             ? LibraryResponse.Json(http, StretchDto.From(stretch, content.Current))
             : ApiProblems.NotFound($"No stretch '{slug}'.");
-
-    private static string EncodeCursor(string slug) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(slug));
-
-    private static string? DecodeCursor(string cursor)
-    {
-        try
-        {
-            return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
 
     // Every answer (cached ones too) says any origin may read it, whether or not this request sent Origin.
     private static async ValueTask<object?> AllowAnyOrigin(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -7,30 +7,16 @@ using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Platform;
 using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Platform.Security;
 
 namespace StretchLibrary.Web.Pages.Account;
 
 [Authorize]
-public sealed class ManageModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class ManageModel(UserManager<AppUser> users, AccountSettings settings, AppDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record TokenRow(int Id, string Name, string Scopes, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
 
-    public sealed class PasswordInput
-    {
-        [Required(ErrorMessage = "Enter your current password."), StringLength(PasswordPolicy.MaxLength)]
-        [DataType(DataType.Password)]
-        [Display(Name = "Current password")]
-        public string Current { get; set; } = "";
-
-        [Required(ErrorMessage = "Choose a new password."), StringLength(PasswordPolicy.MaxLength, MinimumLength = PasswordPolicy.MinLength, ErrorMessage = "Use at least {2} and at most {1} characters.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "New password")]
-        public string New { get; set; } = "";
-    }
-
     [BindProperty]
-    public PasswordInput Password { get; set; } = new();
+    public PasswordChange Password { get; set; } = new();
 
     [BindProperty, Display(Name = "Time zone"), StringLength(LocalClock.MaxZoneLength)]
     public string? TimeZone { get; set; }
@@ -54,39 +40,33 @@ public sealed class ManageModel(UserManager<AppUser> users, SignInManager<AppUse
 
     public async Task<IActionResult> OnPostPasswordAsync()
     {
-        var user = (await users.GetUserAsync(User))!;
         if (!ModelState.IsValid)
         {
             return await OnGetAsync();
         }
 
-        var result = await users.ChangePasswordAsync(user, Password.Current, Password.New);
-        if (!result.Succeeded)
+        if (await settings.ChangePasswordAsync(User, Password) is { Count: > 0 } problems)
         {
-            foreach (var error in result.Errors)
+            foreach (var (field, problem) in problems)
             {
-                ModelState.AddModelError(error.Code == "PasswordMismatch" ? "Password.Current" : "Password.New", error.Description);
+                ModelState.AddModelError($"{nameof(Password)}.{field}", problem);
             }
 
             return await OnGetAsync();
         }
 
-        await signIn.RefreshSignInAsync(user);
         this.Flash("Password changed.");
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostTimeZoneAsync()
     {
-        var user = (await users.GetUserAsync(User))!;
-        if (!LocalClock.IsKnownZone(TimeZone))
+        if (!await settings.SetTimeZoneAsync(User, TimeZone))
         {
-            ModelState.AddModelError(nameof(TimeZone), "Unknown time zone. Use a name like Europe/London or America/New_York.");
+            ModelState.AddModelError(nameof(TimeZone), AccountSettings.UnknownZone);
             return await OnGetAsync();
         }
 
-        user.TimeZoneId = TimeZone!;
-        await users.UpdateAsync(user);
         this.Flash($"Time zone set to {TimeZone}.");
         return RedirectToPage();
     }

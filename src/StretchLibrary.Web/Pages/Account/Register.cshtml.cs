@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StretchLibrary.Web.Accounts;
@@ -8,11 +7,10 @@ using StretchLibrary.Web.Platform.Security;
 namespace StretchLibrary.Web.Pages.Account;
 
 /// <summary>
-/// Creates an account, or tells the owner of a taken address by mail: the page answers "check your email" either
-/// way, in the same time (one password hash), so it does not tell whether an address has an account. A guest stays a
-/// guest until they sign in, which moves their routines into the account.
+/// Creates an account through <see cref="Registration"/>, which answers "check your email" whether or not the
+/// address is taken. A guest stays a guest until they sign in, which moves their routines into the account.
 /// </summary>
-public sealed class RegisterModel(UserManager<AppUser> users, AccountMail mail, TimeProvider clock) : PageModel
+public sealed class RegisterModel(Registration registration) : PageModel
 {
     public sealed class RegisterInput
     {
@@ -49,57 +47,13 @@ public sealed class RegisterModel(UserManager<AppUser> users, AccountMail mail, 
             return Page();
         }
 
-        var email = Input.Email.Trim();
-        var now = clock.GetUtcNow();
-        var account = new AppUser { UserName = email, Email = email, CreatedAt = now, LastSeenAt = now };
-        // The password rules read only what was typed, so they answer alike for a taken address.
-        if (!AddErrors(await CheckPasswordAsync(account)))
+        var refused = await registration.RegisterAsync(Input.Email, Input.Password);
+        foreach (var error in refused)
         {
-            return Page();
-        }
-
-        if (await users.FindByNameAsync(email) is { } owner)
-        {
-            // As long as creating an account takes (its cost is the hash); the owner hears of it by mail.
-            users.PasswordHasher.HashPassword(account, Input.Password);
-            mail.SendRegistrationAttempt(owner);
-            return RedirectToPage(new { sent = true });
-        }
-
-        var result = await users.CreateAsync(account, Input.Password);
-        if (result.Succeeded)
-        {
-            await mail.SendConfirmationAsync(account);
-        }
-        else if (!result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)))
-        {
-            // (A name taken meanwhile by a racing registration gets the answer of any taken address.)
-            AddErrors(result);
-            return Page();
-        }
-
-        return RedirectToPage(new { sent = true });
-    }
-
-    private async Task<IdentityResult> CheckPasswordAsync(AppUser account)
-    {
-        var errors = new List<IdentityError>();
-        foreach (var validator in users.PasswordValidators)
-        {
-            errors.AddRange((await validator.ValidateAsync(users, account, Input.Password)).Errors);
-        }
-
-        return errors.Count > 0 ? IdentityResult.Failed([.. errors]) : IdentityResult.Success;
-    }
-
-    /// <summary>Shows a refusal's reasons next to the fields; false when there were any.</summary>
-    private bool AddErrors(IdentityResult result)
-    {
-        foreach (var error in result.Errors)
-        {
+            // A refusal's reasons go next to the password, or above the form.
             ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : string.Empty, error.Description);
         }
 
-        return result.Succeeded;
+        return refused.Count > 0 ? Page() : RedirectToPage(new { sent = true });
     }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StretchLibrary.Web.Accounts;
@@ -8,7 +7,7 @@ using StretchLibrary.Web.Platform.Security;
 namespace StretchLibrary.Web.Pages.Account;
 
 /// <summary>Chooses a new password from an emailed link; an expired or used link says so and offers a new one.</summary>
-public sealed class ResetPasswordModel(UserManager<AppUser> users) : PageModel
+public sealed class ResetPasswordModel(PasswordReset reset) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user"), StringLength(64)]
     public string? UserId { get; set; }
@@ -24,45 +23,31 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users) : PageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        LinkWorks = await FindUserAsync() is { } user && AccountMail.DecodeCode(Code) is { } token
-            && await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<AppUser>.ResetPasswordTokenPurpose, token);
+        LinkWorks = await reset.LinkWorksAsync(UserId, Code);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await FindUserAsync() is not { } user || AccountMail.DecodeCode(Code) is not { } token)
+        if (await reset.ReadLinkAsync(UserId, Code) is not var (user, token))
         {
             return await OnGetAsync();
         }
 
+        LinkWorks = true;
         if (!ModelState.IsValid)
         {
-            LinkWorks = true;
             return Page();
         }
 
-        var result = await users.ResetPasswordAsync(user, token, Password);
-        if (!result.Succeeded)
+        if (await reset.ResetAsync(user, token, Password) is { } refused)
         {
-            LinkWorks = !result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken));
-            foreach (var error in result.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.InvalidToken)))
-            {
-                ModelState.AddModelError(nameof(Password), error.Description);
-            }
-
+            LinkWorks = refused.LinkWorks;
+            Array.ForEach(refused.Problems, problem => ModelState.AddModelError(nameof(Password), problem));
             return Page();
         }
 
-        // The link came through the mailbox, so the address is the user's; a forgotten password also ends a lockout.
-        user.EmailConfirmed = true;
-        await users.UpdateAsync(user);
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
         this.Flash("Your password is changed. Sign in with the new one.");
         return Redirect("/account/login");
     }
-
-    private async Task<AppUser?> FindUserAsync() =>
-        UserId is { Length: > 0 } id && await users.FindByIdAsync(id) is { IsGuest: false } user ? user : null;
 }

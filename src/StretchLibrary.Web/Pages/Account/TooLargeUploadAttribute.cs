@@ -23,7 +23,7 @@ public sealed class TooLargeUploadAttribute : Attribute, IAsyncAuthorizationFilt
             return;
         }
 
-        var tooLarge = request.ContentLength > ImportModel.MaxRequestBytes;
+        var tooLarge = request.ContentLength > Web.Routines.Export.RoutineImport.MaxRequestBytes;
         if (!tooLarge && request.HasFormContentType)
         {
             try

@@ -21,7 +21,7 @@ public sealed class DoneModel(AppDbContext db, CurrentUser currentUser, ContentS
     public string RoutineName { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        await LoadAsync(id, null, cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
@@ -38,23 +38,12 @@ public sealed class DoneModel(AppDbContext db, CurrentUser currentUser, ContentS
             return RedirectToPage("Details", new { id });
         }
 
-        foreach (var (field, messages) in (logged as Logged.Invalid)?.Errors ?? new Dictionary<string, string[]>())
+        foreach (var (field, message) in logged.Problems())
         {
-            Array.ForEach(messages, m => ModelState.AddModelError(field.Length == 0 ? "" : "Input." + field, m));
+            ModelState.AddModelError(field.Length == 0 ? "" : "Input." + field, message);
         }
 
-        if (logged is Logged.Refused(var reason))
-        {
-            ModelState.AddModelError("", reason);
-        }
-
-        if (!await LoadAsync(id, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        Form = Form with { Input = Input };
-        return Page();
+        return await LoadAsync(id, Input, cancellationToken) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostUndoAsync(int id, CancellationToken cancellationToken)
@@ -72,19 +61,14 @@ public sealed class DoneModel(AppDbContext db, CurrentUser currentUser, ContentS
         return RedirectToPage("Details", new { id });
     }
 
-    /// <summary>The owned routine's name and the form's stretches, with the user's today.</summary>
-    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(int id, SessionInput? input, CancellationToken cancellationToken)
     {
-        var routine = await db.Routines.AsNoTracking().OwnedBy(currentUser.Id).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (routine is null)
+        if (await DoneFormView.LoadAsync(db, content.Current, sessions, currentUser.Id, id, input, cancellationToken) is not var (name, form))
         {
             return false;
         }
 
-        var snapshot = content.Current;
-        var items = routine.Items.OrderBy(i => i.Position).Select(i => ItemView.From(i, snapshot)).Where(i => i.Stretch is not null).ToArray();
-        Form = new DoneFormView(id, await sessions.TodayAsync(routine.OwnerId, Input.Tz, cancellationToken), items);
-        RoutineName = routine.Name;
+        (RoutineName, Form) = (name, form);
         return true;
     }
 }

@@ -57,27 +57,7 @@ public sealed class ReminderModel(AppDbContext db, CurrentUser currentUser, Cont
             return await OnGetAsync(id, cancellationToken);
         }
 
-        var days = ReminderSchedule.Mask(Days);
-        var text = ReminderSchedule.FormatTimes(times);
-        var saved = await db.Reminders.OwnedBy(routine.OwnerId).SingleOrDefaultAsync(r => r.RoutineId == id, cancellationToken);
-        var current = saved is null ? ReminderSchedule.Default(routine.CreatedAt) : ReminderSchedule.From(saved);
-        if (saved is null)
-        {
-            saved = new ReminderSettings { RoutineId = id, OwnerId = routine.OwnerId, Times = text };
-            db.Reminders.Add(saved);
-        }
-
-        if (ReminderSchedule.Mask(current.Days) != days || ReminderSchedule.FormatTimes(current.Times) != text)
-        {
-            // A changed schedule is a new revision of the same events: calendars replace them instead of adding more.
-            (saved.DaysMask, saved.Times, saved.Revision, saved.UpdatedAt) = (days, text, current.Revision + 1, clock.GetUtcNow());
-        }
-        else if (db.Entry(saved).State == EntityState.Added)
-        {
-            (saved.DaysMask, saved.Revision, saved.UpdatedAt) = (days, current.Revision, current.Since);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveReminderAsync(routine, Days, times, clock.GetUtcNow(), cancellationToken);
         return Redirect($"/routines/{id}/reminder.ics");
     }
 

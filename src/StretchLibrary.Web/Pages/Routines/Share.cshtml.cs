@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Accounts.Tokens;
@@ -15,15 +16,12 @@ public sealed class ShareModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record LinkRow(int Id, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt);
 
-    /// <summary>Expiry choices in days; 0 means never.</summary>
-    public static readonly IReadOnlyList<int> ExpiryChoices = [7, 30, 90, 0];
-
     public string RoutineName { get; private set; } = "";
 
     public IReadOnlyList<LinkRow> Links { get; private set; } = [];
 
     [BindProperty]
-    public int ExpiresInDays { get; set; } = 30;
+    public int ExpiresInDays { get; set; } = ShareLinks.DefaultExpiryDays;
 
     /// <summary>The token just created: the only time the full link can be shown, since only its hash is stored.</summary>
     [TempData]
@@ -53,26 +51,15 @@ public sealed class ShareModel(AppDbContext db, TimeProvider clock) : PageModel
         }
 
         // Not a number, out of range or not one of the choices: say so, never fall back to a default expiry.
-        if (ModelState.GetFieldValidationState(nameof(ExpiresInDays)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid || !ExpiryChoices.Contains(ExpiresInDays))
+        if (ModelState.GetFieldValidationState(nameof(ExpiresInDays)) == ModelValidationState.Invalid || !ShareLinks.ExpiryChoices.Contains(ExpiresInDays))
         {
             ModelState.Remove(nameof(ExpiresInDays));
-            ModelState.AddModelError(nameof(ExpiresInDays), "Choose when the link stops working: after 7, 30 or 90 days, or never.");
-            ExpiresInDays = 30;
+            ModelState.AddModelError(nameof(ExpiresInDays), ShareLinks.ChooseExpiry);
+            ExpiresInDays = ShareLinks.DefaultExpiryDays;
             return await OnGetAsync(id, cancellationToken);
         }
 
-        var now = clock.GetUtcNow();
-        var token = ShareLinks.NewToken();
-        db.ShareLinks.Add(new ShareLink
-        {
-            RoutineId = id,
-            OwnerId = routine.OwnerId,
-            TokenHash = ShareLinks.Hash(token),
-            CreatedAt = now,
-            ExpiresAt = ExpiresInDays == 0 ? null : now.AddDays(ExpiresInDays),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        NewToken = token;
+        NewToken = await db.CreateShareLinkAsync(routine, ExpiresInDays, clock.GetUtcNow(), cancellationToken);
         return RedirectToPage(new { id });
     }
 

@@ -16,10 +16,8 @@ namespace StretchLibrary.Web.Pages.Share;
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [CreatesGuest]
-public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccounts guests, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ContentStore content, ShareCopies copies, TimeProvider clock) : PageModel
 {
-    public sealed record OwnCopy(int Id, string Name);
-
     public string RoutineName { get; private set; } = "";
 
     public IReadOnlyList<ItemView> Items { get; private set; } = [];
@@ -44,7 +42,7 @@ public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccou
         RoutineName = routine.Name;
         var snapshot = content.Current;
         Items = [.. routine.Items.OrderBy(i => i.Position).Select(i => ItemView.From(i, snapshot))];
-        Copy = await FindCopyAsync(linkId, cancellationToken);
+        Copy = await copies.FindAsync(User.UserId(), linkId, cancellationToken);
         Response.Headers["X-Robots-Tag"] = "noindex";
         return Page();
     }
@@ -57,7 +55,7 @@ public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccou
             return NotFound();
         }
 
-        if (!Again && await FindCopyAsync(linkId, cancellationToken) is { } existing)
+        if (!Again && await copies.FindAsync(User.UserId(), linkId, cancellationToken) is { } existing)
         {
             this.Flash($"You already have a copy of “{source.Name}”: here it is.");
             return RedirectToPage("/Routines/Details", new { id = existing.Id });
@@ -69,16 +67,8 @@ public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccou
             return RedirectToPage(new { token });
         }
 
-        var user = await guests.GetOrCreateAsync(User, Tz);
-        var copy = RoutineCopies.CopyOf(source, user.Id, source.Name, clock.GetUtcNow());
-        copy.CopiedFromShareLinkId = linkId;
-        db.Routines.Add(copy);
-        await db.SaveChangesAsync(cancellationToken);
+        var copy = await copies.CopyAsync(User, Tz, linkId, source, cancellationToken);
         this.Flash($"Copied “{source.Name}” to your routines.");
         return RedirectToPage("/Routines/Details", new { id = copy.Id });
     }
-
-    private Task<OwnCopy?> FindCopyAsync(int linkId, CancellationToken cancellationToken) =>
-        db.Routines.AsNoTracking().OwnedBy(User.UserId()).Where(r => r.CopiedFromShareLinkId == linkId)
-            .OrderByDescending(r => r.UpdatedAt).Select(r => new OwnCopy(r.Id, r.Name)).FirstOrDefaultAsync(cancellationToken);
 }

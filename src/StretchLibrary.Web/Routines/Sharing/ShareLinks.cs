@@ -11,10 +11,42 @@ public static class ShareLinks
     /// <summary>128 random bits: too many to guess, and 22 characters in a URL.</summary>
     private const int TokenBytes = 16;
 
+    /// <summary>How long a new link may work, in days; 0 means never expires.</summary>
+    public static readonly IReadOnlyList<int> ExpiryChoices = [7, 30, 90, 0];
+
+    public const int DefaultExpiryDays = 30;
+
+    public const string ChooseExpiry = "Choose when the link stops working: after 7, 30 or 90 days, or never.";
+
     /// <summary>A new unguessable token, base64url without padding.</summary>
     public static string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
 
     public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>
+    /// Adds a link to an owned routine that works for <paramref name="expiresInDays"/> (one of
+    /// <see cref="ExpiryChoices"/>) and returns its token: the only time it exists, since only its hash is stored.
+    /// </summary>
+    public static async Task<string> CreateShareLinkAsync(this AppDbContext db, Routine routine, int expiresInDays, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(routine);
+        if (!ExpiryChoices.Contains(expiresInDays))
+        {
+            throw new ArgumentOutOfRangeException(nameof(expiresInDays), expiresInDays, ChooseExpiry);
+        }
+
+        var token = NewToken();
+        db.ShareLinks.Add(new ShareLink
+        {
+            RoutineId = routine.Id,
+            OwnerId = routine.OwnerId,
+            TokenHash = Hash(token),
+            CreatedAt = now,
+            ExpiresAt = expiresInDays == 0 ? null : now.AddDays(expiresInDays),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return token;
+    }
 
     /// <summary>Links that open their routine at <paramref name="now"/>: not revoked and not expired.</summary>
     public static IQueryable<ShareLink> ActiveAt(this IQueryable<ShareLink> links, DateTimeOffset now) =>

@@ -305,7 +305,7 @@ public sealed class ExportImportTests : IDisposable
         var file = await owner.Http.GetByteArrayAsync("/account/export/json");
         var page = await UploadAsync(Visitor(), file);
 
-        Assert.InRange(file.Length, 1, StretchLibrary.Web.Pages.Account.ImportModel.MaxFileBytes);
+        Assert.InRange(file.Length, 1, StretchLibrary.Web.Routines.Export.RoutineImport.MaxFileBytes);
         Assert.Equal("Imported 1 routine with 20000 sessions.", page.QuerySelector(".flash")?.TextContent);
         Assert.Equal(40_000, await _factory.WithDbAsync(db => db.Completions.CountAsync()));
     }
