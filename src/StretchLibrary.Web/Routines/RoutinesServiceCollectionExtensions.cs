@@ -5,11 +5,12 @@ namespace StretchLibrary.Web.Routines;
 
 public static class RoutinesServiceCollectionExtensions
 {
-    /// <summary>Logging sessions (one write path for the form, the offline replay and the API), importing, and the player's settings.</summary>
+    /// <summary>Logging sessions (one write path for the form, the offline replay and the API), importing, copying shared routines, and the player's settings.</summary>
     public static IServiceCollection AddRoutines(this IServiceCollection services)
     {
         services.AddScoped<SessionLog>();
         services.AddScoped<RoutineImport>();
+        services.AddScoped<Sharing.ShareCopies>();
         services.AddOptions<PlayerOptions>().BindConfiguration("Session");
         return services;
     }
