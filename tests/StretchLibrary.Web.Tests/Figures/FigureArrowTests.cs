@@ -98,6 +98,28 @@ public sealed partial class FigureArrowTests
         Assert.True(bulge > 0.4 * chord, $"the arc {tail} {control} {tip} is nearly flat: it bulges {bulge:0} over a chord of {chord:0}");
     }
 
+    [Fact]
+    public void A_twist_arrow_goes_around_the_trunk_not_across_it()
+    {
+        var shipped = StretchLibrary.Web.Library.Content.ContentLoader.Load(TempContent.ShippedRoot).FindStretch("seated-trunk-rotation")!.Illustration!;
+        var down = shipped.Spec.Frames[1];
+        var scene = Stage.Build(down.Base, down.Pose, shipped.Spec.Props);
+        var front = View.Find(shipped.Spec.View)!;
+
+        var (tail, tip, control) = ArrowIn(shipped.Frames[1].Svg);
+
+        var trunk = scene.Body.Limb("spine.upper");
+        var (a, b) = (front.Project(trunk.A), front.Project(trunk.B));
+        for (var i = 1; i < 10; i++)
+        {
+            var t = i / 10.0;
+            var x = ((1 - t) * (1 - t) * tail.X) + (2 * (1 - t) * t * control.X) + (t * t * tip.X);
+            var y = ((1 - t) * (1 - t) * tail.Y) + (2 * (1 - t) * t * control.Y) + (t * t * tip.Y);
+            Assert.True(Math.Abs(x - ((a.X + b.X) / 2)) > 8 || y < Math.Min(a.Y, b.Y) - trunk.Rb || y > Math.Max(a.Y, b.Y) + trunk.Ra,
+                $"the arrow {tail} {control} {tip} crosses the upper back at ({x:0}, {y:0})");
+        }
+    }
+
     /// <summary>The arrow's tail, the tip of its head and its curve's control point, in SVG units.</summary>
     private static ((double X, double Y) Tail, (double X, double Y) Tip, (double X, double Y) Control) ArrowIn(string svg)
     {

@@ -186,7 +186,7 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
             return turn;
         }
 
-        var arrow = new Arrow((p0.X + ox, p0.Y + oy), (control.Item1 + ox, control.Item2 + oy), (p1.X + ox, p1.Y + oy));
+        var arrow = ClearOfTrunk(view, drawn, new Arrow((p0.X + ox, p0.Y + oy), (control.Item1 + ox, control.Item2 + oy), (p1.X + ox, p1.Y + oy)), (nx * side, ny * side));
         if (view.Name == "top" || FigureChecks.UnderFloor(drawn, view, arrow) <= 0)
         {
             return arrow;
@@ -197,6 +197,64 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
         var under = FigureChecks.UnderFloor(drawn, view, flipped);
         return under <= 0 ? flipped : Lifted(flipped, under + 4);
     }
+
+    /// <summary>
+    /// An arrow that would cut across the trunk or head as drawn is slid sideways (the shorter way) until it goes
+    /// around them, so it shows the path beside the body instead of crossing it.
+    /// </summary>
+    private static Arrow ClearOfTrunk(View view, Scene scene, Arrow arrow, (double X, double Y) normal)
+    {
+        var body = scene.Body;
+        var parts = body.Limbs.Where(l => l.Name is "pelvis" or "spine.lower" or "spine.upper")
+            .Append(new Capsule("head", body.HeadCenter, body.HeadCenter, PosedBody.HeadRadius, PosedBody.HeadRadius))
+            .Select(l => (A: view.Project(l.A), B: view.Project(l.B), R: Math.Max(l.Ra, l.Rb) + 3)).ToList();
+        bool Crosses(Arrow a)
+        {
+            for (var i = 1; i < 16; i++)
+            {
+                var t = i / 16.0;
+                var x = ((1 - t) * (1 - t) * a.From.X) + (2 * (1 - t) * t * a.Control.X) + (t * t * a.To.X);
+                var y = ((1 - t) * (1 - t) * a.From.Y) + (2 * (1 - t) * t * a.Control.Y) + (t * t * a.To.Y);
+                if (parts.Any(p => Distance((x, y), p.A, p.B) < p.R))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (!Crosses(arrow))
+        {
+            return arrow;
+        }
+
+        for (var by = 4; by <= 40; by += 4)
+        {
+            foreach (var sign in new[] { 1, -1 })
+            {
+                var moved = Shifted(arrow, normal.X * by * sign, normal.Y * by * sign);
+                if (!Crosses(moved))
+                {
+                    return moved;
+                }
+            }
+        }
+
+        return arrow;
+    }
+
+    private static double Distance((double X, double Y) p, (double X, double Y) a, (double X, double Y) b)
+    {
+        var (dx, dy) = (b.X - a.X, b.Y - a.Y);
+        var length = (dx * dx) + (dy * dy);
+        var t = length < 1e-9 ? 0 : Math.Clamp((((p.X - a.X) * dx) + ((p.Y - a.Y) * dy)) / length, 0, 1);
+        var (cx, cy) = (a.X + (t * dx) - p.X, a.Y + (t * dy) - p.Y);
+        return Math.Sqrt((cx * cx) + (cy * cy));
+    }
+
+    private static Arrow Shifted(Arrow arrow, double x, double y) =>
+        new((arrow.From.X + x, arrow.From.Y + y), (arrow.Control.X + x, arrow.Control.Y + y), (arrow.To.X + x, arrow.To.Y + y), arrow.BothWays);
 
     private static Arrow Lifted(Arrow arrow, double by) =>
         new((arrow.From.X, arrow.From.Y - by), (arrow.Control.X, arrow.Control.Y - by), (arrow.To.X, arrow.To.Y - by), arrow.BothWays);
