@@ -93,7 +93,7 @@ public sealed class FigureChecksTests : IDisposable
         ValidateContentCommand.Run([_content.Root], output);
 
         var text = output.ToString();
-        Assert.Contains($"{path}:13: unknown hands 'waving' (expected one of: clasped, behind head, right hand on side)", text, StringComparison.Ordinal);
+        Assert.Contains($"{path}:13: unknown hands 'waving' (expected one of: clasped, behind head, right hand on side, right hand behind head)", text, StringComparison.Ordinal);
         Assert.Contains($"{path}:14: unknown head 'up'", text, StringComparison.Ordinal);
         Assert.Contains($"{path}:15: unknown view 'sideways'", text, StringComparison.Ordinal);
     }

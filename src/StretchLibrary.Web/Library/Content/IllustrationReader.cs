@@ -94,7 +94,7 @@ internal static class IllustrationReader
                 frame.Problem(frame.Node("view"), $"unknown view '{frameView}' (expected one of: {string.Join(", ", View.All.Select(v => v.Name))})");
             }
 
-            var hands = frame.String("hands", maxLength: 20);
+            var hands = frame.String("hands", maxLength: 30);
             if (hands is not null && !FigureFrame.HandsValues.Contains(hands))
             {
                 frame.Problem(frame.Node("hands"), $"unknown hands '{hands}' (expected one of: {string.Join(", ", FigureFrame.HandsValues)})");

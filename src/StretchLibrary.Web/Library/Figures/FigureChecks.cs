@@ -21,8 +21,17 @@ public static class FigureChecks
 
     private static readonly string[] Lying = ["lying on back", "lying face down", "side-lying"];
 
-    public static IEnumerable<string> Check(FigureFrame frame, Scene scene)
+    /// <summary>
+    /// What is wrong with a frame's pose, and, given the view it is drawn in, with its arrow (an arrow under the
+    /// floor points at nothing a person can do).
+    /// </summary>
+    public static IEnumerable<string> Check(FigureFrame frame, Scene scene, View? view = null, Arrow? arrow = null)
     {
+        if (view is not null && arrow is not null && view.Name != "top" && UnderFloor(scene, view, arrow) is var under && under > Tolerance)
+        {
+            yield return $"the arrow goes {under:0} cm below the floor";
+        }
+
         var body = scene.Body;
         var parts = body.Limbs.Append(new Capsule("head", body.HeadCenter, body.HeadCenter, PosedBody.HeadRadius, PosedBody.HeadRadius)).ToList();
         foreach (var part in parts)
@@ -47,14 +56,21 @@ public static class FigureChecks
                 yield return $"the hands are {apart:0} cm apart but the frame says clasped (at most {ClaspDistance:0} cm)";
             }
         }
-        else if (frame.Hands == FigureFrame.BehindHead)
+        else if (frame.Hands is FigureFrame.BehindHead or FigureFrame.RightBehindHead)
         {
-            foreach (var side in new[] { "l", "r" })
+            foreach (var side in frame.Hands == FigureFrame.BehindHead ? ["l", "r"] : new[] { "r" })
             {
                 var off = (body.Points[$"{side}.hand"] - body.HeadCenter).Length - PosedBody.HeadRadius;
                 if (off > HeadReach)
                 {
                     yield return $"the {(side == "l" ? "left" : "right")} hand is {off:0} cm from the head but the frame says behind head";
+                }
+
+                // Both hands behind the head hold the elbows wide; one hand there may point its elbow anywhere (quadruped rotation turns it from the floor to the ceiling).
+                var (forward, outward) = Reach.ElbowOffsets(body, side);
+                if (frame.Hands == FigureFrame.BehindHead && Math.Abs(forward) > outward)
+                {
+                    yield return $"the {(side == "l" ? "left" : "right")} elbow points {(forward > 0 ? "forward" : "back")} ({Math.Abs(forward):0} cm {(forward > 0 ? "in front of" : "behind")} the shoulder, {outward:0} cm out to the side) but hands behind the head keep the elbows out to the sides";
                 }
             }
         }
@@ -96,6 +112,36 @@ public static class FigureChecks
         }
 
         return (floor, depths);
+    }
+
+    /// <summary>How far (SVG units, a centimetre each) the arrow's curve dips below the floor's outline as drawn.</summary>
+    public static double UnderFloor(Scene scene, View view, Arrow arrow)
+    {
+        var floor = FigureSvg.FloorCorners(scene).Select(view.Project).ToArray();
+        var deepest = double.NegativeInfinity;
+        for (var i = 0; i <= 16; i++)
+        {
+            var t = i / 16.0;
+            var x = ((1 - t) * (1 - t) * arrow.From.X) + (2 * (1 - t) * t * arrow.Control.X) + (t * t * arrow.To.X);
+            var y = ((1 - t) * (1 - t) * arrow.From.Y) + (2 * (1 - t) * t * arrow.Control.Y) + (t * t * arrow.To.Y);
+            // The floor's lowest edge on screen at this x (SVG y grows downward).
+            var edge = double.NegativeInfinity;
+            for (var k = 0; k < floor.Length; k++)
+            {
+                var (a, b) = (floor[k], floor[(k + 1) % floor.Length]);
+                if (x >= Math.Min(a.X, b.X) && x <= Math.Max(a.X, b.X))
+                {
+                    edge = Math.Max(edge, Math.Abs(b.X - a.X) < 1e-9 ? Math.Max(a.Y, b.Y) : a.Y + ((b.Y - a.Y) * (x - a.X) / (b.X - a.X)));
+                }
+            }
+
+            if (!double.IsNegativeInfinity(edge))
+            {
+                deepest = Math.Max(deepest, y - edge);
+            }
+        }
+
+        return deepest;
     }
 
     private static Vec3 Middle(Capsule c) => Vec3.Lerp(c.A, c.B, 0.5);

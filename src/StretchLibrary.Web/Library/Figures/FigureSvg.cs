@@ -116,7 +116,8 @@ public static class FigureSvg
         svg.Append("Z\"/>");
     }
 
-    private static Vec3[] FloorCorners(Scene scene)
+    /// <summary>The floor drawn under a scene: its corners, a margin beyond everything on it.</summary>
+    public static Vec3[] FloorCorners(Scene scene)
     {
         var points = BodyPoints(scene).Select(p => p.P).ToList();
         var (x0, x1) = (points.Min(p => p.X) - 12, points.Max(p => p.X) + 12);

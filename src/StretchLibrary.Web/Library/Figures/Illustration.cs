@@ -5,7 +5,7 @@ namespace StretchLibrary.Web.Library.Figures;
 /// <summary>
 /// One still of a stretch: a base position plus joint overrides (degrees), and its text alternative. Optional:
 /// its own props and camera (<see cref="View"/>), what the hands do (<see cref="Hands"/>: <c>clasped</c> or
-/// <c>behind head</c>, posed so and checked), and <see cref="Head"/> <c>lifted</c> where a lying figure raises its
+/// <c>behind head</c>, <c>right hand on side</c>, <c>right hand behind head</c>, posed so and checked), and <see cref="Head"/> <c>lifted</c> where a lying figure raises its
 /// head (otherwise a lying head must rest). <see cref="Line"/> is where the frame is written, for problems.
 /// </summary>
 public sealed record FigureFrame(
@@ -22,9 +22,10 @@ public sealed record FigureFrame(
     public const string Clasped = "clasped";
     public const string BehindHead = "behind head";
     public const string RightOnSide = "right hand on side";
+    public const string RightBehindHead = "right hand behind head";
     public const string Lifted = "lifted";
 
-    public static readonly IReadOnlyList<string> HandsValues = [Clasped, BehindHead, RightOnSide];
+    public static readonly IReadOnlyList<string> HandsValues = [Clasped, BehindHead, RightOnSide, RightBehindHead];
 }
 
 /// <summary>
@@ -65,7 +66,7 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
         var between = moves.Select(m => Enumerable.Range(0, StepsPerMove)
             .Select(k => Between(spec, angles, m.From, m.To, Ease(k / (double)StepsPerMove))).ToArray()).ToArray();
         var arrows = spec.Frames.Select((_, i) => ArrowMove(spec, i) is { } move
-            ? ArrowFor(views[i], scenes[move.From], Between(spec, angles, move.From, move.To, 0.5), scenes[move.To], spec.HeadOnly) is { } arrow
+            ? ArrowFor(views[i], scenes[i], scenes[move.From], Between(spec, angles, move.From, move.To, 0.5), scenes[move.To], spec.HeadOnly) is { } arrow
                 ? arrow with { BothWays = spec.BothWays }
                 : null
             : null).ToArray();
@@ -81,7 +82,7 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
 
         var frames = spec.Frames.Select((f, i) => new DrawnFrame(f.Name, f.Alt, FigureSvg.Render(scenes[i], views[i], boxes[i], f.Alt, spec.Highlight, arrows[i]))).ToArray();
         var motion = between.SelectMany((b, m) => b.Select(s => FigureSvg.Render(s, views[moves[m].From], boxes[moves[m].From], null, spec.Highlight))).ToArray();
-        var problems = spec.Frames.SelectMany((f, i) => FigureChecks.Check(f, scenes[i]).Select(reason => new FigureProblem(i, reason))).ToArray();
+        var problems = spec.Frames.SelectMany((f, i) => FigureChecks.Check(f, scenes[i], views[i], arrows[i]).Select(reason => new FigureProblem(i, reason))).ToArray();
         return new Illustration(spec, frames, motion) { Problems = problems };
     }
 
@@ -137,20 +138,31 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
 
     private static readonly string[] Movers = ["l.hand", "r.hand", "l.elbow", "r.elbow", "nose", "head", "l.knee", "r.knee", "c7"];
 
-    /// <summary>An arrow beside the part that moves furthest, curved through where it is halfway.</summary>
-    private static Arrow? ArrowFor(View view, Scene from, Scene middle, Scene to, bool headOnly)
+    /// <summary>
+    /// An arrow beside the part that moves furthest, curved through where it is halfway, on the side of it away
+    /// from the floor (<paramref name="drawn"/> is the scene the arrow is drawn over).
+    /// </summary>
+    private static Arrow? ArrowFor(View view, Scene drawn, Scene from, Scene middle, Scene to, bool headOnly)
     {
         if (headOnly && GlideArrow(view, from, to) is { } glide)
         {
             return glide;
         }
 
-        // A hand or knee that stays planted only slides with the body; the arrow belongs to what moves.
+        // A hand or knee that stays planted only slides with the body, and so does the elbow of an arm standing on
+        // its hand: the arrow belongs to what moves, not to a support.
         static bool Planted(Scene scene, string m) => scene.Body.Points[m] is var p && p.Y - scene.SupportAt(p.X, p.Z) < 5;
-        var movers = (headOnly ? Movers.Where(m => m is "nose" or "head" or "c7") : Movers).Where(m => !(Planted(from, m) && Planted(to, m)));
-        var (name, distance) = movers
-            .Select(m => (Name: m, Distance: (to.Body.Points[m] - from.Body.Points[m]).Length))
-            .MaxBy(m => m.Distance);
+        static bool Support(Scene scene, string m) => Planted(scene, m) || (m.EndsWith(".elbow", StringComparison.Ordinal) && Planted(scene, m[..2] + "hand"));
+        var movers = (headOnly ? Movers.Where(m => m is "nose" or "head" or "c7") : Movers).Where(m => !(Support(from, m) && Support(to, m)));
+        var moved = movers.Select(m => (Name: m, Distance: (to.Body.Points[m] - from.Body.Points[m]).Length)).ToList();
+        var (name, distance) = moved.MaxBy(m => m.Distance);
+        // A head that turns with the trunk follows the arm that leads the turn: the arrow goes with the arm.
+        if (!headOnly && name is "nose" or "head" or "c7"
+            && moved.Where(m => m.Name.EndsWith(".elbow", StringComparison.Ordinal) || m.Name.EndsWith(".hand", StringComparison.Ordinal)).MaxBy(m => m.Distance) is { Distance: var armDistance } arm
+            && armDistance >= distance / 2)
+        {
+            (name, distance) = arm;
+        }
         if (distance < (headOnly ? 2 : 8))
         {
             return null;
@@ -169,14 +181,110 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
         var side = bulge >= 0 ? 1 : -1;
         var gap = headOnly ? 16 : 9;
         var (ox, oy) = (nx * gap * side, ny * gap * side);
-        if (!headOnly && name == "nose" && Math.Abs(cx) > Math.Abs(cy))
+        if (!headOnly && name == "nose" && Math.Abs(cx) > Math.Abs(cy) && TurnArrow(view, from, to) is { } turn)
         {
-            // A head turning left or right: the nose's sweep, widened and drawn over the top of the head where nothing hides it.
-            var (hx, hy) = view.Project(from.Body.HeadCenter);
-            (double X, double Y) Wide((double X, double Y) p) => (hx + ((p.X - hx) * 2.2), hy + ((p.Y - hy) * 2.2) - PosedBody.HeadRadius - 16);
-            return new Arrow(Wide(p0), Wide(control), Wide(p1));
+            return turn;
         }
-        return new Arrow((p0.X + ox, p0.Y + oy), (control.Item1 + ox, control.Item2 + oy), (p1.X + ox, p1.Y + oy));
+
+        var arrow = ClearOfTrunk(view, drawn, new Arrow((p0.X + ox, p0.Y + oy), (control.Item1 + ox, control.Item2 + oy), (p1.X + ox, p1.Y + oy)), (nx * side, ny * side));
+        if (view.Name == "top" || FigureChecks.UnderFloor(drawn, view, arrow) <= 0)
+        {
+            return arrow;
+        }
+
+        // A part moving along the floor: the arrow goes on its other side, or is lifted clear of the floor.
+        var flipped = new Arrow((p0.X - ox, p0.Y - oy), (control.Item1 - ox, control.Item2 - oy), (p1.X - ox, p1.Y - oy));
+        var under = FigureChecks.UnderFloor(drawn, view, flipped);
+        return under <= 0 ? flipped : Lifted(flipped, under + 4);
+    }
+
+    /// <summary>
+    /// An arrow that would cut across the trunk or head as drawn is slid sideways (the shorter way) until it goes
+    /// around them, so it shows the path beside the body instead of crossing it.
+    /// </summary>
+    private static Arrow ClearOfTrunk(View view, Scene scene, Arrow arrow, (double X, double Y) normal)
+    {
+        var body = scene.Body;
+        var parts = body.Limbs.Where(l => l.Name is "pelvis" or "spine.lower" or "spine.upper")
+            .Append(new Capsule("head", body.HeadCenter, body.HeadCenter, PosedBody.HeadRadius, PosedBody.HeadRadius))
+            .Select(l => (A: view.Project(l.A), B: view.Project(l.B), R: Math.Max(l.Ra, l.Rb) + 3)).ToList();
+        bool Crosses(Arrow a)
+        {
+            for (var i = 1; i < 16; i++)
+            {
+                var t = i / 16.0;
+                var x = ((1 - t) * (1 - t) * a.From.X) + (2 * (1 - t) * t * a.Control.X) + (t * t * a.To.X);
+                var y = ((1 - t) * (1 - t) * a.From.Y) + (2 * (1 - t) * t * a.Control.Y) + (t * t * a.To.Y);
+                if (parts.Any(p => Distance((x, y), p.A, p.B) < p.R))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (!Crosses(arrow))
+        {
+            return arrow;
+        }
+
+        for (var by = 4; by <= 40; by += 4)
+        {
+            foreach (var sign in new[] { 1, -1 })
+            {
+                var moved = Shifted(arrow, normal.X * by * sign, normal.Y * by * sign);
+                if (!Crosses(moved))
+                {
+                    return moved;
+                }
+            }
+        }
+
+        return arrow;
+    }
+
+    private static double Distance((double X, double Y) p, (double X, double Y) a, (double X, double Y) b)
+    {
+        var (dx, dy) = (b.X - a.X, b.Y - a.Y);
+        var length = (dx * dx) + (dy * dy);
+        var t = length < 1e-9 ? 0 : Math.Clamp((((p.X - a.X) * dx) + ((p.Y - a.Y) * dy)) / length, 0, 1);
+        var (cx, cy) = (a.X + (t * dx) - p.X, a.Y + (t * dy) - p.Y);
+        return Math.Sqrt((cx * cx) + (cy * cy));
+    }
+
+    private static Arrow Shifted(Arrow arrow, double x, double y) =>
+        new((arrow.From.X + x, arrow.From.Y + y), (arrow.Control.X + x, arrow.Control.Y + y), (arrow.To.X + x, arrow.To.Y + y), arrow.BothWays);
+
+    private static Arrow Lifted(Arrow arrow, double by) =>
+        new((arrow.From.X, arrow.From.Y - by), (arrow.Control.X, arrow.Control.Y - by), (arrow.To.X, arrow.To.Y - by), arrow.BothWays);
+
+    /// <summary>
+    /// A head turning left or right: an arc on a level circle floating over the head, from where the face pointed
+    /// to where it points, so it reads as a turn (the nose's own path, seen from the front, is nearly a straight
+    /// sideways line).
+    /// </summary>
+    private static Arrow? TurnArrow(View view, Scene from, Scene to)
+    {
+        var axis = new Vec3(0, 1, 0);
+        Vec3 Level(Vec3 d) => d - (axis * d.Dot(axis));
+        var (u, end) = (Level(from.Body.HeadFrame.Cx), Level(to.Body.HeadFrame.Cx));
+        if (u.Length < 0.3 || end.Length < 0.3)
+        {
+            return null;
+        }
+
+        (u, end) = (u.Normalized(), end.Normalized());
+        var v = axis.Cross(u);
+        var angle = Math.Atan2(end.Dot(v), end.Dot(u));
+        // Widened to most of a half turn around the middle of the movement: a short arc seen from the front is flat.
+        var sweep = Math.Sign(angle) * Math.Max(Math.Abs(angle), 140 * Math.PI / 180);
+        var first = (angle - sweep) / 2;
+        const double Radius = PosedBody.HeadRadius + 12;
+        var center = from.Body.HeadCenter + (axis * (PosedBody.HeadRadius + 28));
+        (double X, double Y) At(double t) => view.Project(center + (((u * Math.Cos(first + (sweep * t))) + (v * Math.Sin(first + (sweep * t)))) * Radius));
+        var (p0, pm, p1) = (At(0), At(0.5), At(1));
+        return new Arrow(p0, ((2 * pm.X) - ((p0.X + p1.X) / 2), (2 * pm.Y) - ((p0.Y + p1.Y) / 2)), p1);
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public static class Reach
     {
         var start = Skeleton.Pose(Angle(angles), orientation, default);
         var authored = new Dictionary<string, double>(angles, StringComparer.Ordinal);
-        foreach (var side in hands == FigureFrame.RightOnSide ? RightOnly : BothSides)
+        foreach (var side in hands is FigureFrame.RightOnSide or FigureFrame.RightBehindHead ? RightOnly : BothSides)
         {
             var target = Target(start, side, hands);
             var point = hands == FigureFrame.Clasped ? (Func<PosedBody, Vec3>)(b => Middle(b.Limb($"{side}.hand"))) : b => b.Points[$"{side}.hand"];
@@ -30,13 +30,24 @@ public static class Reach
                     angles[name] = Search(min, max, a =>
                     {
                         angles[name] = a;
-                        var miss = (point(Skeleton.Pose(Angle(angles), orientation, default)) - target).Length;
-                        return miss + (Math.Abs(a - from) * 0.01);
+                        var body = Skeleton.Pose(Angle(angles), orientation, default);
+                        var miss = (point(body) - target).Length;
+                        return miss + (Math.Abs(a - from) * 0.01) + (hands == FigureFrame.BehindHead ? Wide(body, side) : 0);
                     });
                 }
             }
         }
     }
+
+    /// <summary>What elbows pointing forward or back cost a pose with the hands behind the head: they belong out to the sides.</summary>
+    private static double Wide(PosedBody body, string side)
+    {
+        var (forward, outward) = ElbowOffsets(body, side);
+        return 0.3 * (Math.Abs(forward) + Math.Max(0, WideElbow - outward));
+    }
+
+    /// <summary>How far out to the side of its shoulder an elbow goes with the hands behind the head (cm).</summary>
+    private const double WideElbow = 15;
 
     /// <summary>Where a hand should end up, from the authored pose: both hands meet on the body's midline, or behind the head.</summary>
     private static Vec3 Target(PosedBody body, string side, string hands)
@@ -46,7 +57,7 @@ public static class Reach
             return OnSide(body);
         }
 
-        if (hands == FigureFrame.BehindHead)
+        if (hands is FigureFrame.BehindHead or FigureFrame.RightBehindHead)
         {
             return body.HeadCenter + body.HeadFrame.Apply(new(-10, 1, side == "l" ? -3 : 3));
         }
@@ -64,6 +75,19 @@ public static class Reach
         var pelvis = body.Points["pelvis"];
         var outward = (body.Points["r.hip"] - body.Points["l.hip"]).Normalized();
         return pelvis + ((body.Points["t12"] - pelvis) * 0.55) + (outward * 14);
+    }
+
+    /// <summary>
+    /// How far an elbow sits in front of its shoulder and out to the side of it (cm), in the upper trunk's own
+    /// directions: hands behind the head hold the elbows out wide, not forward as in a crunch.
+    /// </summary>
+    public static (double Forward, double Outward) ElbowOffsets(PosedBody body, string side)
+    {
+        var shoulders = body.Limb("shoulders");
+        var across = (shoulders.B - shoulders.A).Normalized();
+        var forward = (body.Points["c7"] - body.Points["t12"]).Normalized().Cross(across);
+        var offset = body.Points[$"{side}.elbow"] - (side == "l" ? shoulders.A : shoulders.B);
+        return (offset.Dot(forward), offset.Dot(across) * (side == "l" ? -1 : 1));
     }
 
     private static Vec3 Middle(Capsule c) => Vec3.Lerp(c.A, c.B, 0.5);

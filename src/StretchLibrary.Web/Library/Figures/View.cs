@@ -15,7 +15,9 @@ public sealed record View(string Name, Vec3 Right, Vec3 Up, Vec3 Toward)
         // The side view from a little above, so arms beside a lying figure's head pass beside it, not across the face.
         Looking("raised side", yaw: 0, elevation: 40),
         // From the front and above, so a head turning left or right sweeps a curve, not a sideways line.
-        Looking("front from above", yaw: 70, elevation: 30),
+        Looking("front from above", yaw: 70, elevation: 40),
+        // From the head end and above, so arms to either side of a lying figure's head show their shape (a W, a reach).
+        Looking("head end", yaw: 90, elevation: 30),
     ];
 
     /// <summary>A camera turned <paramref name="yaw"/> degrees from the side view toward the front, looking down by <paramref name="elevation"/>.</summary>
