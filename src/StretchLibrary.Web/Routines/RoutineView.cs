@@ -7,6 +7,10 @@ public sealed record ItemView(int Id, int Position, string Slug, Stretch? Stretc
 {
     public string Title => Stretch?.Title ?? Slug;
 
+    /// <summary>A routine's items in their order, each joined to its stretch.</summary>
+    public static IReadOnlyList<ItemView> ListOf(Routine routine, ContentSnapshot content) =>
+        [.. routine.Items.OrderBy(i => i.Position).Select(i => From(i, content))];
+
     public static ItemView From(RoutineItem item, ContentSnapshot content)
     {
         var stretch = content.FindStretch(item.StretchSlug);

@@ -31,7 +31,7 @@ public sealed record SheetView(
     /// <param name="weeks">2 for a two-week tick grid; anything else is one week.</param>
     public static SheetView Create(Routine routine, ContentSnapshot content, DateOnly printedOn, string onlineUrl, string backUrl, string? size, int? weeks)
     {
-        var items = routine.Items.OrderBy(i => i.Position).Select(i => ItemView.From(i, content)).ToList();
+        var items = ItemView.ListOf(routine, content);
         return new SheetView(
             routine.Name,
             [.. items.Where(i => i.Stretch is not null).Select(SheetItem.From)],

@@ -13,7 +13,7 @@ public sealed class HistoryModel(AppDbContext db, ContentStore content) : PageMo
 
     public string RoutineName { get; private set; } = "";
 
-    public IReadOnlyList<DetailsModel.HistoryRow> Rows { get; private set; } = [];
+    public IReadOnlyList<HistoryRow> Rows { get; private set; } = [];
 
     public int PageNumber { get; private set; }
 
@@ -37,7 +37,7 @@ public sealed class HistoryModel(AppDbContext db, ContentStore content) : PageMo
         PageNumber = Math.Clamp(p, 1, PageCount);
         var rows = await completions.OrderByDescending(c => c.LocalDate).ThenByDescending(c => c.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(c => new DetailsModel.HistoryRow(c.Id, c.LocalDate, c.StretchSlugs, c.PainBefore, c.PainAfter, c.Note))
+            .Select(c => new HistoryRow(c.Id, c.LocalDate, c.StretchSlugs, c.PainBefore, c.PainAfter, c.Note))
             .ToListAsync(cancellationToken);
         Rows = [.. rows.Select(r => r.Titled(content.Current))];
         return Page();

@@ -27,8 +27,7 @@ public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, Content
 
     public async Task<IActionResult> OnGetAsync(int id, string? size, int? weeks, CancellationToken cancellationToken)
     {
-        var routine = await db.Routines.AsNoTracking().OwnedWithItems(currentUser.Id).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (routine is null)
+        if (currentUser.Id is null || await RoutineReads.OwnedWithItemsAsync(db, currentUser.Id, id, cancellationToken) is not { } routine)
         {
             return NotFound();
         }

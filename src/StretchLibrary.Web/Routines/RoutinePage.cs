@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Library.Content;
+using StretchLibrary.Web.Platform.Data;
+using StretchLibrary.Web.Routines.Reminders;
+using StretchLibrary.Web.Routines.Sessions;
+
+namespace StretchLibrary.Web.Routines;
+
+/// <summary>One row of a routine's session history (routine page, History page).</summary>
+public sealed record HistoryRow(long Id, DateOnly Date, IReadOnlyList<string> Stretches, int? PainBefore, int? PainAfter, string? Note)
+{
+    /// <summary>The stretches by their titles, from slugs; one no longer in the library keeps its slug.</summary>
+    public HistoryRow Titled(ContentSnapshot snapshot) => this with { Stretches = [.. Stretches.Select(s => snapshot.FindStretch(s)?.Title ?? s)] };
+}
+
+/// <summary>
+/// What the owner's routine page (<c>/routines/{id}</c>) shows: the routine and its items, how often it was done
+/// (counts, streaks, heat map, pain trend, the latest sessions) and its reminder form.
+/// </summary>
+public sealed record RoutinePage(
+    Routine Routine,
+    IReadOnlyList<ItemView> Items,
+    DateOnly Today,
+    AdherenceSummary Summary,
+    IReadOnlyDictionary<DateOnly, int> CountsByDate,
+    IReadOnlyList<PainPoint> Pain,
+    IReadOnlyList<HistoryRow> Recent,
+    ReminderFormView ReminderForm)
+{
+    /// <summary>"2026-03-02:1 2026-03-04:2": each day's sessions, for offline.js to count logs waiting to sync in.</summary>
+    public string DayCounts => string.Join(' ', CountsByDate.Select(d => FormattableString.Invariant($"{d.Key:yyyy-MM-dd}:{d.Value}")));
+
+    /// <summary>The items whose stretch is still in the library: what a session can tick.</summary>
+    public IReadOnlyList<ItemView> Doable { get; } = [.. Items.Where(i => i.Stretch is not null)];
+
+    /// <summary>The signed-in user's routine <paramref name="id"/>, or null when they own no such routine.</summary>
+    public static async Task<RoutinePage?> LoadAsync(AppDbContext db, CurrentUser user, ContentSnapshot content, int id, CancellationToken cancellationToken)
+    {
+        if (user.Id is not { } ownerId)
+        {
+            return null;
+        }
+
+        // One connection for the four reads: EF would open and close one for each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await LoadAsync(db, user, ownerId, content, id, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<RoutinePage?> LoadAsync(AppDbContext db, CurrentUser user, string ownerId, ContentSnapshot content, int id, CancellationToken cancellationToken)
+    {
+        if (await RoutineReads.OwnedWithItemsAsync(db, ownerId, id, cancellationToken) is not { } routine)
+        {
+            return null;
+        }
+
+        var items = ItemView.ListOf(routine, content);
+        var saved = await Reminder(db, ownerId, id, cancellationToken);
+        var schedule = saved is null ? ReminderSchedule.Default(routine.CreatedAt) : ReminderSchedule.From(saved);
+        // One read for the counts, streaks, heat map and pain trend: every session's date and pain, newest first.
+        var sessions = await Sessions(db, ownerId, id).ToListAsync(cancellationToken);
+        var recent = await Latest(db, ownerId, id).ToListAsync(cancellationToken);
+        var dates = sessions.ConvertAll(s => s.Date);
+        var today = user.Today;
+        return new RoutinePage(
+            routine,
+            items,
+            today,
+            Adherence.Summarize(dates, today, routine.WeeklyTarget),
+            dates.CountBy(d => d).ToDictionary(),
+            [.. sessions.Where(p => p.Before is not null || p.After is not null).Take(20).Reverse()],
+            recent.ConvertAll(r => r.Titled(content)),
+            ReminderFormView.From(id, schedule, ReminderSchedule.SlotsFor(items), user.TimeZoneId));
+    }
+
+    // Compiled, as RoutineReads: EF's per-execution work on a LINQ query cost more than running these small ones.
+    private static readonly Func<AppDbContext, string, int, CancellationToken, Task<ReminderSettings?>> Reminder = EF.CompileAsyncQuery(
+        (AppDbContext db, string ownerId, int id, CancellationToken _) => db.Reminders.AsNoTracking().SingleOrDefault(r => r.OwnerId == ownerId && r.RoutineId == id));
+
+    private static readonly Func<AppDbContext, string, int, IAsyncEnumerable<PainPoint>> Sessions = EF.CompileAsyncQuery(
+        (AppDbContext db, string ownerId, int id) => db.Completions.AsNoTracking().Where(c => c.OwnerId == ownerId && c.RoutineId == id)
+            .OrderByDescending(c => c.LocalDate).ThenByDescending(c => c.Id)
+            .Select(c => new PainPoint(c.LocalDate, c.PainBefore, c.PainAfter)));
+
+    private static readonly Func<AppDbContext, string, int, IAsyncEnumerable<HistoryRow>> Latest = EF.CompileAsyncQuery(
+        (AppDbContext db, string ownerId, int id) => db.Completions.AsNoTracking().Where(c => c.OwnerId == ownerId && c.RoutineId == id)
+            .OrderByDescending(c => c.LocalDate).ThenByDescending(c => c.Id).Take(5)
+            .Select(c => new HistoryRow(c.Id, c.LocalDate, c.StretchSlugs, c.PainBefore, c.PainAfter, c.Note)));
+}
