@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Clinic;
 using StretchLibrary.Web.Library.Content;
 using StretchLibrary.Web.Platform.Caching;
 using StretchLibrary.Web.Platform.Data;
@@ -39,6 +40,9 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
 
     public ReminderFormView ReminderForm { get; private set; } = default!;
 
+    /// <summary>The clinician's program this routine follows (its items are then read-only here); null for the reader's own.</summary>
+    public FollowedProgramPanel? Program { get; private set; }
+
     /// <summary>Set instead of <see cref="Routine"/> when the routine is not the reader's.</summary>
     public RoutineLinkExplained? Explained { get; private set; }
 
@@ -69,6 +73,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
         }
 
         Routine = routine;
+        Program = await db.FollowedProgramAsync(userId, id, cancellationToken) is { } followed
+            ? new FollowedProgramPanel(followed, followed.UpdatedText(currentUser.Zone), routine.Notes) : null;
         var snapshot = content.Current;
         Items = [.. routine.Items.OrderBy(i => i.Position).Select(i => ItemView.From(i, snapshot))];
         Today = currentUser.Today;
@@ -124,6 +130,12 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
         if (routine is null)
         {
             return NotFound();
+        }
+
+        if (await db.FollowsProgramAsync(id, cancellationToken))
+        {
+            this.Flash(FollowedRoutines.ReadOnly);
+            return RedirectToPage(new { id });
         }
 
         if (ModelState.GetFieldValidationState(field) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
