@@ -49,14 +49,15 @@ public static class FollowedRoutines
 
     /// <summary>The program <paramref name="ownerId"/>'s routine follows; null when it follows none or is not theirs.</summary>
     public static async Task<FollowedProgram?> FollowedProgramAsync(this AppDbContext db, string? ownerId, int routineId, CancellationToken cancellationToken) =>
-        ownerId is null ? null : (await Followed(db, ownerId).Where(p => p.RoutineId == routineId).ToListAsync(cancellationToken)).SingleOrDefault();
+        ownerId is null ? null : await Followed(db, ownerId, routineId).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Every program <paramref name="ownerId"/> follows, by the routine that shows it.</summary>
     public static async Task<Dictionary<int, FollowedProgram>> FollowedProgramsAsync(this AppDbContext db, string? ownerId, CancellationToken cancellationToken) =>
-        ownerId is null ? [] : await Followed(db, ownerId).ToDictionaryAsync(p => p.RoutineId, cancellationToken);
+        ownerId is null ? [] : await Followed(db, ownerId, null).ToDictionaryAsync(p => p.RoutineId, cancellationToken);
 
-    private static IQueryable<FollowedProgram> Followed(AppDbContext db, string ownerId) =>
-        from link in db.Enrollments.AsNoTracking()
+    /// <summary>The owner's links (only the one for <paramref name="routineId"/> when given) as the patient sees them.</summary>
+    private static IQueryable<FollowedProgram> Followed(AppDbContext db, string ownerId, int? routineId) =>
+        from link in routineId is { } id ? db.Enrollments.AsNoTracking().Where(e => e.RoutineId == id) : db.Enrollments.AsNoTracking()
         where link.OwnerId == ownerId
         join profile in db.ClinicianProfiles on link.ClinicianId equals profile.UserId into profiles
         from profile in profiles.DefaultIfEmpty()

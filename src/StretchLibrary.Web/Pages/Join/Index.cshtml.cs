@@ -28,11 +28,12 @@ public sealed class IndexModel(AppDbContext db, Programs programs, GuestAccounts
     [BindProperty, Display(Name = "Invitation code")]
     public string? Code { get; set; }
 
+    // Consent is never assumed from a field that was not sent: a form shown by OpenAsync ticks sessions and pain.
     [BindProperty]
-    public bool ShareSessions { get; set; } = true;
+    public bool ShareSessions { get; set; }
 
     [BindProperty]
-    public bool SharePain { get; set; } = true;
+    public bool SharePain { get; set; }
 
     [BindProperty]
     public bool ShareNotes { get; set; }
@@ -95,6 +96,8 @@ public sealed class IndexModel(AppDbContext db, Programs programs, GuestAccounts
         return RedirectToPage("/Routines/Details", new { id = link.RoutineId });
     }
 
+    private bool IsAccepting => string.Equals(Request.Query["handler"], "Accept", StringComparison.OrdinalIgnoreCase);
+
     private async Task<IActionResult> OpenAsync(string? token, string? code, CancellationToken cancellationToken)
     {
         Response.Headers["X-Robots-Tag"] = "noindex";
@@ -106,6 +109,11 @@ public sealed class IndexModel(AppDbContext db, Programs programs, GuestAccounts
             FollowingRoutineId = programId is { } id ? await db.FollowingRoutineAsync(User.UserId(), id, cancellationToken) : null;
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
+        }
+
+        if (!IsAccepting)
+        {
+            (ShareSessions, SharePain, ShareNotes) = (true, true, false);
         }
 
         Code = token is null ? InvitationSecrets.Display(InvitationSecrets.NormaliseCode(code)!) : null;
