@@ -17,6 +17,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = default!;
 
+    /// <summary>The app's services, for arranging what no page makes yet (a clinician's program and invitation).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture is not initialised.");
 
     public async Task InitializeAsync()
