@@ -15,7 +15,7 @@ namespace StretchLibrary.Web.Tests.Clinic;
 /// </summary>
 public static class ClinicArrange
 {
-    public const string DisplayName = "Dr Ana Lima, PT", ClinicName = "Riverside Physio";
+    public const string DisplayName = "Dr Ana Lima, PT", ClinicName = "Riverside Physio", Password = "correct horse battery staple";
 
     /// <summary>The four stretches of the test program; the second is prescribed for the right side only.</summary>
     public static RoutineItem[] FourStretches() =>
@@ -27,15 +27,15 @@ public static class ClinicArrange
     ];
 
     /// <summary>A registered account with a clinician profile and one program; returns the clinician's id and the program's.</summary>
-    public static async Task<(string ClinicianId, int ProgramId)> ProgramAsync(LibraryFactory factory, string name = "Neck and back program", RoutineItem[]? items = null)
+    public static async Task<(string ClinicianId, int ProgramId)> ProgramAsync(LibraryFactory factory, string name = "Neck and back program", RoutineItem[]? items = null, string? email = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = factory.Clock.GetUtcNow();
-        var email = $"clinician-{Guid.NewGuid():n}@example.com";
+        email ??= $"clinician-{Guid.NewGuid():n}@example.com";
         var clinician = new AppUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = now, LastSeenAt = now };
-        var created = await users.CreateAsync(clinician);
+        var created = await users.CreateAsync(clinician, Password);
         Assert.True(created.Succeeded);
         db.ClinicianProfiles.Add(new ClinicianProfile { UserId = clinician.Id, DisplayName = DisplayName, ClinicName = ClinicName, CreatedAt = now });
         var program = Routine.New(clinician.Id, name, 5, now, items ?? FourStretches());

@@ -133,6 +133,30 @@ public sealed class JoinTests : IDisposable
     }
 
     [Fact]
+    public async Task A_clinician_opening_their_own_invitation_is_told_to_give_it_to_their_patient_and_nothing_is_made()
+    {
+        var (clinicianId, programId) = await ClinicArrange.ProgramAsync(_factory, email: "ana@example.com");
+        var invitation = await ClinicArrange.InviteAsync(_factory, clinicianId, programId);
+        var clinician = Visitor();
+        await clinician.LoginAsync("ana@example.com", ClinicArrange.Password);
+        await clinician.GetAsync($"/join/{invitation.Token}");
+
+        var page = await clinician.SubmitAsync("form.join-form");
+
+        Assert.Equal("This is your own invitation. Give the link or code to your patient.", page.QuerySelector(".form-errors li")!.TextContent);
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.Enrollments.CountAsync()));
+        Assert.Null(await _factory.WithDbAsync(db => db.Invitations.Select(i => i.AcceptedAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_access_log_asks_a_visitor_to_sign_in_and_shows_nobodys_entries()
+    {
+        using var response = await Visitor().Http.GetAsync("/account/access-log");
+
+        Assert.Equal("/account/login", response.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
     public async Task Joining_posts_from_visitors_count_against_the_guest_creation_limit()
     {
         _factory.Settings["RateLimits:Guest:PermitLimit"] = "2";
