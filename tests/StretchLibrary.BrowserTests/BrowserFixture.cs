@@ -17,10 +17,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = default!;
 
-    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture is not initialised.");
-
-    /// <summary>The app's services, for arranging data no page makes yet (a clinician's patients).</summary>
+    /// <summary>The app's services, for arranging data in a test (a clinician's program, invitation and patients).</summary>
     public IServiceProvider Services => _app.Services;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture is not initialised.");
 
     public async Task InitializeAsync()
     {

@@ -12,7 +12,7 @@ namespace StretchLibrary.Web.Pages;
 public static class SiteIndex
 {
     /// <summary>Paths crawlers are asked to leave alone: personal pages, share links, sign-in forms.</summary>
-    public static readonly IReadOnlyList<string> Disallowed = ["/routines", "/s/", "/account"];
+    public static readonly IReadOnlyList<string> Disallowed = ["/routines", "/s/", "/account", "/join"];
 
     private static readonly string[] LibraryRoots = ["/", "/stretches"];
 

@@ -19,7 +19,8 @@ public sealed record PickTarget(int Id, string Name, IReadOnlySet<string> Slugs,
             return null;
         }
 
-        var routines = await db.Routines.AsNoTracking().OwnedBy(userId).OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id)
+        // Not a routine that follows a clinician's program: only the program changes its stretches.
+        var routines = await db.Routines.AsNoTracking().OwnedBy(userId).Where(r => !db.Enrollments.Any(e => e.RoutineId == r.Id)).OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id)
             .Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
         if (routines.Count == 0)
         {

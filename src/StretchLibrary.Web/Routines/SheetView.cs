@@ -27,6 +27,12 @@ public sealed record SheetView(
 
     public static readonly IReadOnlyList<string> Days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
+    /// <summary>For a routine following a clinician's program: "Dr Ana Lima, PT, Riverside Physio".</summary>
+    public string? From { get; init; }
+
+    /// <summary>For a routine following a clinician's program: "Updated on 6 December 2026: …", when it changed.</summary>
+    public string? Updated { get; init; }
+
     /// <param name="size"><c>large</c> for large print; anything else is normal.</param>
     /// <param name="weeks">2 for a two-week tick grid; anything else is one week.</param>
     public static SheetView Create(Routine routine, ContentSnapshot content, DateOnly printedOn, string onlineUrl, string backUrl, string? size, int? weeks)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Clinic;
 using StretchLibrary.Web.Library.Content;
 using StretchLibrary.Web.Platform.Data;
 using StretchLibrary.Web.Routines;
@@ -43,7 +44,8 @@ public sealed class AddModel(AppDbContext db, ContentStore content, GuestAccount
         }
 
         Stretch = stretch;
-        Routines = await db.Routines.AsNoTracking().OwnedBy(User.UserId()).OrderByDescending(r => r.UpdatedAt)
+        // Not a routine that follows a clinician's program: only the program changes its stretches.
+        Routines = await db.Routines.AsNoTracking().OwnedBy(User.UserId()).Where(r => !db.Enrollments.Any(e => e.RoutineId == r.Id)).OrderByDescending(r => r.UpdatedAt)
             .Select(r => new ValueTuple<int, string, bool>(r.Id, r.Name, r.Items.Any(i => i.StretchSlug == slug)))
             .ToListAsync(cancellationToken);
         if (HttpMethods.IsGet(Request.Method))
@@ -91,6 +93,12 @@ public sealed class AddModel(AppDbContext db, ContentStore content, GuestAccount
             if (routine is null)
             {
                 return NotFound();
+            }
+
+            if (await db.FollowsProgramAsync(routine.Id, cancellationToken))
+            {
+                this.Flash(FollowedRoutines.ReadOnly);
+                return Back(routine, slug);
             }
         }
 

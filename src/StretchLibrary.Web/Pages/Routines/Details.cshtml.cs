@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Clinic;
 using StretchLibrary.Web.Library.Content;
 using StretchLibrary.Web.Platform.Caching;
 using StretchLibrary.Web.Platform.Data;
@@ -12,6 +13,9 @@ namespace StretchLibrary.Web.Pages.Routines;
 public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, ContentStore content, TimeProvider clock) : PageModel
 {
     public RoutinePage View { get; private set; } = default!;
+
+    /// <summary>The clinician's program this routine follows (its items are then read-only here); null for the reader's own.</summary>
+    public FollowedProgramPanel? Program { get; private set; }
 
     /// <summary>Set instead of <see cref="View"/> when the routine is not the reader's.</summary>
     public RoutineLinkExplained? Explained { get; private set; }
@@ -39,6 +43,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
         }
 
         (View, Name, WeeklyTarget) = (view, Name ?? view.Routine.Name, WeeklyTarget ?? view.Routine.WeeklyTarget);
+        Program = await db.FollowedProgramAsync(currentUser.Id, id, cancellationToken) is { } followed
+            ? new FollowedProgramPanel(followed, followed.UpdatedText(currentUser.Zone), view.Routine.Notes) : null;
         HttpContext.CacheForOwnerUntil(RoutinePageCache.Until(currentUser.Now, currentUser.Zone));
         return Page();
     }
@@ -67,6 +73,12 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
         if (ModelState.InvalidOnly(field))
         {
             return await OnGetAsync(id, cancellationToken);
+        }
+
+        if (await db.FollowedProgramAsync(User.UserId(), id, cancellationToken) is not null)
+        {
+            this.Flash(FollowedRoutines.ReadOnly);
+            return RedirectToPage(new { id });
         }
 
         if (!await RoutineEdits.UpdateAsync(db, User.UserId(), id, apply, clock.GetUtcNow(), cancellationToken))

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Clinic;
 using StretchLibrary.Web.Library.Content;
 using StretchLibrary.Web.Platform.Data;
 using StretchLibrary.Web.Routines;
@@ -44,6 +45,11 @@ public sealed class ItemsModel(AppDbContext db, ContentStore content, TimeProvid
         if (routine?.Items.SingleOrDefault(i => i.Id == itemId) is not { } item)
         {
             return NotFound();
+        }
+
+        if (await db.FollowsProgramAsync(id, cancellationToken))
+        {
+            return ReadOnly(id, itemId);
         }
 
         Item = ItemView.From(item, content.Current);
@@ -102,9 +108,21 @@ public sealed class ItemsModel(AppDbContext db, ContentStore content, TimeProvid
             return NotFound();
         }
 
+        if (await db.FollowsProgramAsync(id, cancellationToken))
+        {
+            return ReadOnly(id, itemId);
+        }
+
         this.Flash(change(routine, item));
         routine.Touch(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage("Details", null, new { id }, $"item-{itemId}");
+    }
+
+    /// <summary>A routine following a clinician's program: nothing changes, and the routine page says why.</summary>
+    private RedirectToPageResult ReadOnly(int id, int itemId)
+    {
+        this.Flash(FollowedRoutines.ReadOnly);
         return RedirectToPage("Details", null, new { id }, $"item-{itemId}");
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Clinic;
 using StretchLibrary.Web.Library.Content;
 using StretchLibrary.Web.Platform.Data;
 using StretchLibrary.Web.Routines;
@@ -23,6 +24,11 @@ public sealed class PickModel(AppDbContext db, ContentStore content, TimeProvide
         if (routine is null)
         {
             return NotFound();
+        }
+
+        if (await db.FollowsProgramAsync(id, cancellationToken))
+        {
+            return Answer(routine, FollowedRoutines.ReadOnly, returnUrl, StatusCodes.Status409Conflict);
         }
 
         var snapshot = content.Current;
@@ -49,6 +55,11 @@ public sealed class PickModel(AppDbContext db, ContentStore content, TimeProvide
         if (routine is null)
         {
             return NotFound();
+        }
+
+        if (await db.FollowsProgramAsync(id, cancellationToken))
+        {
+            return Answer(routine, FollowedRoutines.ReadOnly, returnUrl, StatusCodes.Status409Conflict);
         }
 
         var removed = routine.Items.Where(i => i.StretchSlug == slug).ToList();

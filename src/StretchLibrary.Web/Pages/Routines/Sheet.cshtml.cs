@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Accounts;
+using StretchLibrary.Web.Clinic;
 using StretchLibrary.Web.Library.Content;
 using StretchLibrary.Web.Platform.Caching;
 using StretchLibrary.Web.Platform.Data;
@@ -43,6 +44,10 @@ public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, Content
 
         var online = SharedUrl ?? links.Page("/Routines/Details", new { id });
         Sheet = SheetView.Create(routine, content.Current, today, online, $"/routines/{id}", size, weeks);
+        if (await db.FollowedProgramAsync(currentUser.Id, id, cancellationToken) is { } program)
+        {
+            Sheet = Sheet with { From = program.From, Updated = program.UpdatedText(currentUser.Zone) };
+        }
         return Page();
     }
 

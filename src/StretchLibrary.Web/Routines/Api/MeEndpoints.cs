@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Accounts.Tokens;
+using StretchLibrary.Web.Clinic;
 using StretchLibrary.Web.Library.Api;
 using StretchLibrary.Web.Library.Content;
 using StretchLibrary.Web.Platform.Api;
@@ -48,10 +49,12 @@ internal static class MeEndpoints
 
     private static async Task<IResult> ListRoutines(HttpContext http, AppDbContext db, CancellationToken cancellationToken)
     {
-        var routines = await db.Routines.AsNoTracking().OwnedBy(http.User.UserId()).OrderBy(r => r.Name).ThenBy(r => r.Id)
-            .Select(r => new RoutineSummaryDto(r.Id, r.Name, r.WeeklyTarget, r.Items.Count, "/api/v1/me/routines/" + r.Id))
+        var userId = http.User.UserId();
+        var routines = await db.Routines.AsNoTracking().OwnedBy(userId).OrderBy(r => r.Name).ThenBy(r => r.Id)
+            .Select(r => new RoutineSummaryDto(r.Id, r.Name, r.WeeklyTarget, r.Items.Count, "/api/v1/me/routines/" + r.Id, null))
             .ToArrayAsync(cancellationToken);
-        return TypedResults.Ok(new RoutineListDto(routines));
+        var programs = await db.FollowedProgramsAsync(userId, cancellationToken);
+        return TypedResults.Ok(new RoutineListDto([.. routines.Select(r => programs.TryGetValue(r.Id, out var p) ? r with { Program = FollowedProgramDto.Of(p) } : r)]));
     }
 
     private static async Task<IResult> GetRoutine(int id, HttpContext http, AppDbContext db, ContentStore content, SessionLog sessions, CancellationToken cancellationToken)
@@ -70,7 +73,9 @@ internal static class MeEndpoints
         var items = routine.Items.OrderBy(i => i.Position).Select(i => ItemView.From(i, snapshot))
             .Select(i => new RoutineItemDto(i.Position, i.Slug, i.Title, i.Stretch is not null, i.Dosage is null ? null : DosageDto.From(i.Dosage), i.HasOverrides, i.Note));
         var progress = new ProgressDto(today, summary.Total, summary.ThisWeek, summary.WeeklyTarget, summary.WeekText, summary.CurrentStreak, summary.LongestStreak, summary.LastDone);
-        return TypedResults.Ok(new RoutineDto(routine.Id, routine.Name, routine.WeeklyTarget, [.. items], progress, $"/routines/{routine.Id}"));
+        var program = await db.FollowedProgramAsync(userId, id, cancellationToken);
+        return TypedResults.Ok(new RoutineDto(routine.Id, routine.Name, routine.WeeklyTarget, [.. items], progress, $"/routines/{routine.Id}",
+            program is null ? null : FollowedProgramDto.Of(program)));
     }
 
     private static async Task<IResult> ListSessions(

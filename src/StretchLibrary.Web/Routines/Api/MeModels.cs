@@ -6,7 +6,23 @@ namespace StretchLibrary.Web.Routines.Api;
 
 // The shapes of the user API: a token owner's routines and sessions.
 
-public sealed record RoutineSummaryDto(int Id, string Name, [property: Description("Times a week the owner means to do it; null for no target.")] int? WeeklyTarget, int StretchCount, string Url);
+public sealed record RoutineSummaryDto(
+    int Id,
+    string Name,
+    [property: Description("Times a week the owner means to do it; null for no target.")] int? WeeklyTarget,
+    int StretchCount,
+    string Url,
+    [property: Description("The clinician's program this routine follows (its stretches and dosage change with it); null for the owner's own routine.")] FollowedProgramDto? Program);
+
+[Description("A clinician's program that a routine follows.")]
+public sealed record FollowedProgramDto(
+    [property: Description("Who it is from: the clinician's name and clinic.")] string From,
+    [property: Description("The program version the routine shows; each session records the version it was done against.")] int Version,
+    [property: Description("When the clinician last changed it after it was accepted; null when never.")] DateTimeOffset? UpdatedAt,
+    [property: Description("What that change was, in words; null when never changed.")] string? Change)
+{
+    public static FollowedProgramDto Of(Clinic.FollowedProgram program) => new(program.From, program.Version, program.ChangedAt, program.Change);
+}
 
 public sealed record RoutineListDto(RoutineSummaryDto[] Items);
 
@@ -31,7 +47,7 @@ public sealed record ProgressDto(
     int LongestStreak,
     DateOnly? LastDone);
 
-public sealed record RoutineDto(int Id, string Name, int? WeeklyTarget, RoutineItemDto[] Items, ProgressDto Progress, string HtmlUrl);
+public sealed record RoutineDto(int Id, string Name, int? WeeklyTarget, RoutineItemDto[] Items, ProgressDto Progress, string HtmlUrl, FollowedProgramDto? Program);
 
 [Description("One logged session of a routine.")]
 public sealed record SessionDto(long Id, int RoutineId, [property: Description("The owner's local date it was done.")] DateOnly Date, DateTimeOffset CompletedAtUtc, string[] Stretches, int? PainBefore, int? PainAfter, string? Note)

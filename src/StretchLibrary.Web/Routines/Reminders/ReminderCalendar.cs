@@ -21,7 +21,11 @@ public sealed record ReminderRequest(
     ReminderSchedule Schedule,
     TimeZoneInfo Zone,
     DateTimeOffset LastModified,
-    string? CalendarName = null);
+    string? CalendarName = null)
+{
+    /// <summary>For a routine following a clinician's program: who it is from and, when it changed, what changed.</summary>
+    public IReadOnlyList<string> ProgramLines { get; init; } = [];
+}
 
 /// <summary>A weekly calendar reminder (RFC 5545) for one routine.</summary>
 public static class ReminderCalendar
@@ -142,6 +146,16 @@ public static class ReminderCalendar
     private static string Describe(ReminderRequest request)
     {
         var text = new StringBuilder();
+        foreach (var line in request.ProgramLines)
+        {
+            text.Append(line).Append('\n');
+        }
+
+        if (request.ProgramLines.Count > 0)
+        {
+            text.Append('\n');
+        }
+
         foreach (var line in request.StretchLines)
         {
             text.Append("- ").Append(line).Append('\n');

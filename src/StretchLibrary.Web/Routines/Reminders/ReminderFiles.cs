@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Clinic;
 using StretchLibrary.Web.Library.Content;
 using StretchLibrary.Web.Platform;
 using StretchLibrary.Web.Platform.Data;
@@ -34,8 +35,13 @@ public static class ReminderFiles
         var schedule = await db.ScheduleAsync(ownerId, routine, cancellationToken);
         var lines = routine.Items.OrderBy(i => i.Position).Select(i => Describe(ItemView.From(i, content))).ToList();
         var lastModified = routine.UpdatedAt > schedule.Since ? routine.UpdatedAt : schedule.Since;
-        var request = new ReminderRequest(routine.Id, routine.OwnerId, routine.Name, lines, routineUrl, schedule, LocalClock.FindZone(timeZoneId), lastModified,
-            feed ? $"StretchLibrary: {routine.Name}" : null);
+        var zone = LocalClock.FindZone(timeZoneId);
+        var program = await db.FollowedProgramAsync(ownerId, routineId, cancellationToken);
+        var request = new ReminderRequest(routine.Id, routine.OwnerId, routine.Name, lines, routineUrl, schedule, zone, lastModified,
+            feed ? $"StretchLibrary: {routine.Name}" : null)
+        {
+            ProgramLines = program is null ? [] : [$"From {program.From}", .. program.UpdatedText(zone) is { } updated ? [updated] : Array.Empty<string>()],
+        };
         return new ReminderFile(ReminderCalendar.FileName(routine.Name), ReminderCalendar.Create(request, now));
     }
 

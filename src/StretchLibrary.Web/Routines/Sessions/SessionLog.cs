@@ -39,10 +39,13 @@ public sealed class SessionLog(AppDbContext db, CompletionWriter writer, UserFac
     public const string ClientIdUsedElsewhere = "This session's id was already used for a session of another routine. Nothing was saved.";
 
     // Compiled once: "Mark done" is the busiest write, and this read is most of its cost. A compiled query cannot
-    // call OwnedBy, so the owner filter is spelled out here.
+    // call OwnedBy, so the owner filter is spelled out here. A routine following a clinician's program also gives the
+    // program version it shows, which the session records.
     private static readonly Func<AppDbContext, int, string, Task<RoutineSlugs?>> FindOwnedRoutine = EF.CompileAsyncQuery(
         (AppDbContext db, int id, string ownerId) => db.Routines.AsNoTracking().Where(r => r.Id == id && r.OwnerId == ownerId)
-            .Select(r => new RoutineSlugs(r.Items.Select(i => i.StretchSlug).ToList())).SingleOrDefault());
+            .Select(r => new RoutineSlugs(
+                r.Items.Select(i => i.StretchSlug).ToList(),
+                db.Enrollments.Where(e => e.RoutineId == r.Id).Select(e => (int?)e.ProgramVersion).FirstOrDefault())).SingleOrDefault());
 
     /// <summary>The owner's "today": where the browser says it is when it sends a known zone, else the stored zone.</summary>
     public async Task<DateOnly> TodayAsync(string ownerId, string? browserZone, CancellationToken cancellationToken)
@@ -75,6 +78,7 @@ public sealed class SessionLog(AppDbContext db, CompletionWriter writer, UserFac
             PainAfter = input.PainAfter,
             Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
             ClientId = input.ClientId,
+            ProgramVersion = routine.ProgramVersion,
         };
         var logged = await SaveOnceAsync(session, cancellationToken);
         if (logged is Logged.Saved && LocalClock.IsKnownZone(input.Tz))
@@ -170,5 +174,5 @@ public sealed class SessionLog(AppDbContext db, CompletionWriter writer, UserFac
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private sealed record RoutineSlugs(List<string> Slugs);
+    private sealed record RoutineSlugs(List<string> Slugs, int? ProgramVersion);
 }
