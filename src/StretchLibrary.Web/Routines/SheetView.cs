@@ -48,7 +48,8 @@ public sealed record SheetView(
 
 /// <summary>
 /// A clinician's program sheet, printed for one invitation: who prescribed it, for whom, and the code the patient
-/// can type at <see cref="JoinPage"/> instead of scanning the sheet's QR code (which opens the invitation link).
+/// can type at <see cref="JoinPage"/> (the address as printed, without its scheme) instead of scanning the sheet's QR
+/// code (which opens the invitation link).
 /// </summary>
 public sealed record SheetProgram(string Clinician, string Clinic, string? Contact, string PatientName, string Code, string JoinPage);
 

@@ -33,8 +33,11 @@ public sealed class SheetModel(StretchLibrary.Web.Clinic.Programs programs, Clin
         var link = links.Path($"/join/{secret.Token}");
         Sheet = SheetView.Create(program, content.Current, currentUser.Today, link, $"/clinic/invitations/{id}", size, weeks) with
         {
-            Program = new SheetProgram(profile.DisplayName, profile.ClinicName, profile.ContactLine, secret.Invitation.PatientName, secret.DisplayCode, links.Path("/join")),
+            Program = new SheetProgram(profile.DisplayName, profile.ClinicName, profile.ContactLine, secret.Invitation.PatientName, secret.DisplayCode, PrintedAddress(links.Path("/join"))),
         };
         return Page();
     }
+
+    /// <summary>"stretch.example.org/join": what a person types, shorter on paper.</summary>
+    private static string PrintedAddress(string url) => url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..];
 }
