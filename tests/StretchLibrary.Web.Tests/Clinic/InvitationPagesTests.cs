@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using StretchLibrary.Web.Clinic;
 using StretchLibrary.Web.Tests.Pages.Routines;
@@ -177,6 +178,16 @@ public sealed class InvitationPagesTests : IDisposable
         // The patient's own routine page has no panel.
         var patientPage = await patient.GetAsync($"/routines/{link.RoutineId}");
         Assert.Null(patientPage.QuerySelector("[data-program-panel]"));
+
+        // The patient leaves (again only the patient's write): the clinician's next look shows it.
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StretchLibrary.Web.Platform.Data.AppDbContext>();
+            await scope.ServiceProvider.GetRequiredService<Programs>().LeaveAsync(await db.Enrollments.SingleAsync(), CancellationToken.None);
+        }
+
+        var left = await clinician.Visitor.GetAsync($"/routines/{programId}");
+        Assert.Contains("No one yet", left.QuerySelector("[data-program-panel]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
