@@ -135,8 +135,15 @@ public sealed class InvitationPagesTests : IDisposable
         {
             db.Invitations.AddRange(Enumerable.Range(0, ClinicWorkspace.MaxEmailsPerDay).Select(i => new Invitation
             {
-                OwnerId = clinician.UserId, ProgramId = programId, PatientName = $"P{i}", Email = $"p{i}@example.org",
-                TokenHash = $"t{i}", CodeHash = $"c{i}", Sealed = "x", CreatedAt = _factory.Clock.Now.AddHours(-1), ExpiresAt = _factory.Clock.Now.AddDays(1),
+                OwnerId = clinician.UserId,
+                ProgramId = programId,
+                PatientName = $"P{i}",
+                Email = $"p{i}@example.org",
+                TokenHash = $"t{i}",
+                CodeHash = $"c{i}",
+                Sealed = "x",
+                CreatedAt = _factory.Clock.Now.AddHours(-1),
+                ExpiresAt = _factory.Clock.Now.AddDays(1),
             }));
             return await db.SaveChangesAsync();
         });

@@ -81,8 +81,14 @@ public sealed class ItemsModel(AppDbContext db, ContentStore content, TimeProvid
         {
             Input = new ItemInput
             {
-                Reps = item.Reps, HoldSeconds = item.HoldSeconds, Sets = item.Sets, PerDay = item.PerDay,
-                Side = item.Side, RestSeconds = item.RestSeconds, TempoSeconds = item.TempoSeconds, Note = item.Note,
+                Reps = item.Reps,
+                HoldSeconds = item.HoldSeconds,
+                Sets = item.Sets,
+                PerDay = item.PerDay,
+                Side = item.Side,
+                RestSeconds = item.RestSeconds,
+                TempoSeconds = item.TempoSeconds,
+                Note = item.Note,
             };
         }
 
