@@ -146,7 +146,7 @@ public sealed class ClinicPagesTests(BrowserFixture browser)
     [
         "/clinic", "/clinic/profile", "/clinic/programs/new", $"/routines/{program.Id}", $"/routines/{program.Id}/items/{program.ItemId}",
         $"/routines/{program.Id}/notes", $"/clinic/programs/{program.Id}/invite", $"/clinic/invitations/{program.InvitationId}",
-        $"/clinic/invitations/{program.InvitationId}/sheet",
+        $"/clinic/invitations/{program.InvitationId}/sheet", "/account",
     ];
 
     private static async Task RegisterAsync(IPage page)

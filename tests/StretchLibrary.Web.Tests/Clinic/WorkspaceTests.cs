@@ -19,6 +19,8 @@ public sealed class WorkspaceTests : IDisposable
         // Arrange: before, the workspace sends to the profile page and the menu has no Clinic link.
         var visitor = new RoutineClient(_factory.CreateClient());
         await visitor.RegisterAsync("ana@example.com", ClinicClient.Password);
+        var account = await visitor.GetAsync("/account");
+        Assert.Equal("Turn on a clinician profile", account.QuerySelector("main a[href='/clinic/profile']")!.TextContent);
         var before = await visitor.GetAsync("/clinic");
         Assert.Equal("/clinic/profile", new Uri(before.Url).AbsolutePath);
         Assert.Null(before.QuerySelector("nav[aria-label=Main] a[href='/clinic']"));
@@ -31,6 +33,7 @@ public sealed class WorkspaceTests : IDisposable
         Assert.Equal("Clinic", page.QuerySelector("h1")!.TextContent);
         Assert.Contains("Dr Ana Lima, PT, Riverside Physio", page.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("nav[aria-label=Main] a[href='/clinic']"));
+        Assert.Equal("the clinic", (await visitor.GetAsync("/account")).QuerySelector("main a[href='/clinic']")!.TextContent);
         var profile = await _factory.WithDbAsync(db => db.ClinicianProfiles.SingleAsync());
         Assert.Equal(("Dr Ana Lima, PT", "Riverside Physio", (string?)null), (profile.DisplayName, profile.ClinicName, profile.ContactLine));
     }
