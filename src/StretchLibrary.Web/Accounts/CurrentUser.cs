@@ -28,10 +28,13 @@ public sealed class CurrentUser(TimeProvider clock)
     /// <summary>The user's calendar date now.</summary>
     public DateOnly Today => LocalClock.Today(Now, Zone);
 
+    /// <summary>Whether the signed-in account has a clinician profile (and so a clinic workspace).</summary>
+    public bool IsClinician { get; private set; }
+
     /// <summary>True when this request's sign-in cookie was refused because the password changed since it was issued.</summary>
     public bool SignedOutByNewPassword { get; private set; }
 
     internal void PasswordChanged() => SignedOutByNewPassword = true;
 
-    internal void SignedIn(string userId, UserFact fact) => (Id, TimeZoneId) = (userId, fact.TimeZoneId);
+    internal void SignedIn(string userId, UserFact fact) => (Id, TimeZoneId, IsClinician) = (userId, fact.TimeZoneId, fact.IsClinician);
 }

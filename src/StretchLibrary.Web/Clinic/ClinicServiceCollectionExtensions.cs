@@ -11,6 +11,8 @@ public static class ClinicServiceCollectionExtensions
     {
         services.AddScoped<Programs>();
         services.AddScoped<PatientRecords>();
+        services.AddScoped<ClinicWorkspace>();
+        services.AddScoped<InvitationMail>();
         return services;
     }
 }

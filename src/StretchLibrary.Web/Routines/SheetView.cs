@@ -16,7 +16,8 @@ public sealed record SheetView(
     string BackUrl,
     bool Large,
     int Weeks,
-    int? WeeklyTarget = null)
+    int? WeeklyTarget = null,
+    SheetProgram? Program = null)
 {
     /// <summary>"Aim for 5 days this week": the routine's weekly target as the suggestion it is.</summary>
     public string? TargetText => WeeklyTarget switch
@@ -52,9 +53,17 @@ public sealed record SheetView(
 }
 
 /// <summary>
+/// A clinician's program sheet, printed for one invitation: who prescribed it, for whom, and the code the patient
+/// can type at <see cref="JoinPage"/> (the address as printed, without its scheme) instead of scanning the sheet's QR
+/// code (which opens the invitation link).
+/// </summary>
+public sealed record SheetProgram(string Clinician, string Clinic, string? Contact, string PatientName, string Code, string JoinPage);
+
+/// <summary>
 /// One stretch on a sheet: its cue lines (the stretch's <c>sheet</c> lines, written for paper and validated for
 /// length, else its steps in full), the dosage with its note and alternative, every stop-if sign, and how many
-/// boxes a day the tick grid gives it (one per daily session, each split L/R when done per side).
+/// boxes a day the tick grid gives it (one per daily session, each split L/R when done per side, or one box marked L or
+/// R when prescribed for that side only).
 /// </summary>
 public sealed record SheetItem(
     string Slug,
@@ -69,7 +78,8 @@ public sealed record SheetItem(
     bool PerSide,
     int SessionsPerDay,
     string? Note,
-    IReadOnlyList<DrawnFrame>? Figures = null)
+    IReadOnlyList<DrawnFrame>? Figures = null,
+    string? OnlySide = null)
 {
     /// <summary>Steps printed when a stretch has no <c>sheet</c> lines.</summary>
     public const int MaxSteps = 3;
@@ -92,7 +102,8 @@ public sealed record SheetItem(
             dosage.BothSidesInTurn,
             DailySessions(dosage),
             item.Note,
-            SheetFigures(stretch));
+            SheetFigures(stretch),
+            dosage.OnlySide);
     }
 
     /// <summary>Up to two small frames: the first movement's start and end (the rest of a long set stays on the web page).</summary>

@@ -29,7 +29,8 @@ public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccou
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = User.UserId();
-        Routines = await db.Routines.AsNoTracking().OwnedBy(userId)
+        // A clinician's programs are listed in their clinic workspace, not among their own routines.
+        Routines = await db.Routines.AsNoTracking().OwnedBy(userId).Where(r => !r.IsProgram)
             .OrderBy(r => r.Name)
             .Select(r => new RoutineRow(r.Id, r.Name, r.Items.Count, r.Completions.Count, r.Completions.Max(c => (DateOnly?)c.LocalDate)))
             .ToListAsync(cancellationToken);

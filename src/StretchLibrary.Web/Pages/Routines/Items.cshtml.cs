@@ -28,8 +28,37 @@ public sealed class ItemsModel(AppDbContext db, ContentStore content, TimeProvid
         [Display(Name = "Times a day")]
         public int? PerDay { get; set; }
 
+        /// <summary>"left" or "right" for one side only; empty for both (only for a stretch done on each side).</summary>
+        public string? Side { get; set; }
+
+        [Range(1, Tempo.MaxRestSeconds, ErrorMessage = "Rest between sets must be between {1} and {2} seconds.")]
+        [Display(Name = "Rest between sets (seconds)")]
+        public int? RestSeconds { get; set; }
+
+        [Range(Tempo.MinPhaseSeconds, Tempo.MaxPhaseSeconds, ErrorMessage = "Tempo must be between {1} and {2} seconds each way.")]
+        [Display(Name = "Tempo (seconds each way)")]
+        public int? TempoSeconds { get; set; }
+
         [StringLength(RoutineItem.NoteMaxLength, ErrorMessage = "Keep the note under {1} characters."), PlainText(MultiLine = true)]
         public string? Note { get; set; }
+
+        /// <summary>Errors a field's own rule cannot see: a side for a stretch that has none, a tempo for held reps.</summary>
+        public IEnumerable<(string Field, string Message)> Problems(Stretch? stretch)
+        {
+            if (!ItemSides.IsValid(Side))
+            {
+                yield return (nameof(Side), "Choose both sides, left side only or right side only.");
+            }
+            else if (Side is not null && stretch?.Dosage.Sides is not Sides.Each)
+            {
+                yield return (nameof(Side), "This stretch works both sides together, so there is no side to choose.");
+            }
+
+            if (TempoSeconds is not null && stretch?.Dosage.WithOverrides(Reps, HoldSeconds, Sets, PerDay) is { } dosage && !(dosage.Reps is not null && dosage.Hold is null))
+            {
+                yield return (nameof(TempoSeconds), "Tempo is for reps without a hold. Leave it empty, or clear the hold.");
+            }
+        }
     }
 
     [BindProperty]
@@ -56,7 +85,17 @@ public sealed class ItemsModel(AppDbContext db, ContentStore content, TimeProvid
         RoutineName = routine.Name;
         if (HttpMethods.IsGet(Request.Method))
         {
-            Input = new ItemInput { Reps = item.Reps, HoldSeconds = item.HoldSeconds, Sets = item.Sets, PerDay = item.PerDay, Note = item.Note };
+            Input = new ItemInput
+            {
+                Reps = item.Reps,
+                HoldSeconds = item.HoldSeconds,
+                Sets = item.Sets,
+                PerDay = item.PerDay,
+                Side = item.Side,
+                RestSeconds = item.RestSeconds,
+                TempoSeconds = item.TempoSeconds,
+                Note = item.Note,
+            };
         }
 
         return Page();
@@ -64,6 +103,12 @@ public sealed class ItemsModel(AppDbContext db, ContentStore content, TimeProvid
 
     public async Task<IActionResult> OnPostAsync(int id, int itemId, CancellationToken cancellationToken)
     {
+        var slug = (await FindAsync(id, cancellationToken))?.Items.SingleOrDefault(i => i.Id == itemId)?.StretchSlug;
+        foreach (var (field, message) in Input.Problems(slug is null ? null : content.Current.FindStretch(slug)))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+        }
+
         if (!ModelState.IsValid)
         {
             return await OnGetAsync(id, itemId, cancellationToken);
@@ -72,6 +117,7 @@ public sealed class ItemsModel(AppDbContext db, ContentStore content, TimeProvid
         return await ChangeAsync(id, itemId, (routine, item) =>
         {
             (item.Reps, item.HoldSeconds, item.Sets, item.PerDay) = (Input.Reps, Input.HoldSeconds, Input.Sets, Input.PerDay);
+            (item.Side, item.RestSeconds, item.TempoSeconds) = (Input.Side, Input.RestSeconds, Input.TempoSeconds);
             item.Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim();
             return "Saved.";
         }, cancellationToken);

@@ -287,4 +287,16 @@ public static class PageCacheHttpContextExtensions
             capture.OwnerUntil = until;
         }
     }
+
+    /// <summary>
+    /// Takes back <see cref="CacheForOwnerUntil"/> for this answer: a part of the page shows what changes without a
+    /// write of the owner's (a clinician's program panel: patients accepting, invitations expiring).
+    /// </summary>
+    public static void KeepOutOfPageCache(this HttpContext context)
+    {
+        if (context.Features.Get<PageCaptureFeature>() is { } capture)
+        {
+            capture.OwnerUntil = null;
+        }
+    }
 }

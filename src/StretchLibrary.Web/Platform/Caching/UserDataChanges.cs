@@ -167,8 +167,9 @@ public sealed class UserDataChanges(UserChanges? changes = null) : SaveChangesIn
                 continue;
             }
 
-            // The user row itself: what memory keeps about them (stamp, time zone) goes with their pages.
-            var prefix = entry.Entity is Microsoft.AspNetCore.Identity.IdentityUser ? "" : UserChanges.PagesPrefix;
+            // The user row itself, or a row keyed by the user's id alone that extends it (a clinician profile): what
+            // memory keeps about them (stamp, time zone, facts read with the row) goes with their pages.
+            var prefix = entry.Entity is Microsoft.AspNetCore.Identity.IdentityUser || ExtendsUserRow(entry.Metadata) ? "" : UserChanges.PagesPrefix;
             if (OwnerProperty(entry.Metadata) is { } owner)
             {
                 AddValue(owners, prefix, entry.Property(owner.Name).CurrentValue);
@@ -194,6 +195,9 @@ public sealed class UserDataChanges(UserChanges? changes = null) : SaveChangesIn
 
         return owners;
     }
+
+    /// <summary>A row whose key is the user's id and nothing else: one per user, read with the user row.</summary>
+    private static bool ExtendsUserRow(IReadOnlyEntityType type) => type.FindPrimaryKey()?.Properties is [{ Name: "UserId" }];
 
     /// <summary>The user row's key, or a row's <c>OwnerId</c> or (Identity's tables) <c>UserId</c>.</summary>
     private static IReadOnlyProperty? OwnerProperty(IReadOnlyEntityType type) =>

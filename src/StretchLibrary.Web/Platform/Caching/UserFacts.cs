@@ -5,10 +5,11 @@ using StretchLibrary.Web.Platform.Data;
 namespace StretchLibrary.Web.Platform.Caching;
 
 /// <summary>
-/// What signed-in requests read from their user's row: the security stamp, the time zone, and a short fingerprint
-/// of the password hash (which changes with the password), so a session ended by a new password can say so.
+/// What signed-in requests read from their user's row: the security stamp, the time zone, a short fingerprint
+/// of the password hash (which changes with the password), so a session ended by a new password can say so, and
+/// whether the account has a clinician profile (the menu's Clinic link).
 /// </summary>
-public sealed record UserFact(string? SecurityStamp, string TimeZoneId, string? PasswordVersion)
+public sealed record UserFact(string? SecurityStamp, string TimeZoneId, string? PasswordVersion, bool IsClinician = false)
 {
     /// <summary>The first 12 characters of the SHA-256 of the hash; null without a password (a guest).</summary>
     public static string? VersionOf(string? passwordHash) => passwordHash is null ? null
@@ -47,7 +48,7 @@ public sealed class UserFacts(StackExchange.Redis.IConnectionMultiplexer? redis 
         var forgets = Interlocked.Read(ref _forgets);
         var db = requestServices.GetRequiredService<AppDbContext>();
         fact = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new UserFact(u.SecurityStamp, u.TimeZoneId, UserFact.VersionOf(u.PasswordHash))).FirstOrDefaultAsync(cancellationToken);
+            .Select(u => new UserFact(u.SecurityStamp, u.TimeZoneId, UserFact.VersionOf(u.PasswordHash), db.ClinicianProfiles.Any(p => p.UserId == u.Id))).FirstOrDefaultAsync(cancellationToken);
         if (trusted && _facts.Count < MaxUsers && Interlocked.Read(ref _forgets) == forgets)
         {
             _facts.TryAdd(userId, fact);
