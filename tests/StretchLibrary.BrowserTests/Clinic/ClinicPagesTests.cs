@@ -149,7 +149,7 @@ public sealed class ClinicPagesTests(BrowserFixture browser)
         $"/clinic/invitations/{program.InvitationId}/sheet", "/account",
     ];
 
-    private static async Task RegisterAsync(IPage page)
+    internal static async Task RegisterAsync(IPage page)
     {
         var email = $"clinician-{Guid.NewGuid():n}@example.com";
         const string password = "stretch every single day";
@@ -170,7 +170,7 @@ public sealed class ClinicPagesTests(BrowserFixture browser)
     /// Turns on the profile, makes a program of <paramref name="slugs"/> through the stretch pages (the last one
     /// that is done on each side set to the right side only), and invites Jane D. Ends on the invitation page.
     /// </summary>
-    private static async Task<(int Id, int ItemId, int InvitationId)> BuildProgramAsync(IPage page, string[] slugs, string name = "Weeks 1-2")
+    internal static async Task<(int Id, int ItemId, int InvitationId)> BuildProgramAsync(IPage page, string[] slugs, string name = "Weeks 1-2")
     {
         await page.GotoAsync("/clinic/profile");
         await page.GetByLabel("Your name, as patients will see it").FillAsync("Dr Ana Lima, PT");
