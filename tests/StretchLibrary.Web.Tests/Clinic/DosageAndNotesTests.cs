@@ -149,8 +149,10 @@ public sealed class DosageAndNotesTests : IDisposable
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Notes"] = "My own" });
         using var response = await patient.Http.PostAsync($"/routines/{link.RoutineId}/notes", content);
 
-        // Assert: the clinician's notes show, with no form to change them; the post changes nothing and says why.
-        Assert.Equal("Slowly, within comfort.", page.QuerySelector(".routine-notes")!.TextContent);
+        // Assert: the clinician's notes show once, in the program panel, with no form to change them; the post changes
+        // nothing and says why.
+        Assert.Equal("Slowly, within comfort.", page.QuerySelector(".program-notes p")!.TextContent);
+        Assert.Null(page.QuerySelector(".routine-notes"));
         Assert.Null(page.QuerySelector("form.notes-form"));
         var after = await response.ReadDocumentAsync();
         Assert.Contains("its notes come from them", after.QuerySelector(".flash")!.TextContent, StringComparison.Ordinal);

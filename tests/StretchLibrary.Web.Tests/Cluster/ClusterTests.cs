@@ -66,6 +66,45 @@ public sealed partial class ClusterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_program_changed_on_one_instance_is_what_its_patient_sees_on_the_other()
+    {
+        // The clinician works on instance one; the patient's phone goes to instance two.
+        var clinician = Browser(0, new CookieContainer());
+        await clinician.RegisterAsync("pt@example.com", Password);
+        await clinician.GetAsync("/clinic/profile");
+        await clinician.SubmitAsync("main form[method=post]", ("Input.DisplayName", "Dr Ana Lima, PT"), ("Input.ClinicName", "Riverside Physio"));
+        await clinician.GetAsync("/clinic/programs/new");
+        await clinician.SubmitAsync("main form[method=post]", ("Name", "Neck, weeks 1-2"), ("WeeklyTarget", 5));
+        var programId = clinician.RoutineId;
+        await clinician.AddAsync("chin-tucks", routineId: programId);
+        await clinician.GetAsync($"/clinic/programs/{programId}/invite");
+        var invitation = await clinician.SubmitAsync("main form[method=post]", ("PatientName", "Jane D."), ("Days", 14));
+        var link = new Uri(((AngleSharp.Html.Dom.IHtmlInputElement)invitation.QuerySelector("#invitation-url")!).Value);
+
+        var patient = Browser(1, new CookieContainer());
+        await patient.GetAsync(link.PathAndQuery);
+        await patient.SubmitAsync("form.join-form");
+        var url = new Uri(patient.Page!.Url).AbsolutePath;
+        Assert.Equal(["Chin tucks"], patient.ItemTitles());
+        using (var cached = await patient.Http.GetAsync(url))
+        {
+            Assert.True(cached.Headers.Contains("Age"), "instance two did not keep the patient's routine page");
+        }
+
+        await clinician.AddAsync("seated-cervical-rotation", routineId: programId);
+
+        // The change reaches the follower's routine in the same save; pub/sub tells instance two to forget its copy.
+        await WaitForAsync(async () =>
+        {
+            await patient.GetAsync(url);
+            return patient.ItemTitles().Length == 2;
+        }, "instance two's cached routine page to show the changed program");
+        Assert.Equal(["Chin tucks", "Seated cervical rotation"], patient.ItemTitles());
+        Assert.StartsWith("Updated on", patient.Page!.QuerySelector(".program-updated")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.EndsWith("Added Seated cervical rotation.", patient.Page.QuerySelector(".program-updated")!.TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Content_edited_while_both_run_is_served_by_both()
     {
         using var client = new HttpClient();
