@@ -1,9 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Accounts;
-using StretchLibrary.Web.Clinic;
 using StretchLibrary.Web.Library.Content;
 using StretchLibrary.Web.Platform.Data;
 using StretchLibrary.Web.Routines;
@@ -14,8 +12,6 @@ namespace StretchLibrary.Web.Pages.Routines;
 [CreatesGuest]
 public sealed class AddModel(AppDbContext db, ContentStore content, GuestAccounts guests, TimeProvider clock) : PageModel
 {
-    public const string DefaultName = "My routine";
-
     public Stretch Stretch { get; private set; } = default!;
 
     public IReadOnlyList<(int Id, string Name, bool HasStretch)> Routines { get; private set; } = [];
@@ -44,15 +40,11 @@ public sealed class AddModel(AppDbContext db, ContentStore content, GuestAccount
         }
 
         Stretch = stretch;
-        // Not a routine that follows a clinician's program: only the program changes its stretches.
-        Routines = await db.Routines.AsNoTracking().OwnedBy(User.UserId()).Where(r => !db.Enrollments.Any(e => e.RoutineId == r.Id)).OrderByDescending(r => r.UpdatedAt)
-            .Select(r => new ValueTuple<int, string, bool>(r.Id, r.Name, r.Items.Any(i => i.StretchSlug == slug)))
-            .ToListAsync(cancellationToken);
+        Routines = await AddToRoutine.ChoicesAsync(db, User.UserId(), slug, cancellationToken);
         if (HttpMethods.IsGet(Request.Method))
         {
             RoutineId = Routines.Count > 0 ? Routines[0].Id : 0;
-            // A first routine gets a name the person can keep or change, rather than a blank to think about.
-            NewName = Routines.Count > 0 ? null : DefaultName;
+            NewName = Routines.Count > 0 ? null : AddToRoutine.FirstRoutineName;
         }
 
         return Page();
@@ -65,13 +57,9 @@ public sealed class AddModel(AppDbContext db, ContentStore content, GuestAccount
             return NotFound();
         }
 
-        if (RoutineId == 0 && string.IsNullOrWhiteSpace(NewName))
+        if (await AddToRoutine.NewRoutineProblemAsync(db, User.UserId(), RoutineId, NewName, cancellationToken) is { } problem)
         {
-            ModelState.AddModelError(nameof(NewName), "Name the new routine, or pick one of yours.");
-        }
-        else if (RoutineId == 0 && !await db.HasRoomForRoutineAsync(User.UserId(), cancellationToken))
-        {
-            ModelState.AddModelError(nameof(NewName), AccountLimits.RoutinesFull);
+            ModelState.AddModelError(nameof(NewName), problem);
         }
 
         if (!ModelState.IsValid)
@@ -79,45 +67,12 @@ public sealed class AddModel(AppDbContext db, ContentStore content, GuestAccount
             return await OnGetAsync(slug, cancellationToken);
         }
 
-        var now = clock.GetUtcNow();
-        Routine? routine;
-        if (RoutineId == 0)
+        if (await AddToRoutine.AddAsync(db, User.UserId(), stretch, slug, RoutineId, NewName, async () => (await guests.GetOrCreateAsync(User, Tz)).Id, clock.GetUtcNow(), cancellationToken) is not { } added)
         {
-            var user = await guests.GetOrCreateAsync(User, Tz);
-            routine = new Routine { OwnerId = user.Id, Name = NewName!.Trim(), CreatedAt = now };
-            db.Routines.Add(routine);
-        }
-        else
-        {
-            routine = await db.Routines.OwnedBy(User.UserId()).Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == RoutineId, cancellationToken);
-            if (routine is null)
-            {
-                return NotFound();
-            }
-
-            if (await db.FollowsProgramAsync(routine.Id, cancellationToken))
-            {
-                this.Flash(FollowedRoutines.ReadOnly);
-                return Back(routine, slug);
-            }
+            return NotFound();
         }
 
-        if (routine.Holds(slug))
-        {
-            this.Flash($"{stretch.Title} is already in “{routine.Name}”.");
-            return Back(routine, slug);
-        }
-
-        if (routine.Append([slug], now) is null)
-        {
-            this.Flash($"{AccountLimits.ItemsFull} {stretch.Title} was not added to “{routine.Name}”.");
-            return Back(routine, slug);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        this.Flash($"Added {stretch.Title} to “{routine.Name}”.");
-        return Back(routine, slug);
+        this.Flash(added.Message);
+        return this.RedirectBack(ReturnUrl, $"/routines/{added.RoutineId}", $"stretch-{slug}");
     }
-
-    private LocalRedirectResult Back(Routine routine, string slug) => this.RedirectBack(ReturnUrl, $"/routines/{routine.Id}", $"stretch-{slug}");
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Library.Content;
 using StretchLibrary.Web.Platform.Data;
@@ -12,8 +11,6 @@ namespace StretchLibrary.Web.Pages.Routines;
 [CreatesGuest]
 public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccounts guests, TimeProvider clock) : PageModel
 {
-    public sealed record RoutineRow(int Id, string Name, int ItemCount, int TimesDone, DateOnly? LastDone);
-
     public IReadOnlyList<RoutineRow> Routines { get; private set; } = [];
 
     public IReadOnlyList<StarterRoutine> Starters { get; private set; } = [];
@@ -28,12 +25,7 @@ public sealed class IndexModel(AppDbContext db, ContentStore content, GuestAccou
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var userId = User.UserId();
-        // A clinician's programs are listed in their clinic workspace, not among their own routines.
-        Routines = await db.Routines.AsNoTracking().OwnedBy(userId).Where(r => !r.IsProgram)
-            .OrderBy(r => r.Name)
-            .Select(r => new RoutineRow(r.Id, r.Name, r.Items.Count, r.Completions.Count, r.Completions.Max(c => (DateOnly?)c.LocalDate)))
-            .ToListAsync(cancellationToken);
+        Routines = await RoutineRow.ListAsync(db, User.UserId(), cancellationToken);
         Starters = content.Current.Starters;
     }
 

@@ -31,22 +31,8 @@ public sealed class PickModel(AppDbContext db, ContentStore content, TimeProvide
             return Answer(routine, FollowedRoutines.ReadOnly, returnUrl, StatusCodes.Status409Conflict);
         }
 
-        var snapshot = content.Current;
-        var stretches = (slugs ?? []).Distinct(StringComparer.Ordinal).Select(snapshot.FindStretch).ToList();
-        if (stretches.Count == 0 || stretches.Any(s => s is null))
-        {
-            return Answer(routine, "Pick at least one stretch from the list.", returnUrl, StatusCodes.Status400BadRequest);
-        }
-
-        if (routine.Append(stretches.Select(s => s!.Slug), clock.GetUtcNow()) is not { } appended)
-        {
-            return Answer(routine, $"{AccountLimits.ItemsFull} Nothing was added.", returnUrl, StatusCodes.Status400BadRequest);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        var added = appended.Select(snapshot.FindStretch).ToList();
-        var names = added.Count == 1 ? added[0]!.Title : $"{added.Count} stretches";
-        return Answer(routine, added.Count == 0 ? $"Already in “{routine.Name}”." : $"Added {names} to “{routine.Name}”.", returnUrl);
+        var picked = await RoutinePicks.AddAsync(db, routine, slugs, content.Current, clock.GetUtcNow(), cancellationToken);
+        return Answer(routine, picked.Message, returnUrl, picked.Refused ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, string? slug, string? returnUrl, CancellationToken cancellationToken)
@@ -62,11 +48,8 @@ public sealed class PickModel(AppDbContext db, ContentStore content, TimeProvide
             return Answer(routine, FollowedRoutines.ReadOnly, returnUrl, StatusCodes.Status409Conflict);
         }
 
-        var removed = routine.Items.Where(i => i.StretchSlug == slug).ToList();
-        removed.ForEach(item => routine.Remove(item, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
-        var title = content.Current.FindStretch(slug ?? "")?.Title ?? slug;
-        return Answer(routine, removed.Count == 0 ? $"{title} was not in “{routine.Name}”." : $"Removed {title} from “{routine.Name}”.", returnUrl);
+        var picked = await RoutinePicks.RemoveAsync(db, routine, slug, content.Current, clock.GetUtcNow(), cancellationToken);
+        return Answer(routine, picked.Message, returnUrl);
     }
 
     private IActionResult Answer(Routine routine, string message, string? returnUrl, int status = StatusCodes.Status200OK)
