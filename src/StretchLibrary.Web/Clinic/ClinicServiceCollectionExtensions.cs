@@ -13,6 +13,7 @@ public static class ClinicServiceCollectionExtensions
         services.AddScoped<PatientRecords>();
         services.AddScoped<ClinicWorkspace>();
         services.AddScoped<InvitationMail>();
+        services.AddScoped<Inviting>();
         return services;
     }
 }
