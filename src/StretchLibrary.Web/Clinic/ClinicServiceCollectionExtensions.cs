@@ -14,6 +14,7 @@ public static class ClinicServiceCollectionExtensions
         services.AddScoped<ClinicWorkspace>();
         services.AddScoped<InvitationMail>();
         services.AddScoped<Inviting>();
+        services.AddScoped<Accepting>();
         return services;
     }
 }
