@@ -13,6 +13,8 @@ public static class ClinicServiceCollectionExtensions
         services.AddScoped<PatientRecords>();
         services.AddScoped<ClinicWorkspace>();
         services.AddScoped<InvitationMail>();
+        services.AddScoped<Inviting>();
+        services.AddScoped<Accepting>();
         return services;
     }
 }

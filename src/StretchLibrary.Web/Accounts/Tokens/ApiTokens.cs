@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using StretchLibrary.Web.Platform.Data;
 
 namespace StretchLibrary.Web.Accounts.Tokens;
 
@@ -34,4 +35,34 @@ public static class ApiTokens
     /// <summary>Tokens that work at <paramref name="now"/>: not revoked and not expired.</summary>
     public static IQueryable<ApiToken> ActiveAt(this IQueryable<ApiToken> tokens, DateTimeOffset now) =>
         tokens.Where(t => t.RevokedAt == null && t.ExpiresAt > now);
+
+    /// <summary>What is wrong with the chosen scopes (none, or one we do not know), or null when they are fine.</summary>
+    public static string? ScopesError(IReadOnlyCollection<string> scopes) =>
+        scopes.Count == 0 || scopes.Any(s => !AllScopes.Contains(s))
+            ? "Choose what the token may do: read routines, log sessions, read your programs or read your patients' progress."
+            : null;
+
+    /// <summary>What is wrong with the chosen lifetime, or null when it is one of <see cref="ExpiryDays"/>.</summary>
+    public static string? ExpiryError(int days) => ExpiryDays.Contains(days) ? null : "Choose 30, 90 or 365 days.";
+
+    /// <summary>
+    /// Makes and saves a token for <paramref name="ownerId"/> with the known scopes among <paramref name="scopes"/>;
+    /// the token itself is returned here only, and only its hash is stored.
+    /// </summary>
+    public static async Task<(string Token, DateTimeOffset ExpiresAt)> IssueAsync(this AppDbContext db, string ownerId, string name, IReadOnlyCollection<string> scopes, int days, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var token = NewToken();
+        var expiresAt = now.AddDays(days);
+        db.ApiTokens.Add(new ApiToken
+        {
+            OwnerId = ownerId,
+            Name = name,
+            TokenHash = Hash(token),
+            Scopes = string.Join(' ', AllScopes.Where(scopes.Contains)),
+            CreatedAt = now,
+            ExpiresAt = expiresAt,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return (token, expiresAt);
+    }
 }

@@ -37,14 +37,14 @@ public sealed class TokensModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
-        if (Input.Scopes.Count == 0 || Input.Scopes.Any(s => !ApiTokens.AllScopes.Contains(s)))
+        if (ApiTokens.ScopesError(Input.Scopes) is { } scopesError)
         {
-            ModelState.AddModelError("Input.Scopes", "Choose what the token may do: read routines, log sessions, read your programs or read your patients' progress.");
+            ModelState.AddModelError("Input.Scopes", scopesError);
         }
 
-        if (!ApiTokens.ExpiryDays.Contains(Input.ExpiresInDays))
+        if (ApiTokens.ExpiryError(Input.ExpiresInDays) is { } expiryError)
         {
-            ModelState.AddModelError("Input.ExpiresInDays", "Choose 30, 90 or 365 days.");
+            ModelState.AddModelError("Input.ExpiresInDays", expiryError);
         }
 
         if (!ModelState.IsValid)
@@ -52,19 +52,7 @@ public sealed class TokensModel(AppDbContext db, TimeProvider clock) : PageModel
             return Page();
         }
 
-        var now = clock.GetUtcNow();
-        NewToken = ApiTokens.NewToken();
-        NewTokenExpiresAt = now.AddDays(Input.ExpiresInDays);
-        db.ApiTokens.Add(new ApiToken
-        {
-            OwnerId = User.UserId()!,
-            Name = Input.Name!.Trim(),
-            TokenHash = ApiTokens.Hash(NewToken),
-            Scopes = string.Join(' ', ApiTokens.AllScopes.Where(Input.Scopes.Contains)),
-            CreatedAt = now,
-            ExpiresAt = NewTokenExpiresAt,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        (NewToken, NewTokenExpiresAt) = await db.IssueAsync(User.UserId()!, Input.Name!.Trim(), Input.Scopes, Input.ExpiresInDays, clock.GetUtcNow(), cancellationToken);
         return Page();
     }
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Clinic;
 using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Routines;
 
 namespace StretchLibrary.Web.Pages.Join;
 
@@ -15,7 +14,7 @@ namespace StretchLibrary.Web.Pages.Join;
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [CreatesGuest]
-public sealed class IndexModel(AppDbContext db, Programs programs, GuestAccounts guests, TimeProvider clock) : PageModel
+public sealed class IndexModel(Accepting accepting) : PageModel
 {
     public OpenInvitation? Invitation { get; private set; }
 
@@ -65,35 +64,21 @@ public sealed class IndexModel(AppDbContext db, Programs programs, GuestAccounts
             return opened;
         }
 
-        var userId = User.UserId();
-        if (FollowingRoutineId is { } following)
+        var outcome = await accepting.AcceptAsync(User, Tz, open, FollowingRoutineId, ShareSessions, SharePain, ShareNotes, cancellationToken);
+        if (outcome.RoutineId is { } routineId)
         {
-            this.Flash("You already follow this program: here it is.");
-            return RedirectToPage("/Routines/Details", new { id = following });
+            this.Flash(outcome.Flash);
+            return RedirectToPage("/Routines/Details", new { id = routineId });
         }
 
-        if (open.Invitation.OwnerId == userId)
+        if (outcome.Refusal is { } refusal)
         {
-            ModelState.AddModelError("", "This is your own invitation. Give the link or code to your patient.");
+            ModelState.AddModelError("", refusal);
             return opened;
         }
 
-        if (!await db.HasRoomForRoutineAsync(userId, cancellationToken))
-        {
-            ModelState.AddModelError("", AccountLimits.RoutinesFull);
-            return opened;
-        }
-
-        var user = await guests.GetOrCreateAsync(User, Tz);
-        var link = await programs.AcceptAsync(open.Invitation.Id, user.Id, ShareSessions, SharePain, ShareNotes, cancellationToken);
-        if (link is null)
-        {
-            // Accepted or revoked in the moment between showing it and accepting.
-            return await OpenAsync(token, token is null ? Code : null, cancellationToken);
-        }
-
-        this.Flash($"You now follow “{open.ProgramName}” from {open.From.From}.");
-        return RedirectToPage("/Routines/Details", new { id = link.RoutineId });
+        // Accepted or revoked in the moment between showing it and accepting.
+        return await OpenAsync(token, token is null ? Code : null, cancellationToken);
     }
 
     private bool IsAccepting => string.Equals(Request.Query["handler"], "Accept", StringComparison.OrdinalIgnoreCase);
@@ -101,12 +86,9 @@ public sealed class IndexModel(AppDbContext db, Programs programs, GuestAccounts
     private async Task<IActionResult> OpenAsync(string? token, string? code, CancellationToken cancellationToken)
     {
         Response.Headers["X-Robots-Tag"] = "noindex";
-        Invitation = await programs.FindOpenAsync(token, code, cancellationToken);
+        (Invitation, Closed, FollowingRoutineId) = await accepting.LookUpAsync(User.UserId(), token, code, cancellationToken);
         if (Invitation is null)
         {
-            var (reason, programId) = await db.WhyClosedAsync(token, code, clock.GetUtcNow(), cancellationToken);
-            Closed = Joining.Explain(reason);
-            FollowingRoutineId = programId is { } id ? await db.FollowingRoutineAsync(User.UserId(), id, cancellationToken) : null;
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
@@ -117,7 +99,6 @@ public sealed class IndexModel(AppDbContext db, Programs programs, GuestAccounts
         }
 
         Code = token is null ? InvitationSecrets.Display(InvitationSecrets.NormaliseCode(code)!) : null;
-        FollowingRoutineId = await db.FollowingRoutineAsync(User.UserId(), Invitation.Invitation.ProgramId, cancellationToken);
         return Page();
     }
 }

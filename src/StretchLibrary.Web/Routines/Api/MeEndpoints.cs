@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -97,31 +96,7 @@ internal static class MeEndpoints
             return ApiProblems.NotFound($"You have no routine {id}.");
         }
 
-        var sessions = db.Completions.AsNoTracking().OwnedBy(userId).Where(c => c.RoutineId == id);
-        if (!string.IsNullOrEmpty(cursor))
-        {
-            // The cursor is the date and id of the last session on the previous page: "2026-11-20.1234".
-            if (cursor.Split('.') is not [var d, var i] || !DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                || !long.TryParse(i, NumberStyles.None, CultureInfo.InvariantCulture, out var lastId))
-            {
-                return ApiProblems.BadRequest("cursor is not one this API gave out: start again without it.");
-            }
-
-            sessions = sessions.Where(c => c.LocalDate < date || (c.LocalDate == date && c.Id < lastId));
-        }
-
-        var take = limit ?? DefaultLimit;
-        var page = await sessions.OrderByDescending(c => c.LocalDate).ThenByDescending(c => c.Id).Take(take + 1).ToListAsync(cancellationToken);
-        string? next = null;
-        if (page.Count > take)
-        {
-            page.RemoveAt(take);
-            next = page[^1].LocalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "." + page[^1].Id.ToString(CultureInfo.InvariantCulture);
-            var query = (limit is null ? QueryString.Empty : QueryString.Create("limit", limit.Value.ToString(CultureInfo.InvariantCulture))).Add("cursor", next);
-            http.Response.Headers.Link = $"<{http.Request.PathBase}/api/v1/me/routines/{id}/sessions{query.ToUriComponent()}>; rel=\"next\"";
-        }
-
-        return TypedResults.Ok(new SessionListDto([.. page.Select(SessionDto.From)], next));
+        return await db.Completions.AsNoTracking().OwnedBy(userId).Where(c => c.RoutineId == id).PageAsync(id, limit, cursor, http, cancellationToken);
     }
 
     private static async Task<IResult> LogSession(
@@ -142,17 +117,7 @@ internal static class MeEndpoints
         }
 
         var input = new SessionInput { Date = body.Date, Stretches = [.. body.Stretches ?? []], PainBefore = body.PainBefore, PainAfter = body.PainAfter, Note = body.Note, ClientId = idempotencyKey };
-        return await sessions.LogAsync(http.User.UserId()!, id, input, cancellationToken) switch
-        {
-            Logged.Saved(var session) => TypedResults.Created($"/api/v1/me/routines/{id}/sessions/{session.Id}", SessionDto.From(session)),
-            Logged.AlreadySaved(var session) => TypedResults.Created($"/api/v1/me/routines/{id}/sessions/{session.Id}", SessionDto.From(session)),
-            Logged.Invalid(var errors) when errors.ContainsKey(nameof(SessionInput.ClientId)) =>
-                ApiProblems.BadRequest($"Idempotency-Key must be 1-{SessionInput.ClientIdMaxLength} printable ASCII characters."),
-            Logged.Invalid(var errors) => TypedResults.ValidationProblem(
-                errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value), detail: "The session was not logged; fix what each field says."),
-            Logged.Refused(var reason) => TypedResults.Problem(reason, statusCode: StatusCodes.Status422UnprocessableEntity),
-            _ => ApiProblems.NotFound($"You have no routine {id}."),
-        };
+        return (await sessions.LogAsync(http.User.UserId()!, id, input, cancellationToken)).ToApiResult(id);
     }
 
     private static async Task<LogSessionRequest?> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using StretchLibrary.Web.Platform.Data;
-
 namespace StretchLibrary.Web.Routines.Sessions;
 
 /// <summary>
@@ -13,8 +10,6 @@ namespace StretchLibrary.Web.Routines.Sessions;
 /// </summary>
 public static class OfflineSessions
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static IEndpointRouteBuilder MapOfflineSessions(this IEndpointRouteBuilder app)
     {
         app.MapPost("/routines/{id:int}/sessions", PostAsync);
@@ -23,37 +18,13 @@ public static class OfflineSessions
 
     private static async Task<IResult> PostAsync(int id, HttpContext http, SessionLog sessions, CancellationToken cancellationToken)
     {
-        if (!IsSameOrigin(http.Request))
+        var request = await OfflineRequest.ReadAsync(http, cancellationToken);
+        if (request.Problem is { } problem)
         {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only this site's own pages can send sessions here.");
+            return problem;
         }
 
-        if (http.User.UserId() is not { } userId)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign in to save this session.");
-        }
-
-        if (!http.Request.HasJsonContentType())
-        {
-            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the session as application/json.");
-        }
-
-        SessionInput? input;
-        try
-        {
-            input = await http.Request.ReadFromJsonAsync<SessionInput>(Json, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The session is not valid JSON.");
-        }
-
-        if (input?.ClientId is null)
-        {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["clientId"] = ["Every session needs the id the browser made for it."] });
-        }
-
-        return await sessions.LogAsync(userId, id, input, cancellationToken) switch
+        return await sessions.LogAsync(request.UserId!, id, request.Input!, cancellationToken) switch
         {
             Logged.Saved => Results.Created($"/routines/{id}", new { status = "saved" }),
             Logged.AlreadySaved => Results.Ok(new { status = "already-saved" }),
@@ -61,18 +32,5 @@ public static class OfflineSessions
             Logged.Refused(var reason) => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: reason),
             _ => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "That routine is not there any more."),
         };
-    }
-
-    /// <summary>Fetch metadata where the browser sends it (all current ones do), else the Origin header.</summary>
-    private static bool IsSameOrigin(HttpRequest request)
-    {
-        var site = request.Headers["Sec-Fetch-Site"].ToString();
-        if (site.Length > 0)
-        {
-            return site == "same-origin";
-        }
-
-        var origin = request.Headers.Origin.ToString();
-        return origin.Length > 0 && string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
     }
 }

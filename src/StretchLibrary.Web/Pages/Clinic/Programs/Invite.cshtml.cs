@@ -4,13 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StretchLibrary.Web.Clinic;
 using StretchLibrary.Web.Platform.Data;
-using StretchLibrary.Web.Platform.Security;
 
 namespace StretchLibrary.Web.Pages.Clinic.Programs;
 
 /// <summary>Invites one patient to a program: a label for them, how long the invitation stays open, and an optional email.</summary>
 [Authorize]
-public sealed class InviteModel(StretchLibrary.Web.Clinic.Programs programs, ClinicWorkspace workspace, InvitationMail mail, PublicLinks links) : PageModel
+public sealed class InviteModel(StretchLibrary.Web.Clinic.Programs programs, ClinicWorkspace workspace, Inviting inviting) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Give the patient’s name or a label you will recognise."), StringLength(Invitation.PatientNameMaxLength, ErrorMessage = "Keep the name under {1} characters."), PlainText]
     [Display(Name = "Patient’s name or label")]
@@ -49,35 +48,14 @@ public sealed class InviteModel(StretchLibrary.Web.Clinic.Programs programs, Cli
         }
 
         (ProgramId, ProgramName) = (program.Id, program.Name);
-        var email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim();
-        if (!Invitation.DayChoices.Contains(Days))
-        {
-            ModelState.AddModelError(nameof(Days), $"Choose how long the invitation stays open: {string.Join(", ", Invitation.DayChoices)} days.");
-        }
-
-        if (email is not null && ModelState.GetFieldValidationState(nameof(Email)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-        {
-            if (!InvitationMail.IsSendable(email))
-            {
-                ModelState.AddModelError(nameof(Email), "Enter one email address like name@example.org, or leave it empty.");
-            }
-            else if (!await workspace.MayEmailAsync(userId, cancellationToken))
-            {
-                ModelState.AddModelError(nameof(Email), $"You have emailed {ClinicWorkspace.MaxEmailsPerDay} invitations in the last day, the most allowed. Leave the email empty and give the patient the link, code or printed sheet instead.");
-            }
-        }
-
+        var email = Inviting.Email(Email);
+        await inviting.CheckAsync(userId, Days, email, ModelState, cancellationToken);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var made = await programs.InviteAsync(program, PatientName!.Trim(), Days, email, cancellationToken);
-        if (email is not null)
-        {
-            mail.Send(email, profile, program.Name, links.Path($"/join/{made.Token}"), links.Path("/join"), made.DisplayCode, made.Invitation.ExpiresAt);
-        }
-
+        var made = await inviting.InviteAsync(program, profile, PatientName!.Trim(), Days, email, cancellationToken);
         this.Flash(email is null ? $"Invitation for {made.Invitation.PatientName} made." : $"Invitation for {made.Invitation.PatientName} made and emailed to {email}.");
         return RedirectToPage("/Clinic/Invitations/Details", new { id = made.Invitation.Id });
     }
