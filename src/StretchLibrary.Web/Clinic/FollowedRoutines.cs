@@ -31,7 +31,14 @@ public sealed record FollowedProgram(
 }
 
 /// <summary>The program panel on a followed routine's page: the program, its last change in words, and the clinician's notes.</summary>
-public sealed record FollowedProgramPanel(FollowedProgram Program, string? Updated, string? Notes);
+public sealed record FollowedProgramPanel(FollowedProgram Program, string? Updated, string? Notes)
+{
+    /// <summary>The panel for the signed-in user's <paramref name="routine"/>; null when it follows no program.</summary>
+    public static async Task<FollowedProgramPanel?> LoadAsync(AppDbContext db, Accounts.CurrentUser user, Routines.Routine routine, CancellationToken cancellationToken) =>
+        await db.FollowedProgramAsync(user.Id, routine.Id, cancellationToken) is { } followed
+            ? new FollowedProgramPanel(followed, followed.UpdatedText(user.Zone), routine.Notes)
+            : null;
+}
 
 /// <summary>
 /// A patient's routine that follows a clinician's program is theirs to do, log, print and remind themselves of, but

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using StretchLibrary.Web.Clinic;
 using StretchLibrary.Web.Platform.Data;
 
 namespace StretchLibrary.Web.Routines;
@@ -9,19 +10,36 @@ public static class RoutineEdits
     /// <summary>What <see cref="DuplicateAsync"/> did: <see cref="CopyId"/> is null when the account had no room.</summary>
     public sealed record Duplicate(string SourceName, int? CopyId);
 
-    /// <summary>Applies <paramref name="apply"/> to the owned routine and saves it; false when there is no such routine.</summary>
-    public static async Task<bool> UpdateAsync(AppDbContext db, string? ownerId, int id, Action<Routine> apply, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>What <see cref="UpdateAsync"/> did.</summary>
+    public enum Outcome
+    {
+        Saved,
+
+        /// <summary>No such routine of the owner's.</summary>
+        Missing,
+
+        /// <summary>The routine follows a clinician's program, whose name and target it takes: nothing changed.</summary>
+        FollowsProgram,
+    }
+
+    /// <summary>Applies <paramref name="apply"/> to the owned routine and saves it, unless it follows a program.</summary>
+    public static async Task<Outcome> UpdateAsync(AppDbContext db, string? ownerId, int id, Action<Routine> apply, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var routine = await db.Routines.OwnedBy(ownerId).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (routine is null)
         {
-            return false;
+            return Outcome.Missing;
+        }
+
+        if (await db.FollowsProgramAsync(id, cancellationToken))
+        {
+            return Outcome.FollowsProgram;
         }
 
         apply(routine);
         routine.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return Outcome.Saved;
     }
 
     /// <summary>Copies the owned routine as "Name (copy)", when the account has room; null when there is no such routine.</summary>

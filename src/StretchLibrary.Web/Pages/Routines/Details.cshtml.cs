@@ -43,8 +43,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
         }
 
         (View, Name, WeeklyTarget) = (view, Name ?? view.Routine.Name, WeeklyTarget ?? view.Routine.WeeklyTarget);
-        Program = await db.FollowedProgramAsync(currentUser.Id, id, cancellationToken) is { } followed
-            ? new FollowedProgramPanel(followed, followed.UpdatedText(currentUser.Zone), view.Routine.Notes) : null;
+        Program = await FollowedProgramPanel.LoadAsync(db, currentUser, view.Routine, cancellationToken);
         HttpContext.CacheForOwnerUntil(RoutinePageCache.Until(currentUser.Now, currentUser.Zone));
         return Page();
     }
@@ -75,18 +74,13 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
             return await OnGetAsync(id, cancellationToken);
         }
 
-        if (await db.FollowedProgramAsync(User.UserId(), id, cancellationToken) is not null)
-        {
-            this.Flash(FollowedRoutines.ReadOnly);
-            return RedirectToPage(new { id });
-        }
-
-        if (!await RoutineEdits.UpdateAsync(db, User.UserId(), id, apply, clock.GetUtcNow(), cancellationToken))
+        var outcome = await RoutineEdits.UpdateAsync(db, User.UserId(), id, apply, clock.GetUtcNow(), cancellationToken);
+        if (outcome is RoutineEdits.Outcome.Missing)
         {
             return NotFound();
         }
 
-        this.Flash(message);
+        this.Flash(outcome is RoutineEdits.Outcome.FollowsProgram ? FollowedRoutines.ReadOnly : message);
         return RedirectToPage(new { id });
     }
 }
