@@ -62,11 +62,11 @@ public sealed record RoutinePage(
         }
 
         var items = ItemView.ListOf(routine, content);
-        var saved = await Reminder(db, ownerId, id, cancellationToken);
+        var saved = await Reminder.For(db)(db, ownerId, id, cancellationToken);
         var schedule = saved is null ? ReminderSchedule.Default(routine.CreatedAt) : ReminderSchedule.From(saved);
         // One read for the counts, streaks, heat map and pain trend: every session's date and pain, newest first.
-        var sessions = await Sessions(db, ownerId, id).ToListAsync(cancellationToken);
-        var recent = await Latest(db, ownerId, id).ToListAsync(cancellationToken);
+        var sessions = await Sessions.For(db)(db, ownerId, id).ToListAsync(cancellationToken);
+        var recent = await Latest.For(db)(db, ownerId, id).ToListAsync(cancellationToken);
         var dates = sessions.ConvertAll(s => s.Date);
         var today = user.Today;
         return new RoutinePage(
@@ -81,16 +81,16 @@ public sealed record RoutinePage(
     }
 
     // Compiled, as RoutineReads: EF's per-execution work on a LINQ query cost more than running these small ones.
-    private static readonly Func<AppDbContext, string, int, CancellationToken, Task<ReminderSettings?>> Reminder = EF.CompileAsyncQuery(
-        (AppDbContext db, string ownerId, int id, CancellationToken _) => db.Reminders.AsNoTracking().SingleOrDefault(r => r.OwnerId == ownerId && r.RoutineId == id));
+    private static readonly CompiledQuery<Func<AppDbContext, string, int, CancellationToken, Task<ReminderSettings?>>> Reminder = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, string ownerId, int id, CancellationToken _) => db.Reminders.AsNoTracking().SingleOrDefault(r => r.OwnerId == ownerId && r.RoutineId == id)));
 
-    private static readonly Func<AppDbContext, string, int, IAsyncEnumerable<PainPoint>> Sessions = EF.CompileAsyncQuery(
+    private static readonly CompiledQuery<Func<AppDbContext, string, int, IAsyncEnumerable<PainPoint>>> Sessions = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, string ownerId, int id) => db.Completions.AsNoTracking().Where(c => c.OwnerId == ownerId && c.RoutineId == id)
             .OrderByDescending(c => c.LocalDate).ThenByDescending(c => c.Id)
-            .Select(c => new PainPoint(c.LocalDate, c.PainBefore, c.PainAfter)));
+            .Select(c => new PainPoint(c.LocalDate, c.PainBefore, c.PainAfter))));
 
-    private static readonly Func<AppDbContext, string, int, IAsyncEnumerable<HistoryRow>> Latest = EF.CompileAsyncQuery(
+    private static readonly CompiledQuery<Func<AppDbContext, string, int, IAsyncEnumerable<HistoryRow>>> Latest = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, string ownerId, int id) => db.Completions.AsNoTracking().Where(c => c.OwnerId == ownerId && c.RoutineId == id)
             .OrderByDescending(c => c.LocalDate).ThenByDescending(c => c.Id).Take(5)
-            .Select(c => new HistoryRow(c.Id, c.LocalDate, c.StretchSlugs, c.PainBefore, c.PainAfter, c.Note)));
+            .Select(c => new HistoryRow(c.Id, c.LocalDate, c.StretchSlugs, c.PainBefore, c.PainAfter, c.Note))));
 }

@@ -41,11 +41,11 @@ public sealed class SessionLog(AppDbContext db, CompletionWriter writer, UserFac
     // Compiled once: "Mark done" is the busiest write, and this read is most of its cost. A compiled query cannot
     // call OwnedBy, so the owner filter is spelled out here. A routine following a clinician's program also gives the
     // program version it shows, which the session records.
-    private static readonly Func<AppDbContext, int, string, Task<RoutineSlugs?>> FindOwnedRoutine = EF.CompileAsyncQuery(
+    private static readonly CompiledQuery<Func<AppDbContext, int, string, Task<RoutineSlugs?>>> FindOwnedRoutine = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, int id, string ownerId) => db.Routines.AsNoTracking().Where(r => r.Id == id && r.OwnerId == ownerId)
             .Select(r => new RoutineSlugs(
                 r.Items.Select(i => i.StretchSlug).ToList(),
-                db.Enrollments.Where(e => e.RoutineId == r.Id).Select(e => (int?)e.ProgramVersion).FirstOrDefault())).SingleOrDefault());
+                db.Enrollments.Where(e => e.RoutineId == r.Id).Select(e => (int?)e.ProgramVersion).FirstOrDefault())).SingleOrDefault()));
 
     /// <summary>The owner's "today": where the browser says it is when it sends a known zone, else the stored zone.</summary>
     public async Task<DateOnly> TodayAsync(string ownerId, string? browserZone, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ public sealed class SessionLog(AppDbContext db, CompletionWriter writer, UserFac
 
     public async Task<Logged> LogAsync(string ownerId, int routineId, SessionInput input, CancellationToken cancellationToken)
     {
-        if (await FindOwnedRoutine(db, routineId, ownerId) is not { } routine)
+        if (await FindOwnedRoutine.For(db)(db, routineId, ownerId) is not { } routine)
         {
             return new Logged.RoutineGone();
         }
