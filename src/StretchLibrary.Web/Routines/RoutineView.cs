@@ -28,9 +28,13 @@ public sealed record ItemView(int Id, int Position, string Slug, Stretch? Stretc
 
 public static class RoutineCopies
 {
-    /// <summary>A new routine for <paramref name="ownerId"/> holding the same items as <paramref name="source"/>.</summary>
-    public static Routine CopyOf(Routine source, string ownerId, string name, DateTimeOffset now) =>
-        Routine.New(ownerId, name, source.WeeklyTarget, now, source.CopyItems());
+    /// <summary>A new routine for <paramref name="ownerId"/> holding the same items and notes as <paramref name="source"/>.</summary>
+    public static Routine CopyOf(Routine source, string ownerId, string name, DateTimeOffset now)
+    {
+        var copy = Routine.New(ownerId, name, source.WeeklyTarget, now, source.CopyItems());
+        copy.Notes = source.Notes;
+        return copy;
+    }
 
     public static Routine FromStarter(StarterRoutine starter, string ownerId, DateTimeOffset now) =>
         Routine.New(ownerId, starter.Title, starter.WeeklyTarget, now, starter.Items

@@ -34,6 +34,9 @@ public sealed record SheetView(
     /// <summary>For a routine following a clinician's program: "Updated on 6 December 2026: …", when it changed.</summary>
     public string? Updated { get; init; }
 
+    /// <summary>The routine's notes (a clinician's instructions for a program); null for none.</summary>
+    public string? Notes { get; init; }
+
     /// <param name="size"><c>large</c> for large print; anything else is normal.</param>
     /// <param name="weeks">2 for a two-week tick grid; anything else is one week.</param>
     public static SheetView Create(Routine routine, ContentSnapshot content, DateOnly printedOn, string onlineUrl, string backUrl, string? size, int? weeks)
@@ -48,7 +51,10 @@ public sealed record SheetView(
             backUrl,
             string.Equals(size, "large", StringComparison.OrdinalIgnoreCase),
             weeks == 2 ? 2 : 1,
-            routine.WeeklyTarget);
+            routine.WeeklyTarget)
+        {
+            Notes = routine.Notes,
+        };
     }
 }
 

@@ -6,7 +6,7 @@ namespace StretchLibrary.BrowserTests.Clinic;
 
 /// <summary>
 /// The clinician's pages as a clinician uses them: axe in both colour schemes, nothing sideways at 320 px, and the
-/// printed program sheet (one page on A4 and Letter, its invitation QR code at least 2 cm and readable).
+/// printed program sheet (one page on A4 and Letter with the program's notes, its invitation QR code at least 2 cm and readable).
 /// </summary>
 [Collection(BrowserCollectionDefinition.Name)]
 public sealed class ClinicPagesTests(BrowserFixture browser)
@@ -132,7 +132,7 @@ public sealed class ClinicPagesTests(BrowserFixture browser)
         Assert.True(pages == 1, $"The program sheet prints on {pages} pages of {format}; its first page is at {png}");
         Assert.Equal([link], await PdfDocument.ReadQrCodesAsync(pdf));
         var text = Squeeze(await PdfDocument.ExtractTextAsync(pdf));
-        foreach (var field in new[] { "Patient:Jane D.", "Clinician:Dr Ana Lima, PT", "Clinic:Riverside Physio", "Contact:020 7946 0000", code, "right side only" })
+        foreach (var field in new[] { "Patient:Jane D.", "Clinician:Dr Ana Lima, PT", "Clinic:Riverside Physio", "Contact:020 7946 0000", code, "right side only", "Notes: Slowly, within comfort." })
         {
             Assert.Contains(Squeeze(field), text, StringComparison.Ordinal);
         }

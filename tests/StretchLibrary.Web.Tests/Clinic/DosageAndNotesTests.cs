@@ -93,6 +93,37 @@ public sealed class DosageAndNotesTests : IDisposable
         Assert.Null(await _factory.WithDbAsync(db => db.Routines.Select(r => r.Notes).SingleAsync()));
     }
 
+    [Fact]
+    public async Task Notes_print_on_the_sheet_show_on_the_share_page_and_go_with_a_duplicate_and_a_share_copy()
+    {
+        // Arrange: a routine with notes, and a share link to it.
+        const string notes = "Warm up first.\nSlowly, within comfort.";
+        var owner = new RoutineClient(_factory.CreateClient());
+        await owner.AddAsync("chin-tucks", newRoutine: "Neck");
+        await owner.SubmitAsync("form.notes-form", ("Notes", notes));
+        var original = owner.RoutineId;
+        await owner.GetAsync($"/routines/{original}/share");
+        var shared = await owner.SubmitAsync("form.create-link");
+        var token = new Uri(shared.QuerySelector("#share-url")!.GetAttribute("value")!).AbsolutePath.Split('/')[2];
+        var recipient = new RoutineClient(_factory.CreateClient());
+
+        // Act
+        var sheet = await owner.GetAsync($"/routines/{original}/sheet");
+        await owner.GetAsync($"/routines/{original}");
+        var duplicate = await owner.SubmitAsync("form[action*='handler=Duplicate']");
+        var shareSheet = await recipient.GetAsync($"/s/{token}/sheet");
+        var sharePage = await recipient.GetAsync($"/s/{token}");
+        var copy = await recipient.SubmitAsync("main form[method=post]:not([data-dismiss-banner])");
+
+        // Assert: on paper, on the share page and its sheet, and on both copies.
+        Assert.Equal("Notes: " + notes, sheet.QuerySelector(".sheet-notes")!.TextContent);
+        Assert.Equal("Notes: " + notes, shareSheet.QuerySelector(".sheet-notes")!.TextContent);
+        Assert.Equal(notes, sharePage.QuerySelector(".routine-notes")!.TextContent);
+        Assert.Equal(notes, duplicate.QuerySelector(".routine-notes")!.TextContent);
+        Assert.Equal(notes, copy.QuerySelector(".routine-notes")!.TextContent);
+        Assert.Equal([notes, notes, notes], await _factory.WithDbAsync(db => db.Routines.OrderBy(r => r.Id).Select(r => r.Notes).ToListAsync()));
+    }
+
     [Theory]
     [InlineData("long", "Keep the notes under 1000 characters.")]
     [InlineData("\u0007bell", "")]

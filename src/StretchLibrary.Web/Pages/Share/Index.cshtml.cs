@@ -22,6 +22,9 @@ public sealed class IndexModel(AppDbContext db, ContentStore content, ShareCopie
 
     public IReadOnlyList<ItemView> Items { get; private set; } = [];
 
+    /// <summary>The routine's notes, which a copy keeps; null for none.</summary>
+    public string? Notes { get; private set; }
+
     /// <summary>The visitor's own copy made from this link, if they have one.</summary>
     public OwnCopy? Copy { get; private set; }
 
@@ -39,7 +42,7 @@ public sealed class IndexModel(AppDbContext db, ContentStore content, ShareCopie
             return NotFound();
         }
 
-        RoutineName = routine.Name;
+        (RoutineName, Notes) = (routine.Name, routine.Notes);
         var snapshot = content.Current;
         Items = [.. routine.Items.OrderBy(i => i.Position).Select(i => ItemView.From(i, snapshot))];
         Copy = await copies.FindAsync(User.UserId(), linkId, cancellationToken);
