@@ -39,10 +39,14 @@ public sealed partial class ClusterTests : IAsyncLifetime
         await one.AddAsync("seated-cervical-rotation", routineId: int.Parse(url.Split('/')[2], CultureInfo.InvariantCulture));
         await two.GetAsync(url);
         Assert.Equal(["Chin tucks", "Seated cervical rotation"], two.ItemTitles());
-        using (var cached = await two.Http.GetAsync(url))
+        // The changes made on instance one are announced to two, and one may arrive after two stored the page: wait
+        // until two answers from its cache rather than assume the first store held.
+        await WaitForAsync(async () =>
         {
-            Assert.True(cached.Headers.Contains("Age"), "instance two did not keep the routine page");
-        }
+            await two.GetAsync(url);
+            using var cached = await two.Http.GetAsync(url);
+            return cached.Headers.Contains("Age");
+        }, "instance two to keep the routine page");
 
         // Pub/sub reaches the other instance in well under a millisecond; the allowance is for a loaded machine.
         await one.MarkDoneAsync(DateOnly.FromDateTime(DateTime.UtcNow));
@@ -223,7 +227,7 @@ public sealed partial class ClusterTests : IAsyncLifetime
         var watch = Stopwatch.StartNew();
         while (!await condition())
         {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"waited 2 s for {what}");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"waited 10 s for {what}");
             await Task.Delay(20);
         }
     }
