@@ -25,6 +25,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         BaseAddress = _app.Start();
+        // Expectations wait for their condition; on a loaded machine (a CI runner, or the other test passes beside
+        // this one) a page can take longer than Playwright's 5 s default to get there.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {
