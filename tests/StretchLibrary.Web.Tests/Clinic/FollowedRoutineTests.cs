@@ -10,20 +10,24 @@ public sealed class FollowedRoutineTests : IDisposable
 {
     private readonly LibraryFactory _factory = new();
 
+    private readonly ClinicSetup _setup;
+
+    public FollowedRoutineTests() => _setup = new ClinicSetup(_factory);
+
     public void Dispose() => _factory.Dispose();
 
     [Fact]
     public async Task The_page_says_who_it_is_from_and_after_a_change_what_changed_with_no_edit_controls()
     {
-        var (_, programId, invitation) = await ClinicArrange.InvitationAsync(_factory);
-        var patient = await ClinicArrange.AcceptAsGuestAsync(_factory, invitation);
+        var (_, programId, invitation) = await _setup.InvitationAsync();
+        var patient = await _setup.AcceptAsGuestAsync(invitation);
         var page = await patient.GetAsync($"/routines/{patient.RoutineId}");
         Assert.Equal("From Dr Ana Lima, PT, Riverside Physio", page.QuerySelector(".program-from")!.TextContent);
         Assert.Null(page.QuerySelector(".program-updated"));
         Assert.Equal("Slow and steady. Stop if your arm tingles.", page.QuerySelector(".program-notes p")!.TextContent);
 
         _factory.Clock.Now = new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero);
-        await ClinicArrange.ChangeProgramAsync(_factory, programId, reps: 8);
+        await _setup.ChangeProgramAsync(programId, reps: 8);
         page = await patient.GetAsync($"/routines/{patient.RoutineId}");
 
         var updated = page.QuerySelector(".program-updated")!.TextContent;
@@ -37,8 +41,8 @@ public sealed class FollowedRoutineTests : IDisposable
     [Fact]
     public async Task Every_edit_handler_refuses_a_followed_routine_with_a_message_and_changes_nothing()
     {
-        var (_, _, invitation) = await ClinicArrange.InvitationAsync(_factory);
-        var patient = await ClinicArrange.AcceptAsGuestAsync(_factory, invitation);
+        var (_, _, invitation) = await _setup.InvitationAsync();
+        var patient = await _setup.AcceptAsGuestAsync(invitation);
         var id = patient.RoutineId;
         var page = await patient.GetAsync($"/routines/{id}");
         var antiforgery = page.QuerySelector("form.consent-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -87,8 +91,8 @@ public sealed class FollowedRoutineTests : IDisposable
     [Fact]
     public async Task A_followed_routine_is_not_offered_on_the_add_page()
     {
-        var (_, _, invitation) = await ClinicArrange.InvitationAsync(_factory);
-        var patient = await ClinicArrange.AcceptAsGuestAsync(_factory, invitation);
+        var (_, _, invitation) = await _setup.InvitationAsync();
+        var patient = await _setup.AcceptAsGuestAsync(invitation);
         var followed = patient.RoutineId;
         await patient.AddAsync("backward-shoulder-rolls", "My own");
         var own = patient.RoutineId;
@@ -103,8 +107,8 @@ public sealed class FollowedRoutineTests : IDisposable
     [Fact]
     public async Task The_guided_sessions_plan_does_a_right_side_only_item_on_the_right_side_only()
     {
-        var (_, _, invitation) = await ClinicArrange.InvitationAsync(_factory);
-        var patient = await ClinicArrange.AcceptAsGuestAsync(_factory, invitation);
+        var (_, _, invitation) = await _setup.InvitationAsync();
+        var patient = await _setup.AcceptAsGuestAsync(invitation);
 
         var page = await patient.GetAsync($"/routines/{patient.RoutineId}/play");
 

@@ -11,6 +11,10 @@ public sealed class JoinTests : IDisposable
 {
     private readonly LibraryFactory _factory = new();
 
+    private readonly ClinicSetup _setup;
+
+    public JoinTests() => _setup = new ClinicSetup(_factory);
+
     public void Dispose() => _factory.Dispose();
 
     private RoutineClient Visitor() => new(_factory.CreateClient());
@@ -18,7 +22,7 @@ public sealed class JoinTests : IDisposable
     [Fact]
     public async Task A_link_names_the_program_and_clinician_with_sessions_and_pain_ticked_and_a_guest_accepts_it()
     {
-        var (clinicianId, programId, invitation) = await ClinicArrange.InvitationAsync(_factory);
+        var (clinicianId, programId, invitation) = await _setup.InvitationAsync();
         var patient = Visitor();
 
         var page = await patient.GetAsync($"/join/{invitation.Token}");
@@ -31,18 +35,18 @@ public sealed class JoinTests : IDisposable
 
         var routine = await patient.SubmitAsync("form.join-form");
 
-        var link = await ClinicArrange.LinkAsync(_factory, patient.RoutineId);
+        var link = await _setup.LinkAsync(patient.RoutineId);
         Assert.NotNull(link);
         Assert.Equal((clinicianId, programId, true, true, false), (link.ClinicianId, link.ProgramId, link.ShareSessions, link.SharePain, link.ShareNotes));
         Assert.True(await _factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == link.OwnerId && u.IsGuest)));
-        Assert.Equal($"You now follow “Neck and back program” from {ClinicArrange.DisplayName}, {ClinicArrange.ClinicName}.", routine.QuerySelector(".flash")!.TextContent);
+        Assert.Equal($"You now follow “Neck and back program” from {ClinicSetup.DisplayName}, {ClinicSetup.ClinicName}.", routine.QuerySelector(".flash")!.TextContent);
         Assert.Equal(["Chin tucks", "Seated trunk rotation", "Prone W", "Quadruped rotation"], patient.ItemTitles().Select(t => t.Split(" (")[0]));
     }
 
     [Fact]
     public async Task A_typed_code_in_any_case_with_spaces_opens_the_invitation_and_a_signed_in_patient_accepts_with_their_choices()
     {
-        var (_, _, invitation) = await ClinicArrange.InvitationAsync(_factory);
+        var (_, _, invitation) = await _setup.InvitationAsync();
         var patient = Visitor();
         await patient.RegisterAsync("patient@example.com", "correct horse battery staple");
         await patient.GetAsync("/join");
@@ -52,7 +56,7 @@ public sealed class JoinTests : IDisposable
         Assert.Equal("Neck and back program", found.QuerySelector("h1")!.TextContent);
         await patient.SubmitAsync("form.join-form", ("SharePain", null), ("ShareNotes", "true"));
 
-        var link = await ClinicArrange.LinkAsync(_factory, patient.RoutineId);
+        var link = await _setup.LinkAsync(patient.RoutineId);
         Assert.Equal((true, false, true), (link!.ShareSessions, link.SharePain, link.ShareNotes));
         var owner = await _factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Id == link.OwnerId));
         Assert.Equal(("patient@example.com", false), (owner.Email, owner.IsGuest));
@@ -61,9 +65,9 @@ public sealed class JoinTests : IDisposable
     [Fact]
     public async Task Wrong_used_revoked_and_expired_links_and_codes_answer_404_with_what_to_do()
     {
-        var (clinicianId, programId, used) = await ClinicArrange.InvitationAsync(_factory);
-        var revoked = await ClinicArrange.InviteAsync(_factory, clinicianId, programId);
-        var expired = await ClinicArrange.InviteAsync(_factory, clinicianId, programId, days: 3);
+        var (clinicianId, programId, used) = await _setup.InvitationAsync();
+        var revoked = await _setup.InviteAsync(clinicianId, programId);
+        var expired = await _setup.InviteAsync(clinicianId, programId, days: 3);
         var first = Visitor();
         await first.GetAsync($"/join/{used.Token}");
         await first.SubmitAsync("form.join-form");
@@ -116,8 +120,8 @@ public sealed class JoinTests : IDisposable
     [Fact]
     public async Task Accepting_a_second_invitation_to_a_program_already_followed_opens_the_routine_instead_of_a_second_one()
     {
-        var (clinicianId, programId, invitation) = await ClinicArrange.InvitationAsync(_factory);
-        var again = await ClinicArrange.InviteAsync(_factory, clinicianId, programId);
+        var (clinicianId, programId, invitation) = await _setup.InvitationAsync();
+        var again = await _setup.InviteAsync(clinicianId, programId);
         var patient = Visitor();
         await patient.GetAsync($"/join/{invitation.Token}");
         await patient.SubmitAsync("form.join-form");
@@ -135,10 +139,10 @@ public sealed class JoinTests : IDisposable
     [Fact]
     public async Task A_clinician_opening_their_own_invitation_is_told_to_give_it_to_their_patient_and_nothing_is_made()
     {
-        var (clinicianId, programId) = await ClinicArrange.ProgramAsync(_factory, email: "ana@example.com");
-        var invitation = await ClinicArrange.InviteAsync(_factory, clinicianId, programId);
+        var (clinicianId, programId) = await _setup.ClinicianWithProgramAsync(email: "ana@example.com");
+        var invitation = await _setup.InviteAsync(clinicianId, programId);
         var clinician = Visitor();
-        await clinician.LoginAsync("ana@example.com", ClinicArrange.Password);
+        await clinician.LoginAsync("ana@example.com", ClinicSetup.Password);
         await clinician.GetAsync($"/join/{invitation.Token}");
 
         var page = await clinician.SubmitAsync("form.join-form");

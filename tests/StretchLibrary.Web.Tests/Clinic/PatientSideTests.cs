@@ -20,6 +20,10 @@ public sealed class PatientSideTests : IDisposable
 
     private readonly ApiApp _factory = new();
 
+    private readonly ClinicSetup _setup;
+
+    public PatientSideTests() => _setup = new ClinicSetup(_factory);
+
     public void Dispose() => _factory.Dispose();
 
     private static string Today => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -27,27 +31,27 @@ public sealed class PatientSideTests : IDisposable
     [Fact]
     public async Task Consent_can_be_changed_and_withdrawn_and_the_clinician_then_sees_nothing_of_the_sessions()
     {
-        var (clinicianId, _, invitation) = await ClinicArrange.InvitationAsync(_factory);
-        var patient = await ClinicArrange.AcceptAsGuestAsync(_factory, invitation);
+        var (clinicianId, _, invitation) = await _setup.InvitationAsync();
+        var patient = await _setup.AcceptAsGuestAsync(invitation);
         await patient.MarkDoneAsync(DateOnly.FromDateTime(_factory.Clock.Now.UtcDateTime), ("Input.PainBefore", 6), ("Input.PainAfter", 3), ("Input.Note", "stiff morning"));
         await patient.GetAsync($"/routines/{patient.RoutineId}");
 
         var page = await patient.SubmitAsync("form.consent-form", ("SharePain", null), ("ShareNotes", "true"));
         Assert.Equal("Saved. From now on, Dr Ana Lima, PT may see the days you did it and your notes.", page.QuerySelector(".flash")!.TextContent);
-        var seen = Assert.Single(Assert.Single(await ClinicArrange.ClinicianLooksAsync(_factory, clinicianId)).Sessions);
+        var seen = Assert.Single(Assert.Single(await _setup.ClinicianLooksAsync(clinicianId)).Sessions);
         Assert.Equal((null, null, "stiff morning"), (seen.PainBefore, seen.PainAfter, seen.Note));
 
         page = await patient.SubmitAsync("form.withdraw-form");
         Assert.StartsWith("Saved. You share nothing with Dr Ana Lima, PT from now on", page.QuerySelector(".flash")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("What your clinician may see: nothing", page.QuerySelector(".program-consent summary")!.TextContent);
-        Assert.Empty(Assert.Single(await ClinicArrange.ClinicianLooksAsync(_factory, clinicianId)).Sessions);
+        Assert.Empty(Assert.Single(await _setup.ClinicianLooksAsync(clinicianId)).Sessions);
     }
 
     [Fact]
     public async Task Another_persons_followed_routine_answers_404_to_consent_and_leave()
     {
-        var (_, _, invitation) = await ClinicArrange.InvitationAsync(_factory);
-        var patient = await ClinicArrange.AcceptAsGuestAsync(_factory, invitation);
+        var (_, _, invitation) = await _setup.InvitationAsync();
+        var patient = await _setup.AcceptAsGuestAsync(invitation);
         var intruder = new RoutineClient(_factory.CreateClient());
         await intruder.AddAsync("chin-tucks", "Mine");
         var antiforgery = intruder.Page!.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -59,15 +63,15 @@ public sealed class PatientSideTests : IDisposable
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         }
 
-        var link = await ClinicArrange.LinkAsync(_factory, patient.RoutineId);
+        var link = await _setup.LinkAsync(patient.RoutineId);
         Assert.Equal((true, true, false), (link!.ShareSessions, link.SharePain, link.ShareNotes));
     }
 
     [Fact]
     public async Task Leaving_keeps_the_routine_and_its_sessions_as_the_patients_own_to_change()
     {
-        var (clinicianId, programId, invitation) = await ClinicArrange.InvitationAsync(_factory);
-        var patient = await ClinicArrange.AcceptAsGuestAsync(_factory, invitation);
+        var (clinicianId, programId, invitation) = await _setup.InvitationAsync();
+        var patient = await _setup.AcceptAsGuestAsync(invitation);
         var id = patient.RoutineId;
         await patient.MarkDoneAsync(DateOnly.FromDateTime(_factory.Clock.Now.UtcDateTime));
         await patient.GetAsync($"/routines/{id}");
@@ -76,10 +80,10 @@ public sealed class PatientSideTests : IDisposable
 
         Assert.StartsWith("You left the program.", page.QuerySelector(".flash")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector(".program-panel"));
-        Assert.Null(await ClinicArrange.LinkAsync(_factory, id));
+        Assert.Null(await _setup.LinkAsync(id));
         Assert.Equal(1, await _factory.WithDbAsync(db => db.Completions.CountAsync(c => c.RoutineId == id)));
-        Assert.Empty(await ClinicArrange.ClinicianLooksAsync(_factory, clinicianId));
-        await ClinicArrange.ChangeProgramAsync(_factory, programId, reps: 3);
+        Assert.Empty(await _setup.ClinicianLooksAsync(clinicianId));
+        await _setup.ChangeProgramAsync(programId, reps: 3);
         Assert.Equal(10, await _factory.WithDbAsync(db => db.RoutineItems.Where(i => i.RoutineId == id && i.StretchSlug == "chin-tucks").Select(i => i.Reps).SingleAsync()));
         page = await patient.SubmitAsync("form[action*='handler=Rename']", ("Name", "My neck routine"));
         Assert.Equal("My neck routine", page.QuerySelector("h1")!.TextContent);
@@ -88,7 +92,7 @@ public sealed class PatientSideTests : IDisposable
     [Fact]
     public async Task Sessions_logged_by_the_form_offline_replay_and_api_record_the_program_version_they_were_done_against()
     {
-        var (_, programId, invitation) = await ClinicArrange.InvitationAsync(_factory);
+        var (_, programId, invitation) = await _setup.InvitationAsync();
         var patient = new RoutineClient(_factory.CreateClient());
         await patient.RegisterAsync("patient@example.com", "correct horse battery staple");
         await patient.GetAsync($"/join/{invitation.Token}");
@@ -103,7 +107,7 @@ public sealed class PatientSideTests : IDisposable
         });
 
         await patient.MarkDoneAsync(DateOnly.FromDateTime(_factory.Clock.Now.UtcDateTime));
-        await ClinicArrange.ChangeProgramAsync(_factory, programId, reps: 8);
+        await _setup.ChangeProgramAsync(programId, reps: 8);
         using var offline = new HttpRequestMessage(HttpMethod.Post, $"/routines/{id}/sessions")
         {
             Content = JsonContent.Create(new { clientId = Guid.NewGuid(), date = Today, stretches = ChinTucks, tz = "UTC" }),
@@ -111,7 +115,7 @@ public sealed class PatientSideTests : IDisposable
         offline.Headers.Add("Sec-Fetch-Site", "same-origin");
         using var replayed = await patient.Http.SendAsync(offline);
         Assert.Equal(HttpStatusCode.Created, replayed.StatusCode);
-        await ClinicArrange.ChangeProgramAsync(_factory, programId, reps: 6);
+        await _setup.ChangeProgramAsync(programId, reps: 6);
         var api = await _factory.ApiClientAsync(await ApiApp.CreateTokenAsync(patient, "Phone", [ApiTokens.SessionsWrite]));
         using var logged = await api.PostAsJsonAsync($"/api/v1/me/routines/{id}/sessions", new { date = Today, stretches = ChinTucks });
         Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
@@ -124,7 +128,7 @@ public sealed class PatientSideTests : IDisposable
     [Fact]
     public async Task The_sheet_the_calendar_feed_and_the_api_say_who_it_is_from_and_what_changed()
     {
-        var (_, programId, invitation) = await ClinicArrange.InvitationAsync(_factory);
+        var (_, programId, invitation) = await _setup.InvitationAsync();
         var patient = new RoutineClient(_factory.CreateClient());
         await patient.RegisterAsync("patient@example.com", "correct horse battery staple");
         await patient.GetAsync($"/join/{invitation.Token}");
@@ -132,7 +136,7 @@ public sealed class PatientSideTests : IDisposable
         var id = patient.RoutineId;
         var feed = ((IHtmlInputElement)(await patient.SubmitAsync("form.subscribe-form")).QuerySelector("#feed-url")!).Value;
         _factory.Clock.Now = new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero);
-        await ClinicArrange.ChangeProgramAsync(_factory, programId, reps: 8);
+        await _setup.ChangeProgramAsync(programId, reps: 8);
 
         var sheet = await patient.GetAsync($"/routines/{id}/sheet");
         var from = sheet.QuerySelector(".sheet-from")!.TextContent;
@@ -157,14 +161,14 @@ public sealed class PatientSideTests : IDisposable
     [Fact]
     public async Task The_access_log_lists_each_look_for_its_patient_only_and_a_guest_who_claims_an_account_keeps_link_consent_and_log()
     {
-        var (clinicianId, _, invitation) = await ClinicArrange.InvitationAsync(_factory);
-        var patient = await ClinicArrange.AcceptAsGuestAsync(_factory, invitation);
+        var (clinicianId, _, invitation) = await _setup.InvitationAsync();
+        var patient = await _setup.AcceptAsGuestAsync(invitation);
         var id = patient.RoutineId;
         await patient.GetAsync($"/routines/{id}");
         await patient.SubmitAsync("form.consent-form", ("ShareNotes", "true"));
         var other = new RoutineClient(_factory.CreateClient());
         await other.AddAsync("chin-tucks", "Mine");
-        await ClinicArrange.ClinicianLooksAsync(_factory, clinicianId);
+        await _setup.ClinicianLooksAsync(clinicianId);
 
         var log = await patient.GetAsync("/account/access-log");
         var row = Assert.Single(log.QuerySelectorAll("table.access-log tbody tr"));
@@ -174,7 +178,7 @@ public sealed class PatientSideTests : IDisposable
 
         await patient.RegisterAsync("claimed@example.com", "correct horse battery staple");
 
-        var link = await ClinicArrange.LinkAsync(_factory, id);
+        var link = await _setup.LinkAsync(id);
         var owner = await _factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Id == link!.OwnerId));
         Assert.Equal(("claimed@example.com", false), (owner.Email, owner.IsGuest));
         Assert.Equal((true, true, true), (link!.ShareSessions, link.SharePain, link.ShareNotes));

@@ -182,7 +182,7 @@ public sealed class PatientViewTests : IDisposable
     {
         var world = await WorldAsync();
         await _setup.InviteAsync(world.ClinicianId, world.Ana.ProgramId, "Open Olga");
-        var revoked = await _setup.InviteAsync(world.ClinicianId, world.Ana.ProgramId, "Revoked Rui");
+        var revoked = (await _setup.InviteAsync(world.ClinicianId, world.Ana.ProgramId, "Revoked Rui")).Invitation.Id;
         await _app.WithDbAsync(async db =>
         {
             (await db.Invitations.FindAsync(revoked) ?? throw new InvalidOperationException()).RevokedAt = _app.Clock.GetUtcNow();
