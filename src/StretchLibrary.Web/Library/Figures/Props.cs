@@ -1,9 +1,12 @@
 namespace StretchLibrary.Web.Library.Figures;
 
-/// <summary>Something drawn: a filled rounded limb (body part, roller, towel) or a plain stroke (chair, wall).</summary>
+/// <summary>Something drawn: a filled rounded limb (body part, towel edge), a cylinder (roller, towel) or a plain stroke (chair, wall).</summary>
 public abstract record Shape(string Name);
 
 public sealed record LimbShape(Capsule Capsule, string Name) : Shape(Name);
+
+/// <summary>A flat-ended cylinder from <see cref="A"/> to <see cref="B"/>: drawn as its outline plus the end that faces the viewer, so it reads as round.</summary>
+public sealed record CylinderShape(Vec3 A, Vec3 B, double Radius, string Name) : Shape(Name);
 
 public sealed record LineShape(Vec3 A, Vec3 B, double Width, string Name) : Shape(Name);
 
@@ -157,11 +160,11 @@ public sealed record Roller(string Kind, double CenterX, double Radius, double F
     {
         if (Lengthwise)
         {
-            yield return new LimbShape(new(Name, new(FromX, Radius, 0), new(ToX, Radius, 0), Radius, Radius), Name);
+            yield return new CylinderShape(new(FromX, Radius, 0), new(ToX, Radius, 0), Radius, Name);
             yield break;
         }
 
-        yield return new LimbShape(new(Name, new(CenterX, Radius, -HalfLength), new(CenterX, Radius, HalfLength), Radius, Radius), Name);
+        yield return new CylinderShape(new(CenterX, Radius, -HalfLength), new(CenterX, Radius, HalfLength), Radius, Name);
         if (Rolled)
         {
             // The rolled edge, so a towel does not read as a small roller.
