@@ -56,7 +56,11 @@ public static class FigureSvg
         return (minX, minY, maxX - minX, maxY - minY);
     }
 
-    public static string Render(Scene scene, View view, (double X, double Y, double W, double H) box, string? alt, IReadOnlyCollection<string> highlight, Arrow? arrow = null)
+    /// <summary>
+    /// <paramref name="floor"/> is the floor's corners (<see cref="FloorCorners(IEnumerable{Scene})"/>), shared by frames
+    /// that share a box so the floor stays put between them; by default the floor under this scene.
+    /// </summary>
+    public static string Render(Scene scene, View view, (double X, double Y, double W, double H) box, string? alt, IReadOnlyCollection<string> highlight, Arrow? arrow = null, Vec3[]? floor = null)
     {
         var svg = new StringBuilder(4096);
         svg.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"figure\" viewBox=\"")
@@ -74,7 +78,7 @@ public static class FigureSvg
         svg.Append("<g class=\"fig-body\" fill=\"").Append(BodyFill).Append("\" stroke=\"currentColor\" stroke-width=\"1.5\" stroke-linejoin=\"round\" stroke-linecap=\"round\">");
         if (view.Name != "top")
         {
-            Floor(svg, view, scene, box);
+            Floor(svg, view, floor ?? FloorCorners(scene), box);
         }
 
         foreach (var shape in DrawOrder(scene, view))
@@ -115,9 +119,9 @@ public static class FigureSvg
     /// band from edge to edge of the frame (a plane that runs on, not a box or a bed around the figure); from other
     /// angles above the horizon, a flat outline.
     /// </summary>
-    private static void Floor(StringBuilder svg, View view, Scene scene, (double X, double Y, double W, double H) box)
+    private static void Floor(StringBuilder svg, View view, Vec3[] floor, (double X, double Y, double W, double H) box)
     {
-        var corners = FloorCorners(scene).Select(view.Project).ToArray();
+        var corners = floor.Select(view.Project).ToArray();
         if (corners.Max(c => c.Y) - corners.Min(c => c.Y) < 1)
         {
             svg.Append("<path class=\"fig-floor\" fill=\"none\" d=\"M").Append(N(corners.Min(c => c.X))).Append(' ').Append(N(corners[0].Y))
@@ -145,9 +149,12 @@ public static class FigureSvg
     }
 
     /// <summary>The floor drawn under a scene: its corners, a margin beyond everything on it.</summary>
-    public static Vec3[] FloorCorners(Scene scene)
+    public static Vec3[] FloorCorners(Scene scene) => FloorCorners([scene]);
+
+    /// <summary>The floor drawn under several scenes at once: a margin beyond everything on any of them.</summary>
+    public static Vec3[] FloorCorners(IEnumerable<Scene> scenes)
     {
-        var points = BodyPoints(scene).Select(p => p.P).ToList();
+        var points = scenes.SelectMany(BodyPoints).Select(p => p.P).ToList();
         var (x0, x1) = (points.Min(p => p.X) - 12, points.Max(p => p.X) + 12);
         var (z0, z1) = (points.Min(p => p.Z) - 12, points.Max(p => p.Z) + 12);
         return [new(x0, 0, z0), new(x1, 0, z0), new(x1, 0, z1), new(x0, 0, z1)];

@@ -39,7 +39,7 @@ public abstract record Prop(string Name)
         "wall" => new Wall(body.AllPoints.Min(p => p.X) - 16),
         "foam roller" => Roller.Along(body),
         "foam roller across" => new Roller(name, Across(body, 0.45), 7.5),
-        "towel roll" => new Roller(name, Across(body, 0.7), 3.5, Rolled: true),
+        "towel roll" => new Roller(name, Across(body, 0.7), 4.5, Rolled: true),
         _ => null,
     };
 
@@ -121,7 +121,8 @@ public sealed record Wall(double X) : Prop("wall")
 /// <summary>A cylinder on the floor: a foam roller or a rolled towel, along x or across the body (along z).</summary>
 public sealed record Roller(string Kind, double CenterX, double Radius, double FromX = 0, double ToX = 0, bool Rolled = false) : Prop(Kind)
 {
-    private const double HalfLength = 30;
+    /// <summary>Half the length of a roller across the back (a rolled towel is a little longer, so its ends show beside the body).</summary>
+    private double HalfLength => Rolled ? 36 : 30;
 
     private bool Lengthwise => ToX > FromX;
 
