@@ -4,21 +4,29 @@ using StretchLibrary.Web.Library.Figures;
 
 namespace StretchLibrary.Web.Tests.Figures;
 
-/// <summary>How figures are drawn: one scale across stretches, rollers that read as round, a floor that reads as a floor.</summary>
+/// <summary>How figures are drawn: one scale within a stretch, rollers that read as round, a floor that reads as a floor.</summary>
 public sealed partial class FigureDrawingTests
 {
     private static IllustrationSpec One(string view, string position, IReadOnlyList<string> props) =>
         new(view, props, [], HeadOnly: false, [new("start", position, new Dictionary<string, double>(), "A pose.")]);
 
     [Fact]
-    public void A_lying_figure_and_a_seated_one_are_drawn_at_the_same_scale()
+    public void A_stretchs_lying_frame_is_drawn_at_the_scale_of_its_seated_frame_and_a_lying_stretch_fills_its_own_box()
     {
-        var lying = ViewBox(Illustration.Draw(One("raised side", "lying on back", [])).Frames[0].Svg);
-        var seated = ViewBox(Illustration.Draw(One("three-quarter", "seated", ["chair"])).Frames[0].Svg);
+        var spec = new IllustrationSpec("three-quarter", ["chair", "foam roller"], [], HeadOnly: false,
+        [
+            new("start", "seated", new Dictionary<string, double>(), "A pose."),
+            new("roller", "lying on back", new Dictionary<string, double>(), "A pose."),
+        ]);
 
-        // Shown at the same height, one unit is one centimetre in both.
-        Assert.Equal(FigureSvg.StandardHeight, lying.H);
-        Assert.Equal(FigureSvg.StandardHeight, seated.H);
+        var frames = Illustration.Draw(spec).Frames;
+        var (seated, lying) = (ViewBox(frames[0].Svg), ViewBox(frames[1].Svg));
+        var alone = ViewBox(Illustration.Draw(One("raised side", "lying on back", [])).Frames[0].Svg);
+
+        // Shown side by side at one height, one unit is the same length in both frames of the stretch.
+        Assert.Equal(seated.H, lying.H);
+        // A stretch done lying down only is not shrunk to a seated one's height.
+        Assert.True(alone.H < seated.H / 2, $"a lying-only stretch's box is {alone.H} tall against {seated.H} for a seated one");
     }
 
     [Fact]

@@ -15,15 +15,9 @@ public static class FigureSvg
     public const string HighlightFill = "#cfe3ea";
     public const string PropFill = "#e2e2e2";
 
-    /// <summary>
-    /// Every whole-body frame's box is at least this tall (cm, one SVG unit each), its figure standing on the box's
-    /// bottom edge: shown at the same height, a lying figure and a seated one are drawn at the same scale.
-    /// </summary>
-    public const double StandardHeight = 200;
-
-    /// <summary>The box grown upward to <see cref="StandardHeight"/> (a taller one is left alone).</summary>
-    public static (double X, double Y, double W, double H) Standard((double X, double Y, double W, double H) box) =>
-        box.H >= StandardHeight ? box : (box.X, box.Y - (StandardHeight - box.H), box.W, StandardHeight);
+    /// <summary>The box grown upward to <paramref name="height"/>, its bottom edge (the floor) kept (a taller one is left alone).</summary>
+    public static (double X, double Y, double W, double H) Grown((double X, double Y, double W, double H) box, double height) =>
+        box.H >= height ? box : (box.X, box.Y - (height - box.H), box.W, height);
 
     /// <summary>The box, in SVG units, that holds all of the given scenes (so frames of one stretch line up).</summary>
     public static (double X, double Y, double W, double H) Bounds(IEnumerable<Scene> scenes, View view, bool headOnly)

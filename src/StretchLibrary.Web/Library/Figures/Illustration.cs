@@ -74,9 +74,13 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
         bool Together(int a, int b) => spec.Frames[a].Base == spec.Frames[b].Base && views[a] == views[b];
         IEnumerable<Scene> Group(int i) => scenes.Where((_, j) => Together(i, j))
             .Concat(between.Where((_, m) => Together(i, moves[m].From) && Together(i, moves[m].To)).SelectMany(b => b));
-        var boxes = spec.Frames.Select((f, i) => Scaled(spec, FigureSvg.Enclose(
+        var fitted = spec.Frames.Select((f, i) => FigureSvg.Enclose(
             FigureSvg.Bounds(Group(i), views[i], spec.HeadOnly),
-            arrows.Where((a, j) => a is not null && Together(i, j)).OfType<Arrow>()))).ToArray();
+            arrows.Where((a, j) => a is not null && Together(i, j)).OfType<Arrow>())).ToArray();
+        // Every frame of a stretch as tall as its tallest, the figure on the bottom edge: shown side by side at one
+        // height, a lying frame and a seated one of the same stretch are drawn at the same scale.
+        var tallest = fitted.Max(b => b.H);
+        var boxes = fitted.Select(b => FigureSvg.Grown(b, tallest)).ToArray();
         // One floor under the frames that share a box, so it stays put from frame to frame.
         var floors = spec.Frames.Select((_, i) => FigureSvg.FloorCorners(Group(i))).ToArray();
 
@@ -85,10 +89,6 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
         var problems = spec.Frames.SelectMany((f, i) => FigureChecks.Check(f, scenes[i], views[i], arrows[i]).Select(reason => new FigureProblem(i, reason))).ToArray();
         return new Illustration(spec, frames, motion) { Problems = problems };
     }
-
-    /// <summary>Whole-body frames share one scale across stretches (<see cref="FigureSvg.StandardHeight"/>); a head close-up keeps its own.</summary>
-    private static (double X, double Y, double W, double H) Scaled(IllustrationSpec spec, (double X, double Y, double W, double H) box) =>
-        spec.HeadOnly ? box : FigureSvg.Standard(box);
 
     /// <summary>
     /// Which move a frame's arrow shows. Frames in the same position (base and props) form a group: in a pair the
