@@ -32,6 +32,14 @@ public static class FigureChecks
             yield return $"the arrow goes {under:0} cm below the floor";
         }
 
+        if (view is not null)
+        {
+            foreach (var problem in FaceProblems(frame, scene, view))
+            {
+                yield return problem;
+            }
+        }
+
         var body = scene.Body;
         var parts = body.Limbs.Append(new Capsule("head", body.HeadCenter, body.HeadCenter, PosedBody.HeadRadius, PosedBody.HeadRadius)).ToList();
         foreach (var part in parts)
@@ -93,6 +101,46 @@ public static class FigureChecks
                 yield return $"the head is {gap:0} cm above the floor but a lying head rests (write 'head: lifted' if it is raised)";
             }
         }
+    }
+
+    /// <summary>Words in a frame's text that say where the eyes go, so its face must be seen.</summary>
+    private static readonly System.Text.RegularExpressions.Regex Gaze = new(@"\b(eyes?|gaze|looking)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A face that a limb drawn in front of it covers (an arm across the eyes teaches the wrong movement), and a
+    /// frame whose text says where the eyes go while the view shows no face at all (turned away or covered).
+    /// </summary>
+    public static IEnumerable<string> FaceProblems(FigureFrame frame, Scene scene, View view)
+    {
+        var marks = FigureSvg.FaceMarks(scene.Body, view);
+        var order = FigureSvg.DrawOrder(scene, view);
+        var head = order.ToList().FindIndex(s => s.Name == "head");
+        var over = order.Skip(head + 1).OfType<LimbShape>().Where(l => l.Name != "neck").Select(l => l.Capsule).ToList();
+        var covered = marks.Select(m => (m.Mark, By: over.FirstOrDefault(c => Covers(view, c, m.At))?.Name)).ToList();
+        if (covered.FirstOrDefault(c => c.By is not null) is { By: { } by, Mark: var mark })
+        {
+            yield return $"the {Describe(by)} is drawn over the face ({(mark == "nose" ? "the nose" : "an eye")}) in this view";
+        }
+
+        if (Gaze.IsMatch(frame.Alt) && covered.All(c => c.By is not null))
+        {
+            yield return marks.Count == 0
+                ? $"the text says where the eyes go but the face is turned away in the '{view.Name}' view"
+                : "the text says where the eyes go but the face is covered in this view";
+        }
+    }
+
+    /// <summary>Whether a limb as drawn (its outline, projected) lies over a point.</summary>
+    private static bool Covers(View view, Capsule limb, Vec3 point)
+    {
+        var (px, py) = view.Project(point);
+        var (ax, ay) = view.Project(limb.A);
+        var (bx, by) = view.Project(limb.B);
+        var (dx, dy) = (bx - ax, by - ay);
+        var length = (dx * dx) + (dy * dy);
+        var t = length < 1e-9 ? 0 : Math.Clamp((((px - ax) * dx) + ((py - ay) * dy)) / length, 0, 1);
+        var (cx, cy) = (ax + (t * dx) - px, ay + (t * dy) - py);
+        return Math.Sqrt((cx * cx) + (cy * cy)) < limb.Ra + ((limb.Rb - limb.Ra) * t);
     }
 
     private static (double Floor, List<(string Prop, double Depth)> Props) Deepest(Capsule part, IReadOnlyList<Prop> props)

@@ -13,6 +13,11 @@ public static class FigureSvg
 {
     public const string BodyFill = "#fff";
     public const string HighlightFill = "#cfe3ea";
+    public const string PropFill = "#e2e2e2";
+
+    /// <summary>The box grown upward to <paramref name="height"/>, its bottom edge (the floor) kept (a taller one is left alone).</summary>
+    public static (double X, double Y, double W, double H) Grown((double X, double Y, double W, double H) box, double height) =>
+        box.H >= height ? box : (box.X, box.Y - (height - box.H), box.W, height);
 
     /// <summary>The box, in SVG units, that holds all of the given scenes (so frames of one stretch line up).</summary>
     public static (double X, double Y, double W, double H) Bounds(IEnumerable<Scene> scenes, View view, bool headOnly)
@@ -45,7 +50,11 @@ public static class FigureSvg
         return (minX, minY, maxX - minX, maxY - minY);
     }
 
-    public static string Render(Scene scene, View view, (double X, double Y, double W, double H) box, string? alt, IReadOnlyCollection<string> highlight, Arrow? arrow = null)
+    /// <summary>
+    /// <paramref name="floor"/> is the floor's corners (<see cref="FloorCorners(IEnumerable{Scene})"/>), shared by frames
+    /// that share a box so the floor stays put between them; by default the floor under this scene.
+    /// </summary>
+    public static string Render(Scene scene, View view, (double X, double Y, double W, double H) box, string? alt, IReadOnlyCollection<string> highlight, Arrow? arrow = null, Vec3[]? floor = null)
     {
         var svg = new StringBuilder(4096);
         svg.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"figure\" viewBox=\"")
@@ -63,7 +72,7 @@ public static class FigureSvg
         svg.Append("<g class=\"fig-body\" fill=\"").Append(BodyFill).Append("\" stroke=\"currentColor\" stroke-width=\"1.5\" stroke-linejoin=\"round\" stroke-linecap=\"round\">");
         if (view.Name != "top")
         {
-            Floor(svg, view, scene);
+            Floor(svg, view, floor ?? FloorCorners(scene), box);
         }
 
         foreach (var shape in DrawOrder(scene, view))
@@ -77,6 +86,9 @@ public static class FigureSvg
                         Face(svg, view, scene.Body);
                     }
 
+                    break;
+                case CylinderShape cylinder:
+                    Cylinder(svg, view, cylinder);
                     break;
                 case LineShape line:
                     var (ax, ay) = view.Project(line.A);
@@ -96,14 +108,28 @@ public static class FigureSvg
         return svg.Append("</svg>").ToString();
     }
 
-    /// <summary>The floor under everything drawn: a line seen from the side, a flat outline from above the horizon.</summary>
-    private static void Floor(StringBuilder svg, View view, Scene scene)
+    /// <summary>
+    /// The floor under everything drawn: a line seen from the side; seen from the side and above, a lightly shaded
+    /// band from edge to edge of the frame (a plane that runs on, not a box or a bed around the figure); from other
+    /// angles above the horizon, a flat outline.
+    /// </summary>
+    private static void Floor(StringBuilder svg, View view, Vec3[] floor, (double X, double Y, double W, double H) box)
     {
-        var corners = FloorCorners(scene).Select(view.Project).ToArray();
+        var corners = floor.Select(view.Project).ToArray();
         if (corners.Max(c => c.Y) - corners.Min(c => c.Y) < 1)
         {
             svg.Append("<path class=\"fig-floor\" fill=\"none\" d=\"M").Append(N(corners.Min(c => c.X))).Append(' ').Append(N(corners[0].Y))
                 .Append('H').Append(N(corners.Max(c => c.X))).Append("\"/>");
+            return;
+        }
+
+        if (Math.Abs(view.Right.X) > 0.999)
+        {
+            var (far, near) = (corners.Min(c => c.Y), corners.Max(c => c.Y));
+            svg.Append("<path class=\"fig-floor\" fill=\"currentColor\" fill-opacity=\"0.07\" stroke=\"none\" d=\"M").Append(N(box.X)).Append(' ').Append(N(far))
+                .Append('H').Append(N(box.X + box.W)).Append('V').Append(N(near)).Append('H').Append(N(box.X)).Append("Z\"/>")
+                .Append("<path class=\"fig-floor\" fill=\"none\" stroke-width=\"1\" d=\"M").Append(N(box.X)).Append(' ').Append(N(far)).Append('H').Append(N(box.X + box.W))
+                .Append('M').Append(N(box.X)).Append(' ').Append(N(near)).Append('H').Append(N(box.X + box.W)).Append("\"/>");
             return;
         }
 
@@ -117,9 +143,12 @@ public static class FigureSvg
     }
 
     /// <summary>The floor drawn under a scene: its corners, a margin beyond everything on it.</summary>
-    public static Vec3[] FloorCorners(Scene scene)
+    public static Vec3[] FloorCorners(Scene scene) => FloorCorners([scene]);
+
+    /// <summary>The floor drawn under several scenes at once: a margin beyond everything on any of them.</summary>
+    public static Vec3[] FloorCorners(IEnumerable<Scene> scenes)
     {
-        var points = BodyPoints(scene).Select(p => p.P).ToList();
+        var points = scenes.SelectMany(BodyPoints).Select(p => p.P).ToList();
         var (x0, x1) = (points.Min(p => p.X) - 12, points.Max(p => p.X) + 12);
         var (z0, z1) = (points.Min(p => p.Z) - 12, points.Max(p => p.Z) + 12);
         return [new(x0, 0, z0), new(x1, 0, z0), new(x1, 0, z1), new(x0, 0, z1)];
@@ -137,6 +166,7 @@ public static class FigureSvg
     {
         LimbShape l => view.Depth(Vec3.Lerp(l.Capsule.A, l.Capsule.B, 0.5)),
         LineShape l => view.Depth(Vec3.Lerp(l.A, l.B, 0.5)),
+        CylinderShape c => view.Depth(Vec3.Lerp(c.A, c.B, 0.5)),
         _ => 0,
     };
 
@@ -162,31 +192,117 @@ public static class FigureSvg
             .Append("Z\"/>");
     }
 
-    /// <summary>Nose and the eyes that face the viewer, so the head shows where the face points.</summary>
-    private static void Face(StringBuilder svg, View view, PosedBody body)
+    /// <summary>
+    /// The marks that show where the face points, those on the side of the head toward the viewer: the nose tip
+    /// (<c>nose</c>) and each eye (<c>eye</c>). None: the face is turned away.
+    /// </summary>
+    public static IReadOnlyList<(string Mark, Vec3 At)> FaceMarks(PosedBody body, View view)
     {
         var center = body.HeadCenter;
-        var frame = body.HeadFrame;
         var centerDepth = view.Depth(center);
-        var noseTip = center + frame.Apply(new(14, -3, 0));
+        var marks = new List<(string, Vec3)>();
+        var noseTip = center + body.HeadFrame.Apply(new(14, -3, 0));
         if (view.Depth(noseTip) > centerDepth - 4)
         {
-            var (x0, y0) = view.Project(center + frame.Apply(new(10.5, 1, 0)));
-            var (x1, y1) = view.Project(noseTip);
-            var (x2, y2) = view.Project(center + frame.Apply(new(10, -5, 0)));
-            svg.Append("<path d=\"M").Append(N(x0)).Append(' ').Append(N(y0)).Append('L').Append(N(x1)).Append(' ').Append(N(y1))
-                .Append('L').Append(N(x2)).Append(' ').Append(N(y2)).Append("\"/>");
+            marks.Add(("nose", noseTip));
         }
 
         foreach (var z in new[] { -4.5, 4.5 })
         {
-            var eye = center + frame.Apply(new(8, 3, z));
+            var eye = center + body.HeadFrame.Apply(new(8, 3, z));
             if (view.Depth(eye) > centerDepth + 1)
             {
-                var (ex, ey) = view.Project(eye);
-                svg.Append("<circle fill=\"currentColor\" stroke=\"none\" cx=\"").Append(N(ex)).Append("\" cy=\"").Append(N(ey)).Append("\" r=\"1.2\"/>");
+                marks.Add(("eye", eye));
             }
         }
+
+        return marks;
+    }
+
+    /// <summary>Nose and the eyes that face the viewer, so the head shows where the face points.</summary>
+    private static void Face(StringBuilder svg, View view, PosedBody body)
+    {
+        foreach (var (mark, at) in FaceMarks(body, view))
+        {
+            if (mark == "nose")
+            {
+                var (x0, y0) = view.Project(body.HeadCenter + body.HeadFrame.Apply(new(10.5, 1, 0)));
+                var (x1, y1) = view.Project(at);
+                var (x2, y2) = view.Project(body.HeadCenter + body.HeadFrame.Apply(new(10, -5, 0)));
+                svg.Append("<path d=\"M").Append(N(x0)).Append(' ').Append(N(y0)).Append('L').Append(N(x1)).Append(' ').Append(N(y1))
+                    .Append('L').Append(N(x2)).Append(' ').Append(N(y2)).Append("\"/>");
+                continue;
+            }
+
+            var (ex, ey) = view.Project(at);
+            svg.Append("<circle fill=\"currentColor\" stroke=\"none\" cx=\"").Append(N(ex)).Append("\" cy=\"").Append(N(ey)).Append("\" r=\"1.2\"/>");
+        }
+    }
+
+    /// <summary>
+    /// A cylinder (a roller, a rolled towel) in the props' grey: its outline around both ends, and the end that
+    /// faces the viewer as an ellipse, so it reads as round and not as a flat box.
+    /// </summary>
+    private static void Cylinder(StringBuilder svg, View view, CylinderShape c)
+    {
+        var axis = (c.B - c.A).Normalized();
+        var u = (Math.Abs(axis.Y) < 0.9 ? new Vec3(0, 1, 0) : new Vec3(1, 0, 0)).Cross(axis).Normalized();
+        var v = axis.Cross(u);
+        List<(double X, double Y)> Ring(Vec3 center) => [.. Enumerable.Range(0, 20).Select(i => view.Project(center + (((u * Math.Cos(i * Math.PI / 10)) + (v * Math.Sin(i * Math.PI / 10))) * c.Radius)))];
+        var (ringA, ringB) = (Ring(c.A), Ring(c.B));
+        svg.Append("<path class=\"fig-prop\" fill=\"").Append(PropFill).Append("\" d=\"");
+        Polygon(svg, Hull([.. ringA, .. ringB]));
+        svg.Append("\"/>");
+        // The end toward the viewer, unless it is seen edge on (then the outline says it all).
+        var near = view.Depth(c.B) > view.Depth(c.A) ? ringB : ringA;
+        if (Math.Abs(axis.Dot(view.Toward)) > 0.15)
+        {
+            svg.Append("<path class=\"fig-prop\" fill=\"").Append(PropFill).Append("\" d=\"");
+            Polygon(svg, near);
+            svg.Append("\"/>");
+        }
+    }
+
+    private static void Polygon(StringBuilder svg, List<(double X, double Y)> points)
+    {
+        for (var i = 0; i < points.Count; i++)
+        {
+            // A tenth of a unit: a roller's end is only a few units across.
+            svg.Append(i == 0 ? "M" : "L").Append(Math.Round(points[i].X, 1).ToString(CultureInfo.InvariantCulture)).Append(' ')
+                .Append(Math.Round(points[i].Y, 1).ToString(CultureInfo.InvariantCulture));
+        }
+
+        svg.Append('Z');
+    }
+
+    /// <summary>The convex outline of some points (Andrew's monotone chain), in order around it.</summary>
+    private static List<(double X, double Y)> Hull(List<(double X, double Y)> points)
+    {
+        var sorted = points.Distinct().OrderBy(p => p.X).ThenBy(p => p.Y).ToList();
+        if (sorted.Count < 3)
+        {
+            return sorted;
+        }
+
+        static double Turn((double X, double Y) o, (double X, double Y) a, (double X, double Y) b) => ((a.X - o.X) * (b.Y - o.Y)) - ((a.Y - o.Y) * (b.X - o.X));
+        var hull = new List<(double X, double Y)>();
+        foreach (var pass in new[] { sorted, Enumerable.Reverse(sorted).ToList() })
+        {
+            var start = hull.Count;
+            foreach (var p in pass)
+            {
+                while (hull.Count >= start + 2 && Turn(hull[^2], hull[^1], p) <= 0)
+                {
+                    hull.RemoveAt(hull.Count - 1);
+                }
+
+                hull.Add(p);
+            }
+
+            hull.RemoveAt(hull.Count - 1);
+        }
+
+        return hull;
     }
 
     private static void DrawArrow(StringBuilder svg, Arrow arrow)
@@ -229,6 +345,7 @@ public static class FigureSvg
             {
                 LimbShape l => new[] { (l.Capsule.A, l.Capsule.Ra), (l.Capsule.B, l.Capsule.Rb) },
                 LineShape l => new[] { (l.A, l.Width), (l.B, l.Width) },
+                CylinderShape c => new[] { (c.A, c.Radius), (c.B, c.Radius) },
                 _ => [],
             }));
 

@@ -72,16 +72,20 @@ public sealed record Illustration(IllustrationSpec Spec, IReadOnlyList<DrawnFram
             : null).ToArray();
         // Frames from the same base position and camera share one box (arrows included), so they line up side by side and animate in place.
         bool Together(int a, int b) => spec.Frames[a].Base == spec.Frames[b].Base && views[a] == views[b];
-        var boxes = spec.Frames.Select((f, i) => FigureSvg.Enclose(
-            FigureSvg.Bounds(
-                scenes.Where((_, j) => Together(i, j))
-                    .Concat(between.Where((_, m) => Together(i, moves[m].From) && Together(i, moves[m].To)).SelectMany(b => b)),
-                views[i],
-                spec.HeadOnly),
+        IEnumerable<Scene> Group(int i) => scenes.Where((_, j) => Together(i, j))
+            .Concat(between.Where((_, m) => Together(i, moves[m].From) && Together(i, moves[m].To)).SelectMany(b => b));
+        var fitted = spec.Frames.Select((f, i) => FigureSvg.Enclose(
+            FigureSvg.Bounds(Group(i), views[i], spec.HeadOnly),
             arrows.Where((a, j) => a is not null && Together(i, j)).OfType<Arrow>())).ToArray();
+        // Every frame of a stretch as tall as its tallest, the figure on the bottom edge: shown side by side at one
+        // height, a lying frame and a seated one of the same stretch are drawn at the same scale.
+        var tallest = fitted.Max(b => b.H);
+        var boxes = fitted.Select(b => FigureSvg.Grown(b, tallest)).ToArray();
+        // One floor under the frames that share a box, so it stays put from frame to frame.
+        var floors = spec.Frames.Select((_, i) => FigureSvg.FloorCorners(Group(i))).ToArray();
 
-        var frames = spec.Frames.Select((f, i) => new DrawnFrame(f.Name, f.Alt, FigureSvg.Render(scenes[i], views[i], boxes[i], f.Alt, spec.Highlight, arrows[i]))).ToArray();
-        var motion = between.SelectMany((b, m) => b.Select(s => FigureSvg.Render(s, views[moves[m].From], boxes[moves[m].From], null, spec.Highlight))).ToArray();
+        var frames = spec.Frames.Select((f, i) => new DrawnFrame(f.Name, f.Alt, FigureSvg.Render(scenes[i], views[i], boxes[i], f.Alt, spec.Highlight, arrows[i], floors[i]))).ToArray();
+        var motion = between.SelectMany((b, m) => b.Select(s => FigureSvg.Render(s, views[moves[m].From], boxes[moves[m].From], null, spec.Highlight, floor: floors[moves[m].From]))).ToArray();
         var problems = spec.Frames.SelectMany((f, i) => FigureChecks.Check(f, scenes[i], views[i], arrows[i]).Select(reason => new FigureProblem(i, reason))).ToArray();
         return new Illustration(spec, frames, motion) { Problems = problems };
     }

@@ -1,9 +1,12 @@
 namespace StretchLibrary.Web.Library.Figures;
 
-/// <summary>Something drawn: a filled rounded limb (body part, roller, towel) or a plain stroke (chair, wall).</summary>
+/// <summary>Something drawn: a filled rounded limb (body part, towel edge), a cylinder (roller, towel) or a plain stroke (chair, wall).</summary>
 public abstract record Shape(string Name);
 
 public sealed record LimbShape(Capsule Capsule, string Name) : Shape(Name);
+
+/// <summary>A flat-ended cylinder from <see cref="A"/> to <see cref="B"/>: drawn as its outline plus the end that faces the viewer, so it reads as round.</summary>
+public sealed record CylinderShape(Vec3 A, Vec3 B, double Radius, string Name) : Shape(Name);
 
 public sealed record LineShape(Vec3 A, Vec3 B, double Width, string Name) : Shape(Name);
 
@@ -36,7 +39,7 @@ public abstract record Prop(string Name)
         "wall" => new Wall(body.AllPoints.Min(p => p.X) - 16),
         "foam roller" => Roller.Along(body),
         "foam roller across" => new Roller(name, Across(body, 0.45), 7.5),
-        "towel roll" => new Roller(name, Across(body, 0.7), 3.5, Rolled: true),
+        "towel roll" => new Roller(name, Across(body, 0.7), 4.5, Rolled: true),
         _ => null,
     };
 
@@ -118,7 +121,8 @@ public sealed record Wall(double X) : Prop("wall")
 /// <summary>A cylinder on the floor: a foam roller or a rolled towel, along x or across the body (along z).</summary>
 public sealed record Roller(string Kind, double CenterX, double Radius, double FromX = 0, double ToX = 0, bool Rolled = false) : Prop(Kind)
 {
-    private const double HalfLength = 30;
+    /// <summary>Half the length of a roller across the back (a rolled towel is a little longer, so its ends show beside the body).</summary>
+    private double HalfLength => Rolled ? 36 : 30;
 
     private bool Lengthwise => ToX > FromX;
 
@@ -157,11 +161,11 @@ public sealed record Roller(string Kind, double CenterX, double Radius, double F
     {
         if (Lengthwise)
         {
-            yield return new LimbShape(new(Name, new(FromX, Radius, 0), new(ToX, Radius, 0), Radius, Radius), Name);
+            yield return new CylinderShape(new(FromX, Radius, 0), new(ToX, Radius, 0), Radius, Name);
             yield break;
         }
 
-        yield return new LimbShape(new(Name, new(CenterX, Radius, -HalfLength), new(CenterX, Radius, HalfLength), Radius, Radius), Name);
+        yield return new CylinderShape(new(CenterX, Radius, -HalfLength), new(CenterX, Radius, HalfLength), Radius, Name);
         if (Rolled)
         {
             // The rolled edge, so a towel does not read as a small roller.
