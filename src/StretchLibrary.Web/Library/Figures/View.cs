@@ -16,11 +16,6 @@ public sealed record View(string Name, Vec3 Right, Vec3 Up, Vec3 Toward)
         Looking("raised side", yaw: 0, elevation: 40),
         // From the front and above, so a head turning left or right sweeps a curve, not a sideways line.
         Looking("front from above", yaw: 70, elevation: 40),
-        // From the head end and above, so arms to either side of a lying figure's head show their shape (a W, a reach).
-        Looking("head end", yaw: 90, elevation: 30),
-        // Near floor level, in front of a figure lying face down (head toward +x): the chest's lift off the floor
-        // and the face turned to the floor both show, and so do both arms.
-        Looking("low three-quarter", yaw: 35, elevation: 10),
         // From high above and beyond the head of a figure lying on its back (head toward -x): a lengthwise roller
         // shows its round end, and arms out to the sides, on a diagonal or overhead each keep their own shape.
         Looking("rear from above", yaw: -25, elevation: 55),
