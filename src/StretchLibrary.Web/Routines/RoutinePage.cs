@@ -34,25 +34,12 @@ public sealed record RoutinePage(
     /// <summary>The items whose stretch is still in the library: what a session can tick.</summary>
     public IReadOnlyList<ItemView> Doable { get; } = [.. Items.Where(i => i.Stretch is not null)];
 
-    /// <summary>The signed-in user's routine <paramref name="id"/>, or null when they own no such routine.</summary>
-    public static async Task<RoutinePage?> LoadAsync(AppDbContext db, CurrentUser user, ContentSnapshot content, int id, CancellationToken cancellationToken)
-    {
-        if (user.Id is not { } ownerId)
-        {
-            return null;
-        }
-
-        // One connection for the four reads: EF would open and close one for each.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await LoadAsync(db, user, ownerId, content, id, cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    /// <summary>
+    /// The signed-in user's routine <paramref name="id"/>, or null when they own no such routine. Four reads: the page
+    /// makes them inside its one read unit (<see cref="ReadUnit"/>), with the rest of what it shows.
+    /// </summary>
+    public static Task<RoutinePage?> LoadAsync(AppDbContext db, CurrentUser user, ContentSnapshot content, int id, CancellationToken cancellationToken) =>
+        user.Id is { } ownerId ? LoadAsync(db, user, ownerId, content, id, cancellationToken) : Task.FromResult<RoutinePage?>(null);
 
     private static async Task<RoutinePage?> LoadAsync(AppDbContext db, CurrentUser user, string ownerId, ContentSnapshot content, int id, CancellationToken cancellationToken)
     {

@@ -28,7 +28,9 @@ public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, Content
 
     public async Task<IActionResult> OnGetAsync(int id, string? size, int? weeks, CancellationToken cancellationToken)
     {
-        if (currentUser.Id is null || await RoutineReads.OwnedWithItemsAsync(db, currentUser.Id, id, cancellationToken) is not { } routine)
+        if (currentUser.Id is not { } userId
+            || await db.ReadAsync(async ct => await RoutineReads.OwnedWithItemsAsync(db, userId, id, ct) is { } owned
+                ? (owned, await db.FollowedProgramAsync(userId, id, ct)) : default, cancellationToken) is not ({ } routine, var program))
         {
             return NotFound();
         }
@@ -44,7 +46,7 @@ public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, Content
 
         var online = SharedUrl ?? links.Page("/Routines/Details", new { id });
         Sheet = SheetView.Create(routine, content.Current, today, online, $"/routines/{id}", size, weeks);
-        if (await db.FollowedProgramAsync(currentUser.Id, id, cancellationToken) is { } program)
+        if (program is not null)
         {
             Sheet = Sheet with { From = program.From, Updated = program.UpdatedText(currentUser.Zone) };
         }
