@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Library.Content;
@@ -29,7 +31,20 @@ public sealed record RoutinePage(
     ReminderFormView ReminderForm)
 {
     /// <summary>"2026-03-02:1 2026-03-04:2": each day's sessions, for offline.js to count logs waiting to sync in.</summary>
-    public string DayCounts => string.Join(' ', CountsByDate.Select(d => FormattableString.Invariant($"{d.Key:yyyy-MM-dd}:{d.Value}")));
+    public string DayCounts
+    {
+        get
+        {
+            // Into one builder: a string per day was 9% of the view's time in a fresh render (bench/README, "Fresh render").
+            var text = new StringBuilder(CountsByDate.Count * 13);
+            foreach (var (date, count) in CountsByDate)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{(text.Length == 0 ? "" : " ")}{date:yyyy-MM-dd}:{count}");
+            }
+
+            return text.ToString();
+        }
+    }
 
     /// <summary>The items whose stretch is still in the library: what a session can tick.</summary>
     public IReadOnlyList<ItemView> Doable { get; } = [.. Items.Where(i => i.Stretch is not null)];
