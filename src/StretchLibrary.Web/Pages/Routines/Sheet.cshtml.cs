@@ -28,9 +28,7 @@ public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, Content
 
     public async Task<IActionResult> OnGetAsync(int id, string? size, int? weeks, CancellationToken cancellationToken)
     {
-        if (currentUser.Id is not { } userId
-            || await db.ReadAsync(async ct => await RoutineReads.OwnedWithItemsAsync(db, userId, id, ct) is { } owned
-                ? (owned, await db.FollowedProgramAsync(userId, id, ct)) : default, cancellationToken) is not ({ } routine, var program))
+        if (currentUser.Id is not { } userId || await db.ReadAsync(ct => LoadAsync(userId, id, ct), cancellationToken) is not ({ } routine, var program))
         {
             return NotFound();
         }
@@ -52,6 +50,12 @@ public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, Content
         }
         return Page();
     }
+
+    /// <summary>The sheet's reads (run as one read unit): the owner's routine with its items, and the program it follows, if any.</summary>
+    private async Task<(Routine?, FollowedProgram?)> LoadAsync(string userId, int id, CancellationToken cancellationToken) =>
+        await RoutineReads.OwnedWithItemsAsync(db, userId, id, cancellationToken) is { } routine
+            ? (routine, await db.FollowedProgramAsync(userId, id, cancellationToken))
+            : (null, null);
 
     /// <summary>
     /// "Print with a share-link QR": a new read-only link that never expires (revocable on the Share page). Always a
