@@ -56,20 +56,22 @@ public static class FollowedRoutines
 
     /// <summary>The program <paramref name="ownerId"/>'s routine follows; null when it follows none or is not theirs.</summary>
     public static async Task<FollowedProgram?> FollowedProgramAsync(this AppDbContext db, string? ownerId, int routineId, CancellationToken cancellationToken) =>
-        ownerId is null ? null : await Followed(db, ownerId, routineId).SingleOrDefaultAsync(cancellationToken);
+        ownerId is null ? null : await Followed.For(db)(db, ownerId, routineId).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Every program <paramref name="ownerId"/> follows, by the routine that shows it.</summary>
     public static async Task<Dictionary<int, FollowedProgram>> FollowedProgramsAsync(this AppDbContext db, string? ownerId, CancellationToken cancellationToken) =>
-        ownerId is null ? [] : await Followed(db, ownerId, null).ToDictionaryAsync(p => p.RoutineId, cancellationToken);
+        ownerId is null ? [] : await Followed.For(db)(db, ownerId, null).ToDictionaryAsync(p => p.RoutineId, cancellationToken: cancellationToken);
 
-    /// <summary>The owner's links (only the one for <paramref name="routineId"/> when given) as the patient sees them.</summary>
-    private static IQueryable<FollowedProgram> Followed(AppDbContext db, string ownerId, int? routineId) =>
-        from link in routineId is { } id ? db.Enrollments.AsNoTracking().Where(e => e.RoutineId == id) : db.Enrollments.AsNoTracking()
-        where link.OwnerId == ownerId
-        join profile in db.ClinicianProfiles on link.ClinicianId equals profile.UserId into profiles
-        from profile in profiles.DefaultIfEmpty()
-        select new FollowedProgram(
-            link.Id, link.RoutineId, profile == null ? "your clinician" : profile.DisplayName + ", " + profile.ClinicName,
-            link.ProgramVersion, link.ChangedAt, link.Change,
-            link.ShareSessions, link.SharePain, link.ShareNotes, link.ConsentChangedAt);
+    // The owner's links (only the one for the routine when given) as the patient sees them. Compiled: the routine
+    // page and the sheet read it on every render, and building this query cost more than running it (bench/README, "Fresh render").
+    private static readonly CompiledQuery<Func<AppDbContext, string, int?, IAsyncEnumerable<FollowedProgram>>> Followed = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, string ownerId, int? routineId) =>
+            from link in db.Enrollments.AsNoTracking()
+            where link.OwnerId == ownerId && (routineId == null || link.RoutineId == routineId)
+            join profile in db.ClinicianProfiles on link.ClinicianId equals profile.UserId into profiles
+            from profile in profiles.DefaultIfEmpty()
+            select new FollowedProgram(
+                link.Id, link.RoutineId, profile == null ? "your clinician" : profile.DisplayName + ", " + profile.ClinicName,
+                link.ProgramVersion, link.ChangedAt, link.Change,
+                link.ShareSessions, link.SharePain, link.ShareNotes, link.ConsentChangedAt)));
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using StretchLibrary.Web.Accounts;
 using StretchLibrary.Web.Library.Content;
@@ -29,30 +31,30 @@ public sealed record RoutinePage(
     ReminderFormView ReminderForm)
 {
     /// <summary>"2026-03-02:1 2026-03-04:2": each day's sessions, for offline.js to count logs waiting to sync in.</summary>
-    public string DayCounts => string.Join(' ', CountsByDate.Select(d => FormattableString.Invariant($"{d.Key:yyyy-MM-dd}:{d.Value}")));
+    public string DayCounts
+    {
+        get
+        {
+            // Into one builder: a string per day was 9% of the view's time in a fresh render (bench/README, "Fresh render").
+            var text = new StringBuilder(CountsByDate.Count * 13);
+            foreach (var (date, count) in CountsByDate)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{(text.Length == 0 ? "" : " ")}{date:yyyy-MM-dd}:{count}");
+            }
+
+            return text.ToString();
+        }
+    }
 
     /// <summary>The items whose stretch is still in the library: what a session can tick.</summary>
     public IReadOnlyList<ItemView> Doable { get; } = [.. Items.Where(i => i.Stretch is not null)];
 
-    /// <summary>The signed-in user's routine <paramref name="id"/>, or null when they own no such routine.</summary>
-    public static async Task<RoutinePage?> LoadAsync(AppDbContext db, CurrentUser user, ContentSnapshot content, int id, CancellationToken cancellationToken)
-    {
-        if (user.Id is not { } ownerId)
-        {
-            return null;
-        }
-
-        // One connection for the four reads: EF would open and close one for each.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await LoadAsync(db, user, ownerId, content, id, cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    /// <summary>
+    /// The signed-in user's routine <paramref name="id"/>, or null when they own no such routine. Four reads: the page
+    /// makes them inside its one read unit (<see cref="ReadUnit"/>), with the rest of what it shows.
+    /// </summary>
+    public static Task<RoutinePage?> LoadAsync(AppDbContext db, CurrentUser user, ContentSnapshot content, int id, CancellationToken cancellationToken) =>
+        user.Id is { } ownerId ? LoadAsync(db, user, ownerId, content, id, cancellationToken) : Task.FromResult<RoutinePage?>(null);
 
     private static async Task<RoutinePage?> LoadAsync(AppDbContext db, CurrentUser user, string ownerId, ContentSnapshot content, int id, CancellationToken cancellationToken)
     {

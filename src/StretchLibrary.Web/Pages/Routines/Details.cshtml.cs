@@ -34,7 +34,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
             return RedirectToPage("Open", new { id });
         }
 
-        if (await RoutinePage.LoadAsync(db, currentUser, content.Current, id, cancellationToken) is not { } view)
+        var (loaded, program) = await db.ReadAsync(ct => LoadAsync(id, ct), cancellationToken);
+        if (loaded is not { } view)
         {
             // Someone else's routine (or none), opened in the reader's own account: the explanation, with 404.
             Explained = RoutineLinkExplained.For(id, signedIn: true);
@@ -42,11 +43,16 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
             return Page();
         }
 
-        (View, Name, WeeklyTarget) = (view, Name ?? view.Routine.Name, WeeklyTarget ?? view.Routine.WeeklyTarget);
-        Program = await FollowedProgramPanel.LoadAsync(db, currentUser, view.Routine, cancellationToken);
+        (View, Program, Name, WeeklyTarget) = (view, program, Name ?? view.Routine.Name, WeeklyTarget ?? view.Routine.WeeklyTarget);
         HttpContext.CacheForOwnerUntil(RoutinePageCache.Until(currentUser.Now, currentUser.Zone));
         return Page();
     }
+
+    /// <summary>The page's reads (run as one read unit): the routine page, and the program it follows, if any.</summary>
+    private async Task<(RoutinePage?, FollowedProgramPanel?)> LoadAsync(int id, CancellationToken cancellationToken) =>
+        await RoutinePage.LoadAsync(db, currentUser, content.Current, id, cancellationToken) is { } view
+            ? (view, await FollowedProgramPanel.LoadAsync(db, currentUser, view.Routine, cancellationToken))
+            : (null, null);
 
     public Task<IActionResult> OnPostRenameAsync(int id, CancellationToken cancellationToken) =>
         UpdateAsync(id, nameof(Name), r => r.Name = Name!.Trim(), $"Renamed to “{Name?.Trim()}”.", cancellationToken);

@@ -28,7 +28,7 @@ public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, Content
 
     public async Task<IActionResult> OnGetAsync(int id, string? size, int? weeks, CancellationToken cancellationToken)
     {
-        if (currentUser.Id is null || await RoutineReads.OwnedWithItemsAsync(db, currentUser.Id, id, cancellationToken) is not { } routine)
+        if (currentUser.Id is not { } userId || await db.ReadAsync(ct => LoadAsync(userId, id, ct), cancellationToken) is not ({ } routine, var program))
         {
             return NotFound();
         }
@@ -44,12 +44,18 @@ public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, Content
 
         var online = SharedUrl ?? links.Page("/Routines/Details", new { id });
         Sheet = SheetView.Create(routine, content.Current, today, online, $"/routines/{id}", size, weeks);
-        if (await db.FollowedProgramAsync(currentUser.Id, id, cancellationToken) is { } program)
+        if (program is not null)
         {
             Sheet = Sheet with { From = program.From, Updated = program.UpdatedText(currentUser.Zone) };
         }
         return Page();
     }
+
+    /// <summary>The sheet's reads (run as one read unit): the owner's routine with its items, and the program it follows, if any.</summary>
+    private async Task<(Routine?, FollowedProgram?)> LoadAsync(string userId, int id, CancellationToken cancellationToken) =>
+        await RoutineReads.OwnedWithItemsAsync(db, userId, id, cancellationToken) is { } routine
+            ? (routine, await db.FollowedProgramAsync(userId, id, cancellationToken))
+            : (null, null);
 
     /// <summary>
     /// "Print with a share-link QR": a new read-only link that never expires (revocable on the Share page). Always a
