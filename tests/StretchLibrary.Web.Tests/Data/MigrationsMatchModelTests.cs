@@ -16,7 +16,7 @@ public sealed class MigrationsMatchModelTests
     {
         using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
 
-        Assert.False(db.Database.HasPendingModelChanges(), "The model has changes no SQLite migration holds: add one (README, \"To add a migration\").");
+        Assert.False(db.Database.HasPendingModelChanges(), "The model has changes no SQLite migration holds: add one (docs/operations.md, \"To add a migration\").");
     }
 
     [Fact]
@@ -24,6 +24,6 @@ public sealed class MigrationsMatchModelTests
     {
         using var db = new PostgresDesignTimeFactory().CreateDbContext([]);
 
-        Assert.False(db.Database.HasPendingModelChanges(), "The model has changes no PostgreSQL migration holds: add one (README, \"To add a migration\").");
+        Assert.False(db.Database.HasPendingModelChanges(), "The model has changes no PostgreSQL migration holds: add one (docs/operations.md, \"To add a migration\").");
     }
 }
