@@ -41,7 +41,7 @@ public static class Skeleton
     public static PosedBody Pose(Func<string, double> angle, Mat3 root, Vec3 pelvis)
     {
         // Sized up front and with every joint name made once: a figure's pose searches call this thousands of
-        // times, and growing these and formatting names was a fifth of drawing a figure (bench/README.md, "Start-up").
+        // times; growing the dictionary alone was a tenth of drawing a figure (bench/README.md, "Start-up").
         var limbs = new List<Capsule>(SegmentNames.Count);
         var points = new Dictionary<string, Vec3>(PointCount, StringComparer.Ordinal) { ["pelvis"] = pelvis };
         var r0 = root * Mat3.RotZ(-angle("body.pitch")) * Mat3.RotX(angle("body.roll")) * Mat3.RotY(-angle("body.yaw"));
