@@ -19,6 +19,8 @@ internal static class Startup
         var kept = dlls.Select(_ => Directory.CreateTempSubdirectory("stretchlibrary-figures-")).ToArray();
         var cold = dlls.Select(_ => new List<double>()).ToArray();
         var warm = dlls.Select(_ => new List<double>()).ToArray();
+        var coldCpu = dlls.Select(_ => new List<double>()).ToArray();
+        var warmCpu = dlls.Select(_ => new List<double>()).ToArray();
         try
         {
             // One unmeasured start each, which fills the kept figure cache (and the disk cache of the binaries).
@@ -31,8 +33,12 @@ internal static class Startup
             {
                 for (var app = 0; app < dlls.Count; app++)
                 {
-                    cold[app].Add(await TimeOneStartAsync(http, dlls[app], content, figureCache: null));
-                    warm[app].Add(await TimeOneStartAsync(http, dlls[app], content, kept[app].FullName));
+                    var (elapsed, cpu) = await TimeOneStartAsync(http, dlls[app], content, figureCache: null);
+                    cold[app].Add(elapsed);
+                    coldCpu[app].Add(cpu);
+                    (elapsed, cpu) = await TimeOneStartAsync(http, dlls[app], content, kept[app].FullName);
+                    warm[app].Add(elapsed);
+                    warmCpu[app].Add(cpu);
                 }
             }
         }
@@ -49,6 +55,8 @@ internal static class Startup
             var name = dlls.Count == 1 ? "" : $" {Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(dlls[app])))}";
             Print($"startup{name}: ", cold[app], "(process start to first 200 on /, fresh database, empty figure cache)");
             Print($"startup{name} again: ", warm[app], "(the same, with the figure cache an earlier start left)");
+            Print($"startup{name} cpu: ", coldCpu[app], "(processor time the app used until then, all threads: the load-independent part)");
+            Print($"startup{name} again cpu: ", warmCpu[app], "(the same for the start with the figure cache)");
         }
 
         return 0;
@@ -62,7 +70,8 @@ internal static class Startup
     }
 
     /// <param name="figureCache">A figure cache folder to use and keep; null: an empty one, deleted after.</param>
-    private static async Task<double> TimeOneStartAsync(HttpClient http, string dll, string content, string? figureCache)
+    /// <returns>Milliseconds from process start to the first 200, and the processor time the app had used by then.</returns>
+    private static async Task<(double Elapsed, double Cpu)> TimeOneStartAsync(HttpClient http, string dll, string content, string? figureCache)
     {
         var data = Directory.CreateTempSubdirectory("stretchlibrary-startup-");
         var port = FreePort();
@@ -102,10 +111,11 @@ internal static class Startup
         }
 
         var elapsed = clock.Elapsed.TotalMilliseconds;
+        var cpu = process.TotalProcessorTime.TotalMilliseconds;
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
         data.Delete(recursive: true);
-        return answered ? elapsed : throw new InvalidOperationException($"{dll} did not answer 200 on / within 30 s");
+        return answered ? (elapsed, cpu) : throw new InvalidOperationException($"{dll} did not answer 200 on / within 30 s");
     }
 
     private static int FreePort()

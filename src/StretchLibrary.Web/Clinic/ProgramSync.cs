@@ -11,8 +11,10 @@ namespace StretchLibrary.Web.Clinic;
 /// name, target, notes or any item, through any page, the API or a command) also, in the same <c>SaveChanges</c>,
 /// counts a new program version and rewrites each follower's routine to match, noting on the link what changed.
 /// Registered before <see cref="Platform.Caching.UserDataChanges"/>, which then forgets each patient's pages.
+/// The content store is looked up when a program is saved, not when the interceptor is made: the database is
+/// prepared at start while the content loads, and would otherwise wait for the whole load (every figure drawn).
 /// </summary>
-public sealed class ProgramSync(TimeProvider clock, ContentStore? content = null) : SaveChangesInterceptor
+public sealed class ProgramSync(TimeProvider clock, IServiceProvider? services = null) : SaveChangesInterceptor
 {
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -100,7 +102,7 @@ public sealed class ProgramSync(TimeProvider clock, ContentStore? content = null
 
         var ids = links.Select(l => l.RoutineId).ToList();
         var followers = await db.Routines.Include(r => r.Items).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
-        var snapshot = content?.Current ?? ContentSnapshot.Empty;
+        var snapshot = services?.GetService<ContentStore>()?.Current ?? ContentSnapshot.Empty;
         foreach (var link in links)
         {
             if (!followers.TryGetValue(link.RoutineId, out var routine))
