@@ -34,7 +34,7 @@ public sealed class GuestAccounts(UserManager<AppUser> users, SignInManager<AppU
                 IsGuest = true,
                 CreatedAt = now,
                 LastSeenAt = now,
-                TimeZoneId = LocalClock.IsKnownZone(timeZone) ? timeZone! : "UTC",
+                TimeZoneId = LocalClock.IsKnownZone(timeZone) ? timeZone! : AppUser.DefaultTimeZone,
             };
             var created = await users.CreateAsync(user);
             if (!created.Succeeded)
@@ -101,6 +101,14 @@ public sealed class GuestAccounts(UserManager<AppUser> users, SignInManager<AppU
             foreach (var move in moves)
             {
                 await db.Database.ExecuteSqlRawAsync(move, [userId, guestId], ct);
+            }
+
+            // The browser's time zone goes with the guest's sessions, unless the account has a zone of its own: a
+            // new account is still on the default, and its stats would count "today" in the wrong place.
+            if (guest.TimeZoneId != AppUser.DefaultTimeZone)
+            {
+                await db.Users.TagWith(tag).Where(u => u.Id == userId && u.TimeZoneId == AppUser.DefaultTimeZone)
+                    .ExecuteUpdateAsync(set => set.SetProperty(u => u.TimeZoneId, guest.TimeZoneId), ct);
             }
 
             await db.Users.TagWith(tag).Where(u => u.Id == guestId).ExecuteDeleteAsync(ct);

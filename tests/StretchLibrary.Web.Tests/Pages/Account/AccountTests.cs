@@ -41,6 +41,27 @@ public sealed class AccountTests : IDisposable
     }
 
     [Fact]
+    public async Task A_guest_who_registers_keeps_the_time_zone_their_browser_reported_and_an_account_with_its_own_keeps_that()
+    {
+        // A guest in Berlin registers; another in Berlin signs in to an account whose owner chose New York.
+        var berliner = Visitor();
+        await berliner.AddAsync("chin-tucks", newRoutine: "Desk");
+        await berliner.MarkDoneAsync(DateOnly.FromDateTime(DateTime.UtcNow), ("Input.Tz", "Europe/Berlin"));
+        var owner = Visitor();
+        await owner.RegisterAsync("ny@example.com", Password);
+        await _factory.WithDbAsync(db => db.Users.Where(u => u.Email == "ny@example.com").ExecuteUpdateAsync(set => set.SetProperty(u => u.TimeZoneId, "America/New_York")));
+        var traveller = Visitor();
+        await traveller.AddAsync("prone-w", newRoutine: "Phone");
+        await traveller.MarkDoneAsync(DateOnly.FromDateTime(DateTime.UtcNow), ("Input.Tz", "Europe/Berlin"));
+
+        await berliner.RegisterAsync("berlin@example.com", Password);
+        await traveller.LoginAsync("ny@example.com", Password);
+
+        Assert.Equal("Europe/Berlin", await _factory.WithDbAsync(db => db.Users.Where(u => u.Email == "berlin@example.com").Select(u => u.TimeZoneId).SingleAsync()));
+        Assert.Equal("America/New_York", await _factory.WithDbAsync(db => db.Users.Where(u => u.Email == "ny@example.com").Select(u => u.TimeZoneId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Signing_in_from_a_guest_session_moves_the_guest_routines_into_the_account()
     {
         var first = Visitor();
