@@ -183,7 +183,9 @@ public sealed class PageCacheTests : IDisposable
         Assert.Empty(plain.Content.Headers.ContentEncoding);
         Assert.Contains("Accept-Encoding", plain.Headers.Vary);
 
-        using var brotli = await GetAsync(path, "gzip, deflate, br, zstd");
+        // A later request comes from the cache; with Redis as the store, not necessarily the next one, which may
+        // arrive before the store has finished.
+        using var brotli = await CachedAsync(path, "gzip, deflate, br, zstd");
         using var gzip = await GetAsync(path, "gzip, br;q=0");
         using var refused = await GetAsync(path, "br;q=0, gzip;q=0.0");
 
@@ -303,6 +305,21 @@ public sealed class PageCacheTests : IDisposable
         Assert.Contains("data-stat=\"total\">365<", html, StringComparison.Ordinal);
         Assert.Equal(3, html.Split("class=\"routine-item\"").Length - 1);
         Assert.True(transferred <= 15 * 1024, $"{transferred} bytes transferred ({html.Length} characters of HTML)");
+    }
+
+    /// <summary>The first of up to 20 requests that the page cache answers (the last one when none does).</summary>
+    private async Task<HttpResponseMessage> CachedAsync(string path, string acceptEncoding)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await GetAsync(path, acceptEncoding);
+            if (response.Headers.Contains("Age") || attempt == 20)
+            {
+                return response;
+            }
+
+            response.Dispose();
+        }
     }
 
     private async Task<HttpResponseMessage> GetAsync(string path, string? acceptEncoding)

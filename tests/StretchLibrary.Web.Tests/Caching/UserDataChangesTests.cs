@@ -82,6 +82,19 @@ public sealed class UserDataChangesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bulk_statement_that_changes_no_rows_forgets_nothing()
+    {
+        var (owner, url) = await CachedRoutinePageAsync();
+
+        // A background job's clean-up with nothing to clean: untagged, so it would forget everyone had it changed rows.
+        var changed = await _factory.WithDbAsync(db => db.Routines.Where(r => r.Name == "no such routine").ExecuteDeleteAsync());
+
+        Assert.Equal(0, changed);
+        using var response = await owner.Http.GetAsync(url);
+        Assert.True(response.Headers.Contains("Age"), "the cached page stays: nothing changed");
+    }
+
+    [Fact]
     public async Task A_change_inside_a_transaction_is_forgotten_when_it_commits_and_not_when_it_rolls_back()
     {
         var (owner, url) = await CachedRoutinePageAsync();

@@ -62,13 +62,13 @@ public sealed class UserDataChanges(UserChanges? changes = null) : SaveChangesIn
 
     int IDbCommandInterceptor.NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        Bulk(command, eventData);
+        Bulk(command, eventData, result);
         return result;
     }
 
     ValueTask<int> IDbCommandInterceptor.NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken)
     {
-        Bulk(command, eventData);
+        Bulk(command, eventData, result);
         return new(result);
     }
 
@@ -88,10 +88,14 @@ public sealed class UserDataChanges(UserChanges? changes = null) : SaveChangesIn
         return Task.CompletedTask;
     }
 
-    /// <summary>A statement outside SaveChanges that changed rows: its tagged owners, else everyone.</summary>
-    private void Bulk(DbCommand command, CommandExecutedEventData eventData)
+    /// <summary>
+    /// A statement outside SaveChanges that changed rows: its tagged owners, else everyone. One that changed none (a
+    /// background job's clean-up with nothing to clean) forgets nothing; -1 (a count the database does not give) counts
+    /// as a change.
+    /// </summary>
+    private void Bulk(DbCommand command, CommandExecutedEventData eventData, int rowsAffected)
     {
-        if (eventData.CommandSource is CommandSource.SaveChanges or CommandSource.Migrations || eventData.Context is not { } context)
+        if (eventData.CommandSource is CommandSource.SaveChanges or CommandSource.Migrations || rowsAffected == 0 || eventData.Context is not { } context)
         {
             return;
         }
