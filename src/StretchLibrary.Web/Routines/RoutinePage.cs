@@ -28,7 +28,8 @@ public sealed record RoutinePage(
     IReadOnlyDictionary<DateOnly, int> CountsByDate,
     IReadOnlyList<PainPoint> Pain,
     IReadOnlyList<HistoryRow> Recent,
-    ReminderFormView ReminderForm)
+    ReminderFormView ReminderForm,
+    bool FollowsProgram)
 {
     /// <summary>"2026-03-02:1 2026-03-04:2": each day's sessions, for offline.js to count logs waiting to sync in.</summary>
     public string DayCounts
@@ -58,7 +59,7 @@ public sealed record RoutinePage(
 
     private static async Task<RoutinePage?> LoadAsync(AppDbContext db, CurrentUser user, string ownerId, ContentSnapshot content, int id, CancellationToken cancellationToken)
     {
-        if (await RoutineReads.OwnedWithItemsAsync(db, ownerId, id, cancellationToken) is not { } routine)
+        if (await RoutineReads.OwnedWithItemsAsync(db, ownerId, id, cancellationToken) is not (var routine, var followsProgram))
         {
             return null;
         }
@@ -79,7 +80,8 @@ public sealed record RoutinePage(
             dates.CountBy(d => d).ToDictionary(),
             [.. sessions.Where(p => p.Before is not null || p.After is not null).Take(20).Reverse()],
             recent.ConvertAll(r => r.Titled(content)),
-            ReminderFormView.From(id, schedule, ReminderSchedule.SlotsFor(items), user.TimeZoneId));
+            ReminderFormView.From(id, schedule, ReminderSchedule.SlotsFor(items), user.TimeZoneId),
+            followsProgram);
     }
 
     // Compiled, as RoutineReads: EF's per-execution work on a LINQ query cost more than running these small ones.

@@ -51,7 +51,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser currentUser, Conte
     /// <summary>The page's reads (run as one read unit): the routine page, and the program it follows, if any.</summary>
     private async Task<(RoutinePage?, FollowedProgramPanel?)> LoadAsync(int id, CancellationToken cancellationToken) =>
         await RoutinePage.LoadAsync(db, currentUser, content.Current, id, cancellationToken) is { } view
-            ? (view, await FollowedProgramPanel.LoadAsync(db, currentUser, view.Routine, cancellationToken))
+            ? (view, view.FollowsProgram ? await FollowedProgramPanel.LoadAsync(db, currentUser, view.Routine, cancellationToken) : null)
             : (null, null);
 
     public Task<IActionResult> OnPostRenameAsync(int id, CancellationToken cancellationToken) =>

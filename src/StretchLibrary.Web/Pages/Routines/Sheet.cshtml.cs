@@ -53,8 +53,8 @@ public sealed class SheetModel(AppDbContext db, CurrentUser currentUser, Content
 
     /// <summary>The sheet's reads (run as one read unit): the owner's routine with its items, and the program it follows, if any.</summary>
     private async Task<(Routine?, FollowedProgram?)> LoadAsync(string userId, int id, CancellationToken cancellationToken) =>
-        await RoutineReads.OwnedWithItemsAsync(db, userId, id, cancellationToken) is { } routine
-            ? (routine, await db.FollowedProgramAsync(userId, id, cancellationToken))
+        await RoutineReads.OwnedWithItemsAsync(db, userId, id, cancellationToken) is var (routine, followsProgram)
+            ? (routine, followsProgram ? await db.FollowedProgramAsync(userId, id, cancellationToken) : null)
             : (null, null);
 
     /// <summary>
