@@ -19,6 +19,7 @@ internal sealed class CompressedBodies
 
     private byte[]? _brotli;
     private byte[]? _gzip;
+    private int _refining;
 
     private CompressedBodies()
     {
@@ -66,15 +67,32 @@ internal sealed class CompressedBodies
         return (identity, StringValues.Empty);
     }
 
+    /// <summary>
+    /// Once, in the background: both copies made again at the smallest size. For a page every visitor gets (a library
+    /// page), called when it is served again: the copy made with its first rendering was made at the fastest level
+    /// while someone waited, about half as large again as the smallest (bench/README, "Page weight").
+    /// </summary>
+    public void RefineOnce(byte[] identity)
+    {
+        if (Interlocked.Exchange(ref _refining, 1) == 0)
+        {
+            _ = Task.Run(() =>
+            {
+                Volatile.Write(ref _brotli, Compress(identity, brotli: true, CompressionLevel.SmallestSize));
+                Volatile.Write(ref _gzip, Compress(identity, brotli: false, CompressionLevel.SmallestSize));
+            });
+        }
+    }
+
     // Two requests may both make a missing copy; the first one kept is the one every later hit gets.
     private static byte[] Keep(ref byte[]? slot, byte[] copy) => Interlocked.CompareExchange(ref slot, copy, null) ?? copy;
 
-    // The fastest level: it runs while a person waits for a freshly rendered page, and Brotli's fastest already
-    // brings the routine page from 52 KB to under 10 (bench/README, "Fresh render").
-    private static byte[] Compress(byte[] body, bool brotli)
+    // The fastest level unless refining: it runs while a person waits for a freshly rendered page, and Brotli's
+    // fastest already brings the routine page from 52 KB to under 10 (bench/README, "Fresh render").
+    private static byte[] Compress(byte[] body, bool brotli, CompressionLevel level = CompressionLevel.Fastest)
     {
         using var output = new MemoryStream(body.Length / 4);
-        using (Stream encoder = brotli ? new BrotliStream(output, CompressionLevel.Fastest) : new GZipStream(output, CompressionLevel.Fastest))
+        using (Stream encoder = brotli ? new BrotliStream(output, level) : new GZipStream(output, level))
         {
             encoder.Write(body);
         }
