@@ -50,7 +50,7 @@ public sealed class SharedStateTests : IDisposable
         await one.GetAsync("/account/logout");
         await one.SubmitAsync("main form[method=post]");
 
-        Assert.True(await WithinAsync(TimeSpan.FromSeconds(10), async () =>
+        Assert.True(await WithinAsync(TimeSpan.FromSeconds(30), async () =>
         {
             using var response = await SendAsync(_two, url, copied);
             return response.StatusCode != HttpStatusCode.OK;
@@ -65,7 +65,7 @@ public sealed class SharedStateTests : IDisposable
         await one.GetAsync(url);
         await one.MarkDoneAsync(DateOnly.FromDateTime(_one.Clock.Now.UtcDateTime));
 
-        Assert.True(await WithinAsync(TimeSpan.FromSeconds(10), async () =>
+        Assert.True(await WithinAsync(TimeSpan.FromSeconds(30), async () =>
         {
             await two.GetAsync(url);
             return two.Stat("total") == "1";
@@ -112,7 +112,7 @@ public sealed class SharedStateTests : IDisposable
         await one.RegisterAsync("ana@example.com", Password);
         // Registering on one announces a change, which may reach two after it stored the page: wait until two
         // answers from its cache rather than assume the first store held.
-        Assert.True(await WithinAsync(TimeSpan.FromSeconds(10), async () =>
+        Assert.True(await WithinAsync(TimeSpan.FromSeconds(30), async () =>
         {
             await two.GetAsync(url);
             using var cached = await two.Http.GetAsync(url);
