@@ -22,6 +22,10 @@ public static class AccountLimits
     public static async Task<bool> HasRoomForRoutineAsync(this AppDbContext db, string? ownerId, CancellationToken cancellationToken) =>
         ownerId is null || await db.Routines.CountAsync(r => r.OwnerId == ownerId, cancellationToken) < MaxRoutines;
 
+    /// <summary>Whether the account may log one more session (asked by every "Mark done", so compiled).</summary>
     public static async Task<bool> HasRoomForSessionAsync(this AppDbContext db, string ownerId, CancellationToken cancellationToken) =>
-        await db.Completions.CountAsync(c => c.OwnerId == ownerId, cancellationToken) < MaxSessions;
+        await SessionCount.For(db)(db, ownerId, cancellationToken) < MaxSessions;
+
+    private static readonly CompiledQuery<Func<AppDbContext, string, CancellationToken, Task<int>>> SessionCount = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, string ownerId, CancellationToken _) => db.Completions.Count(c => c.OwnerId == ownerId)));
 }

@@ -47,6 +47,10 @@ public sealed class SessionLog(AppDbContext db, CompletionWriter writer, UserFac
                 r.Items.Select(i => i.StretchSlug).ToList(),
                 db.Enrollments.Where(e => e.RoutineId == r.Id).Select(e => (int?)e.ProgramVersion).FirstOrDefault())).SingleOrDefault()));
 
+    private static readonly CompiledQuery<Func<AppDbContext, string, string, CancellationToken, Task<Completion?>>> FindByClientId = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, string ownerId, string clientId, CancellationToken _) =>
+            db.Completions.AsNoTracking().FirstOrDefault(c => c.OwnerId == ownerId && c.ClientId == clientId)));
+
     /// <summary>The owner's "today": where the browser says it is when it sends a known zone, else the stored zone.</summary>
     public async Task<DateOnly> TodayAsync(string ownerId, string? browserZone, CancellationToken cancellationToken)
     {
@@ -56,18 +60,47 @@ public sealed class SessionLog(AppDbContext db, CompletionWriter writer, UserFac
 
     public async Task<Logged> LogAsync(string ownerId, int routineId, SessionInput input, CancellationToken cancellationToken)
     {
+        // What decides the answer is read on one connection (ReadUnit); the write goes to the group-commit writer.
+        var (answer, session) = await db.ReadAsync(ct => DecideAsync(ownerId, routineId, input, ct), cancellationToken);
+        if (session is null)
+        {
+            return answer!;
+        }
+
+        var logged = await SaveAsync(session, cancellationToken);
+        if (logged is Logged.Saved && LocalClock.IsKnownZone(input.Tz))
+        {
+            await RememberZoneAsync(ownerId, input.Tz!, cancellationToken);
+        }
+
+        return logged;
+    }
+
+    /// <summary>The answer without writing (the routine gone, a bad field, a replay, a full account), or the session to store.</summary>
+    private async Task<(Logged? Answer, Completion? Session)> DecideAsync(string ownerId, int routineId, SessionInput input, CancellationToken cancellationToken)
+    {
         if (await FindOwnedRoutine.For(db)(db, routineId, ownerId) is not { } routine)
         {
-            return new Logged.RoutineGone();
+            return (new Logged.RoutineGone(), null);
         }
 
         var today = await TodayAsync(ownerId, input.Tz, cancellationToken);
         if (Check(input, routine.Slugs, today) is { Count: > 0 } errors)
         {
-            return new Logged.Invalid(errors);
+            return (new Logged.Invalid(errors), null);
         }
 
-        var session = new Completion
+        if (input.ClientId is { } clientId && await EarlierAsync(ownerId, routineId, clientId, cancellationToken) is { } earlier)
+        {
+            return (earlier, null);
+        }
+
+        if (!await db.HasRoomForSessionAsync(ownerId, cancellationToken))
+        {
+            return (new Logged.Refused(AccountLimits.SessionsFull), null);
+        }
+
+        return (null, new Completion
         {
             RoutineId = routineId,
             OwnerId = ownerId,
@@ -79,14 +112,7 @@ public sealed class SessionLog(AppDbContext db, CompletionWriter writer, UserFac
             Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
             ClientId = input.ClientId,
             ProgramVersion = routine.ProgramVersion,
-        };
-        var logged = await SaveOnceAsync(session, cancellationToken);
-        if (logged is Logged.Saved && LocalClock.IsKnownZone(input.Tz))
-        {
-            await RememberZoneAsync(ownerId, input.Tz!, cancellationToken);
-        }
-
-        return logged;
+        });
     }
 
     /// <summary>The field rules, then the ones that need the routine's stretches and the owner's today (keeping only the routine's stretches).</summary>
@@ -118,19 +144,9 @@ public sealed class SessionLog(AppDbContext db, CompletionWriter writer, UserFac
         return errors;
     }
 
-    /// <summary>Stores the session unless its owner already has one with its client id.</summary>
-    private async Task<Logged> SaveOnceAsync(Completion session, CancellationToken cancellationToken)
+    /// <summary>Stores the session through the group-commit writer.</summary>
+    private async Task<Logged> SaveAsync(Completion session, CancellationToken cancellationToken)
     {
-        if (session.ClientId is { } clientId && await EarlierAsync(session, clientId, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
-
-        if (!await db.HasRoomForSessionAsync(session.OwnerId, cancellationToken))
-        {
-            return new Logged.Refused(AccountLimits.SessionsFull);
-        }
-
         try
         {
             await writer.AddAsync(session, cancellationToken);
@@ -144,7 +160,7 @@ public sealed class SessionLog(AppDbContext db, CompletionWriter writer, UserFac
         catch (DbUpdateException) when (session.ClientId is not null)
         {
             // Two copies raced past the check (two tabs, two instances): the unique index kept one.
-            if (await EarlierAsync(session, session.ClientId, CancellationToken.None) is { } raced)
+            if (await EarlierAsync(session.OwnerId, session.RoutineId, session.ClientId, CancellationToken.None) is { } raced)
             {
                 return raced;
             }
@@ -153,13 +169,14 @@ public sealed class SessionLog(AppDbContext db, CompletionWriter writer, UserFac
         }
     }
 
-    private async Task<Logged?> EarlierAsync(Completion session, string clientId, CancellationToken cancellationToken)
-    {
-        var earlier = await db.Completions.AsNoTracking().OwnedBy(session.OwnerId).Where(c => c.ClientId == clientId).FirstOrDefaultAsync(cancellationToken);
-        return earlier is null ? null
-            : earlier.RoutineId == session.RoutineId ? new Logged.AlreadySaved(earlier)
-            : new Logged.Refused(ClientIdUsedElsewhere);
-    }
+    /// <summary>The answer for a client id this owner already used: the same session again, or refused for another routine.</summary>
+    private async Task<Logged?> EarlierAsync(string ownerId, int routineId, string clientId, CancellationToken cancellationToken) =>
+        await FindByClientId.For(db)(db, ownerId, clientId, cancellationToken) switch
+        {
+            null => null,
+            { } earlier when earlier.RoutineId == routineId => new Logged.AlreadySaved(earlier),
+            _ => new Logged.Refused(ClientIdUsedElsewhere),
+        };
 
     /// <summary>The browser's time zone (travel, or the first session) is remembered only with a session that was saved.</summary>
     private async Task RememberZoneAsync(string ownerId, string zone, CancellationToken cancellationToken)
