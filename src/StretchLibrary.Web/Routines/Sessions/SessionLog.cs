@@ -38,9 +38,10 @@ public sealed class SessionLog(AppDbContext db, CompletionWriter writer, UserFac
 {
     public const string ClientIdUsedElsewhere = "This session's id was already used for a session of another routine. Nothing was saved.";
 
-    // Compiled once: "Mark done" is the busiest write, and this read is most of its cost. A compiled query cannot
-    // call OwnedBy, so the owner filter is spelled out here. A routine following a clinician's program also gives the
-    // program version it shows, which the session records.
+    // The checks of "Mark done" (the busiest write) are compiled queries: EF's per-execution work on a LINQ query cost
+    // more than these small reads (bench/README, "Mark done: the checks on one connection"). A compiled query cannot
+    // call OwnedBy, so the owner filter is spelled out in each. A routine following a clinician's program also gives
+    // the program version it shows, which the session records.
     private static readonly CompiledQuery<Func<AppDbContext, int, string, Task<RoutineSlugs?>>> FindOwnedRoutine = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, int id, string ownerId) => db.Routines.AsNoTracking().Where(r => r.Id == id && r.OwnerId == ownerId)
             .Select(r => new RoutineSlugs(
